@@ -1,0 +1,52 @@
+// swift-tools-version:6.0
+// WalkStats: import → model → statistics → report, with the `walkstats` command line on top.
+// Only WalkStatsGSL imports the CGSL system library; every other target is pure Swift.
+import PackageDescription
+
+let package = Package(
+    name: "WalkStats",
+    products: [
+        .library(name: "WalkStats", targets: ["WalkStats"]),
+        .executable(name: "walkstats", targets: ["walkstats"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CGSL",
+            pkgConfig: "gsl",
+            providers: [.apt(["libgsl-dev"])]
+        ),
+        .target(name: "WalkStatsGSL", dependencies: ["CGSL"]),
+        .target(name: "WalkStatsModel"),
+        .target(name: "WalkStatsImport", dependencies: ["WalkStatsModel"]),
+        .target(name: "WalkStatsStatistics", dependencies: ["WalkStatsGSL", "WalkStatsModel"]),
+        .target(name: "WalkStatsReport", dependencies: ["WalkStatsStatistics", "WalkStatsModel"]),
+        .target(
+            name: "WalkStats",
+            dependencies: ["WalkStatsGSL", "WalkStatsImport", "WalkStatsModel", "WalkStatsStatistics", "WalkStatsReport"]
+        ),
+        .executableTarget(
+            name: "walkstats",
+            dependencies: [
+                "WalkStats",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(name: "WalkStatsTestSupport", path: "Tests/WalkStatsTestSupport"),
+        .testTarget(name: "WalkStatsGSLTests", dependencies: ["WalkStatsGSL"]),
+        .testTarget(
+            name: "WalkStatsImportTests",
+            dependencies: ["WalkStatsImport", "WalkStatsTestSupport"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "WalkStatsStatisticsTests",
+            dependencies: ["WalkStats", "WalkStatsTestSupport"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "WalkStatsReportTests", dependencies: ["WalkStats", "WalkStatsTestSupport"]),
+        .testTarget(name: "walkstatsCLITests", dependencies: ["WalkStatsTestSupport"]),
+    ]
+)

@@ -1,0 +1,5 @@
+// Only the GSL headers WalkStats uses; no logic lives here.
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_statistics_double.h>
+#include <gsl/gsl_sort_double.h>

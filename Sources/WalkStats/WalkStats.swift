@@ -1,0 +1,7 @@
+// The umbrella module: `import WalkStats` brings in every layer (import → model → statistics → report),
+// plus the GSL runtime switch (Swift types only; no pointers leave WalkStatsGSL).
+@_exported import WalkStatsGSL
+@_exported import WalkStatsImport
+@_exported import WalkStatsModel
+@_exported import WalkStatsReport
+@_exported import WalkStatsStatistics

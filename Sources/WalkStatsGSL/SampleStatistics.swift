@@ -1,0 +1,62 @@
+import CGSL
+
+/// Moments and quantiles of a sample of finite doubles, computed by GSL's `gsl_stats_*` and `gsl_sort`.
+///
+/// GSL returns silent wrong answers on degenerate input (a mean of 0 for n = 0, NaN for the SD of
+/// n = 1), so every function here validates n first and throws ``GSLError`` instead.
+///
+/// Related GSL documentation: https://www.gnu.org/software/gsl/doc/html/statistics.html
+public enum SampleStatistics {
+    /// The arithmetic mean, R's `mean(x)`.
+    /// - Throws: ``GSLError`` when `values` is empty or holds a non-finite number.
+    public static func mean(_ values: [Double]) throws -> Double {
+        try validate(values, minimumCount: 1, function: "gsl_stats_mean")
+        return values.withUnsafeBufferPointer { gsl_stats_mean($0.baseAddress, 1, $0.count) }
+    }
+
+    /// The sample standard deviation with divisor n − 1, R's `sd(x)`.
+    /// - Throws: ``GSLError`` when fewer than 2 values are given or one is not finite.
+    public static func standardDeviation(_ values: [Double]) throws -> Double {
+        try validate(values, minimumCount: 2, function: "gsl_stats_sd")
+        return values.withUnsafeBufferPointer { gsl_stats_sd($0.baseAddress, 1, $0.count) }
+    }
+
+    /// The values in ascending order (`gsl_sort`).
+    /// - Throws: ``GSLError`` when a value is not finite.
+    public static func sorted(_ values: [Double]) throws -> [Double] {
+        try validate(values, minimumCount: 0, function: "gsl_sort")
+        var copy = values
+        copy.withUnsafeMutableBufferPointer { gsl_sort($0.baseAddress, 1, $0.count) }
+        return copy
+    }
+
+    /// The quantile of already sorted data by linear interpolation between order statistics at
+    /// position (n − 1)·p, which is R's default `quantile(x, p, type = 7)`.
+    /// - Throws: ``GSLError`` when `sortedValues` is empty, unsorted or not finite, or p is outside [0, 1].
+    public static func quantile(sortedValues: [Double], probability p: Double) throws -> Double {
+        try validate(sortedValues, minimumCount: 1, function: "gsl_stats_quantile_from_sorted_data")
+        guard p >= 0, p <= 1 else {
+            throw GSLError(status: .domainError, function: "gsl_stats_quantile_from_sorted_data",
+                           inputs: "f=\(p)", reason: "probability must lie in [0, 1]")
+        }
+        guard zip(sortedValues, sortedValues.dropFirst()).allSatisfy({ $0 <= $1 }) else {
+            throw GSLError(status: .domainError, function: "gsl_stats_quantile_from_sorted_data",
+                           inputs: "n=\(sortedValues.count)", reason: "data must be sorted ascending")
+        }
+        return sortedValues.withUnsafeBufferPointer {
+            gsl_stats_quantile_from_sorted_data($0.baseAddress, 1, $0.count, p)
+        }
+    }
+
+    private static func validate(_ values: [Double], minimumCount: Int, function: String) throws {
+        GSLRuntime.prepare()
+        guard values.count >= minimumCount else {
+            throw GSLError(status: .domainError, function: function, inputs: "n=\(values.count)",
+                           reason: "needs at least \(minimumCount) values")
+        }
+        if let bad = values.first(where: { !$0.isFinite }) {
+            throw GSLError(status: .domainError, function: function, inputs: "n=\(values.count)",
+                           reason: "non-finite value \(bad)")
+        }
+    }
+}

@@ -1,0 +1,49 @@
+/// Which direction of an outcome is an improvement.
+public enum BetterDirection: String, Sendable, Equatable {
+    /// Lower values are better (pain, Timed Up and Go).
+    case lower
+    /// Higher values are better (strength, walking speed).
+    case higher
+}
+
+/// What an outcome id means: label, unit, better direction and minimal clinically important difference.
+public struct OutcomeDefinition: Sendable, Equatable {
+    /// The outcome id used in data files, such as `pain_nrs`.
+    public let id: String
+    /// A human-readable label for reports.
+    public let label: String
+    /// The unit, such as `m/s`.
+    public let unit: String
+    /// Which direction is an improvement.
+    public let better: BetterDirection
+    /// The minimal clinically important difference, when one is established.
+    public let mcid: Double?
+    /// Where the MCID comes from, or why there is none.
+    public let mcidSource: String
+
+    /// Creates a definition.
+    public init(id: String, label: String, unit: String, better: BetterDirection, mcid: Double?, mcidSource: String) {
+        self.id = id
+        self.label = label
+        self.unit = unit
+        self.better = better
+        self.mcid = mcid
+        self.mcidSource = mcidSource
+    }
+}
+
+/// Outcome definitions by id, read from a codebook CSV.
+public struct Codebook: Sendable, Equatable {
+    /// The definitions in file order.
+    public let definitions: [OutcomeDefinition]
+
+    /// Creates a codebook.
+    public init(definitions: [OutcomeDefinition]) {
+        self.definitions = definitions
+    }
+
+    /// The definition of `outcome`, if the codebook has one.
+    public func definition(of outcome: String) -> OutcomeDefinition? {
+        definitions.first { $0.id == outcome }
+    }
+}

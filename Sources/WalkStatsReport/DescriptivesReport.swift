@@ -1,0 +1,117 @@
+import WalkStatsModel
+import WalkStatsStatistics
+
+/// The `describe` output: who is in the trial, what is missing, and descriptives per outcome × arm ×
+/// timepoint.
+public struct DescriptivesReport: Sendable {
+    let trial: Trial
+    let description: TrialDescription
+    let codebook: Codebook
+
+    /// Describes `trial`, labelling outcomes from `codebook`.
+    /// - Throws: ``StatisticsError`` for an invalid confidence level.
+    public init(trial: Trial, codebook: Codebook, confidenceLevel: Double = 0.95) throws {
+        self.trial = trial
+        self.codebook = codebook
+        description = try TrialDescription(trial: trial, confidenceLevel: confidenceLevel)
+    }
+
+    /// The report in `format`.
+    public func render(_ format: ReportFormat) -> String {
+        switch format {
+        case .markdown:
+            return "# Descriptive statistics\n\n" + overviewMarkdown(trial)
+                + trial.outcomes.map { "\n## \(OutcomeLabel($0, codebook: codebook).heading)\n\n" + markdownTable(of: $0) }
+                    .joined()
+        case .json:
+            return JSONValue.object(overviewJSON(trial) + [("descriptives", .array(description.cells.map(Self.json)))])
+                .serialized()
+        case .csv:
+            return ResultRow.csv(rows)
+        }
+    }
+
+    /// The descriptives table of one outcome, in Markdown.
+    func markdownTable(of outcome: String) -> String {
+        let level = description.cells.first?.descriptives.confidenceInterval?.level ?? 0.95
+        var table = MarkdownTable(
+            headers: ["Arm", "Timepoint", "n", "Missing", "Mean", "SD", "SE", NumberFormatting.confidenceLabel(level),
+                      "Median", "Q1–Q3", "Min–Max"],
+            alignments: [.left, .left] + Array(repeating: .right, count: 9))
+        for cell in description.cells(of: outcome) {
+            let d = cell.descriptives
+            table.rows.append([
+                cell.arm, cell.timepoint, "\(d.n)", "\(d.missing)", NumberFormatting.value(d.mean),
+                NumberFormatting.value(d.standardDeviation), NumberFormatting.value(d.standardError),
+                NumberFormatting.interval(d.confidenceInterval?.lower, d.confidenceInterval?.upper),
+                NumberFormatting.value(d.median),
+                d.firstQuartile == nil ? "–" : "\(NumberFormatting.value(d.firstQuartile))–\(NumberFormatting.value(d.thirdQuartile))",
+                d.minimum == nil ? "–" : "\(NumberFormatting.value(d.minimum))–\(NumberFormatting.value(d.maximum))",
+            ])
+        }
+        return table.render()
+    }
+
+    /// The descriptives as tidy CSV rows.
+    var rows: [ResultRow] {
+        description.cells.map { cell in
+            let d = cell.descriptives
+            var row = ResultRow(["section": "descriptives", "outcome": cell.outcome, "arm": cell.arm,
+                                 "timepoint": cell.timepoint, "n": "\(d.n)", "randomised": "\(cell.randomised)",
+                                 "missing": "\(d.missing)"])
+            row.set("estimate", d.mean)
+            row.set("sd", d.standardDeviation)
+            row.set("se", d.standardError)
+            row.set("ci_low", d.confidenceInterval?.lower)
+            row.set("ci_high", d.confidenceInterval?.upper)
+            row.set("conf_level", d.confidenceInterval?.level)
+            row.set("median", d.median)
+            row.set("q1", d.firstQuartile)
+            row.set("q3", d.thirdQuartile)
+            row.set("min", d.minimum)
+            row.set("max", d.maximum)
+            return row
+        }
+    }
+
+    /// JSON of one cell.
+    static func json(_ cell: TrialDescription.Cell) -> JSONValue {
+        let d = cell.descriptives
+        return .object([
+            ("outcome", .string(cell.outcome)), ("arm", .string(cell.arm)), ("timepoint", .string(cell.timepoint)),
+            ("n", .int(d.n)), ("missing", .int(d.missing)), ("mean", .number(d.mean)),
+            ("sd", .number(d.standardDeviation)), ("se", .number(d.standardError)),
+            ("ci_low", .number(d.confidenceInterval?.lower)), ("ci_high", .number(d.confidenceInterval?.upper)),
+            ("conf_level", .number(d.confidenceInterval?.level)), ("median", .number(d.median)),
+            ("q1", .number(d.firstQuartile)), ("q3", .number(d.thirdQuartile)),
+            ("min", .number(d.minimum)), ("max", .number(d.maximum)),
+        ])
+    }
+}
+
+/// The opening paragraph every report shares: source, arms with randomised counts, timepoints, missing data.
+func overviewMarkdown(_ trial: Trial) -> String {
+    let arms = trial.arms.map { "\($0.name) \($0.participants.count)" }.joined(separator: ", ")
+    return """
+    Data: `\(trial.source)`. \(trial.participantCount) participants randomised (\(arms)); \
+    timepoints \(trial.timepoints.joined(separator: ", ")); outcomes \(trial.outcomes.joined(separator: ", ")).
+
+    Missing data: \(trial.missingCells) value\(trial.missingCells == 1 ? "" : "s") marked missing (empty, NA or NaN) \
+    and \(trial.absentCells) participant × timepoint × outcome row\(trial.absentCells == 1 ? "" : "s") absent. \
+    Nothing is imputed: each statistic uses the participants observed, and every table says how many.
+
+    """
+}
+
+/// The overview fields every JSON report starts with.
+func overviewJSON(_ trial: Trial) -> [(String, JSONValue)] {
+    [
+        ("source", .string(trial.source)),
+        ("participants", .int(trial.participantCount)),
+        ("arms", .array(trial.arms.map { .object([("arm", .string($0.name)), ("randomised", .int($0.participants.count))]) })),
+        ("timepoints", .array(trial.timepoints.map(JSONValue.string))),
+        ("outcomes", .array(trial.outcomes.map(JSONValue.string))),
+        ("missing_values", .int(trial.missingCells)),
+        ("absent_rows", .int(trial.absentCells)),
+    ]
+}

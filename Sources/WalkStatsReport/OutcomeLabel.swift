@@ -1,0 +1,44 @@
+import WalkStatsModel
+
+/// How a report names an outcome and says which direction is better, from the codebook.
+struct OutcomeLabel {
+    let id: String
+    let definition: OutcomeDefinition?
+
+    init(_ id: String, codebook: Codebook) {
+        self.id = id
+        definition = codebook.definition(of: id)
+    }
+
+    /// "Knee pain (NRS 0–10) (`pain_nrs`, points)" or the id alone when the codebook lacks it.
+    var heading: String {
+        guard let definition else { return "`\(id)`" }
+        let unit = definition.unit.isEmpty ? "" : ", \(definition.unit)"
+        return "\(definition.label) (`\(id)`\(unit))"
+    }
+
+    /// One sentence on the better direction and what it means for change and difference signs.
+    func directionSentence(armA: String? = nil) -> String {
+        guard let definition else {
+            return "`\(id)` is not in the codebook, so the report cannot say which direction is better."
+        }
+        let sign = definition.better == .lower ? "negative" : "positive"
+        var sentence = "\(definition.better == .lower ? "Lower" : "Higher") is better: a \(sign) change is an improvement"
+        if let armA { sentence += ", and a \(sign) difference favours \(armA)" }
+        if let mcid = definition.mcid {
+            sentence += ". Minimal clinically important difference: \(NumberFormatting.value(mcid))"
+                + (definition.mcidSource.isEmpty ? "" : " (\(definition.mcidSource))")
+        }
+        return sentence + "."
+    }
+
+    var json: JSONValue {
+        .object([
+            ("id", .string(id)),
+            ("label", definition.map { .string($0.label) } ?? .null),
+            ("unit", definition.map { .string($0.unit) } ?? .null),
+            ("better", definition.map { .string($0.better.rawValue) } ?? .null),
+            ("mcid", .number(definition?.mcid)),
+        ])
+    }
+}

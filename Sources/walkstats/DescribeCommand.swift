@@ -1,0 +1,16 @@
+import ArgumentParser
+import WalkStats
+
+/// `walkstats describe FILE`: descriptives per outcome × arm × timepoint.
+struct DescribeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "describe", abstract: "Descriptive statistics per arm, timepoint and outcome, with missing counts.")
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let report = try DescriptivesReport(trial: input.loadTrial(), codebook: input.loadCodebook())
+        try output.emit(report.render(output.format), inputs: input.inputPaths)
+    }
+}

@@ -1,0 +1,86 @@
+import ArgumentParser
+import Foundation
+import WalkStats
+
+/// Options shared by every command that reads a participant file.
+struct InputOptions: ParsableArguments {
+    @Argument(help: "Long-format participant CSV (participant,arm,timepoint,outcome,value, extra columns kept).")
+    var file: String
+
+    @Option(help: "Codebook CSV with outcome labels, units, better direction and MCID (default: datasets/codebook.csv when present).")
+    var codebook: String?
+
+    @Option(help: "Timepoint order, comma-separated, e.g. baseline,week4,week8 (default: order of first appearance).")
+    var timepoints: String?
+
+    @Flag(help: "List every problem in the input instead of stopping at the first (nothing is analysed either way).")
+    var keepGoing = false
+
+    /// The default codebook, looked up relative to the working directory.
+    static let defaultCodebookPath = "datasets/codebook.csv"
+
+    func validate() throws {
+        if let order = timepointOrder {
+            guard !order.contains(""), Set(order).count == order.count else {
+                throw ValidationError("--timepoints needs distinct, non-empty names separated by commas, got '\(timepoints ?? "")'")
+            }
+        }
+    }
+
+    var timepointOrder: [String]? {
+        timepoints.map { $0.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) } }
+    }
+
+    /// The imported trial.
+    func loadTrial() throws -> Trial {
+        try ParticipantCSVImporter(timepointOrder: timepointOrder, keepGoing: keepGoing).importTrial(atPath: file)
+    }
+
+    /// The codebook given, else the default one when it exists, else an empty codebook.
+    func loadCodebook() throws -> Codebook {
+        if let codebook { return try CodebookCSVImporter.importCodebook(atPath: codebook) }
+        if FileManager.default.fileExists(atPath: Self.defaultCodebookPath) {
+            return try CodebookCSVImporter.importCodebook(atPath: Self.defaultCodebookPath)
+        }
+        return Codebook(definitions: [])
+    }
+
+    /// Files that an output must never overwrite.
+    var inputPaths: [String] { [file] + (codebook.map { [$0] } ?? []) }
+}
+
+extension ReportFormat: ExpressibleByArgument {}
+
+/// Options shared by every command that writes a report.
+struct OutputOptions: ParsableArguments {
+    @Option(help: "Output format: markdown, json or csv.")
+    var format: ReportFormat = .markdown
+
+    @Option(help: "Write the report to this file (atomically) instead of standard output.")
+    var output: String?
+
+    /// Writes the finished `text` to ``output`` or standard output.
+    func emit(_ text: String, inputs: [String]) throws {
+        if let output {
+            try AtomicFileWriter.write(text, to: output, protectedInputs: inputs)
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    }
+}
+
+/// Options choosing what is compared.
+struct ComparisonOptions: ParsableArguments {
+    @Option(help: "Earlier timepoint of the change (default: the first timepoint).")
+    var from: String?
+
+    @Option(help: "Later timepoint of the change (default: the last timepoint).")
+    var to: String?
+
+    @Option(help: "Two arms to compare, A,B; differences are A − B (default: the data's two arms).")
+    var arms: String?
+
+    var armList: [String]? {
+        arms.map { $0.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) } }
+    }
+}
