@@ -27,14 +27,16 @@ public struct ComparisonReport: Sendable {
         let c = comparison
         let hashes = String(repeating: "#", count: headingLevel)
         var text = "\(hashes) Change from \(c.from) to \(c.to)\n\n\(label.directionSentence(armA: c.between?.armA.arm))\n\n"
+        let places = NumberFormatting.decimals(forSpread: c.within.compactMap(\.changeSummary.standardDeviation).max())
         var withinTable = MarkdownTable(
             headers: ["Arm", "n of randomised", "Mean change", "SD", "t", "df", "p", confidenceHeader],
             alignments: [.left] + Array(repeating: .right, count: 7))
         for arm in c.within {
             let test = arm.tests.first { $0.name == .pairedT }
             withinTable.rows.append([arm.arm, "\(arm.n) of \(arm.randomised)",
-                                     NumberFormatting.value(arm.changeSummary.mean),
-                                     NumberFormatting.value(arm.changeSummary.standardDeviation)] + testCells(test))
+                                     NumberFormatting.value(arm.changeSummary.mean, decimals: places),
+                                     NumberFormatting.value(arm.changeSummary.standardDeviation, decimals: places)]
+                                     + testCells(test, decimals: places))
         }
         text += "Within arms (paired t-test of \(c.to) − \(c.from)):\n\n" + withinTable.render()
         if let between = c.between {
@@ -43,7 +45,7 @@ public struct ComparisonReport: Sendable {
                 alignments: [.left] + Array(repeating: .right, count: 6))
             for test in between.tests {
                 table.rows.append([Self.testTitle(test.name), "\(between.armA.n) + \(between.armB.n)",
-                                   NumberFormatting.value(test.estimate)] + testCells(test).dropFirst(0))
+                                   NumberFormatting.value(test.estimate, decimals: places)] + testCells(test, decimals: places))
             }
             text += "\nBetween arms (difference in change scores):\n\n" + table.render()
         }
@@ -56,11 +58,11 @@ public struct ComparisonReport: Sendable {
             (comparison.within.first?.tests.first ?? comparison.between?.tests.first)?.confidenceInterval.level ?? 0.95)
     }
 
-    private func testCells(_ test: HypothesisTestResult?) -> [String] {
+    private func testCells(_ test: HypothesisTestResult?, decimals: Int) -> [String] {
         guard let test else { return ["–", "–", "–", "–"] }
         return [NumberFormatting.statistic(test.statistic), NumberFormatting.degreesOfFreedom(test.degreesOfFreedom),
                 NumberFormatting.pValue(test.pValue),
-                NumberFormatting.interval(test.confidenceInterval.lower, test.confidenceInterval.upper)]
+                NumberFormatting.interval(test.confidenceInterval.lower, test.confidenceInterval.upper, decimals: decimals)]
     }
 
     /// What ran, on whom, and how missing values were handled.

@@ -38,15 +38,18 @@ public struct DescriptivesReport: Sendable {
             headers: ["Arm", "Timepoint", "n", "Missing", "Mean", "SD", "SE", NumberFormatting.confidenceLabel(level),
                       "Median", "Q1–Q3", "Min–Max"],
             alignments: [.left, .left] + Array(repeating: .right, count: 9))
-        for cell in description.cells(of: outcome) {
+        let cells = description.cells(of: outcome)
+        let places = NumberFormatting.decimals(forSpread: cells.compactMap(\.descriptives.standardDeviation).max())
+        func value(_ x: Double?) -> String { NumberFormatting.value(x, decimals: places) }
+        for cell in cells {
             let d = cell.descriptives
             table.rows.append([
-                cell.arm, cell.timepoint, "\(d.n)", "\(d.missing)", NumberFormatting.value(d.mean),
-                NumberFormatting.value(d.standardDeviation), NumberFormatting.value(d.standardError),
-                NumberFormatting.interval(d.confidenceInterval?.lower, d.confidenceInterval?.upper),
-                NumberFormatting.value(d.median),
-                d.firstQuartile == nil ? "–" : "\(NumberFormatting.value(d.firstQuartile))–\(NumberFormatting.value(d.thirdQuartile))",
-                d.minimum == nil ? "–" : "\(NumberFormatting.value(d.minimum))–\(NumberFormatting.value(d.maximum))",
+                cell.arm, cell.timepoint, "\(d.n)", "\(d.missing)", value(d.mean),
+                value(d.standardDeviation), value(d.standardError),
+                NumberFormatting.interval(d.confidenceInterval?.lower, d.confidenceInterval?.upper, decimals: places),
+                value(d.median),
+                d.firstQuartile == nil ? "–" : "\(value(d.firstQuartile))–\(value(d.thirdQuartile))",
+                d.minimum == nil ? "–" : "\(value(d.minimum))–\(value(d.maximum))",
             ])
         }
         return table.render()

@@ -2,15 +2,17 @@ import Foundation
 
 /// How numbers are rounded for people in Markdown reports. JSON and CSV always carry full precision.
 public enum NumberFormatting {
-    /// A measurement-scale number: 1 decimal from 100 up, 2 decimals from 1 up, otherwise 3 significant
-    /// digits (at most 4 decimals); "–" for `nil`. A rounded negative zero prints as 0.
-    public static func value(_ x: Double?) -> String {
+    /// How many decimals suit numbers on a scale whose spread (an SD) is `spread`: three significant
+    /// digits of the spread, between 1 and 4 decimals (2 when there is no spread). A table uses one
+    /// count for its whole outcome so its columns line up.
+    public static func decimals(forSpread spread: Double?) -> Int {
+        guard let spread, spread > 0, spread.isFinite else { return 2 }
+        return min(4, max(1, 2 - Int(floor(log10(spread)))))
+    }
+
+    /// `x` with `decimals` decimals, or "–" for `nil`. A rounded negative zero prints as 0.
+    public static func value(_ x: Double?, decimals: Int) -> String {
         guard let x else { return "–" }
-        let magnitude = abs(x)
-        let decimals: Int
-        if magnitude >= 100 { decimals = 1 } else if magnitude >= 1 || magnitude == 0 { decimals = 2 } else {
-            decimals = min(4, max(2, 2 - Int(floor(log10(magnitude)))))
-        }
         return fixed(x, decimals: decimals)
     }
 
@@ -30,9 +32,9 @@ public enum NumberFormatting {
     }
 
     /// An interval as "[lower, upper]".
-    public static func interval(_ lower: Double?, _ upper: Double?) -> String {
+    public static func interval(_ lower: Double?, _ upper: Double?, decimals: Int) -> String {
         guard let lower, let upper else { return "–" }
-        return "[\(value(lower)), \(value(upper))]"
+        return "[\(value(lower, decimals: decimals)), \(value(upper, decimals: decimals))]"
     }
 
     /// A confidence level as a percentage label, such as "95% CI".

@@ -1,3 +1,4 @@
+import Foundation
 import WalkStatsModel
 
 /// How a report names an outcome and says which direction is better, from the codebook.
@@ -26,7 +27,7 @@ struct OutcomeLabel {
         var sentence = "\(definition.better == .lower ? "Lower" : "Higher") is better: a \(sign) change is an improvement"
         if let armA { sentence += ", and a \(sign) difference favours \(armA)" }
         if let mcid = definition.mcid {
-            sentence += ". Minimal clinically important difference: \(NumberFormatting.value(mcid))"
+            sentence += ". Minimal clinically important difference: \(String(format: "%g", mcid))"
                 + (definition.mcidSource.isEmpty ? "" : " (\(definition.mcidSource))")
         }
         return sentence + "."
