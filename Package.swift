@@ -47,6 +47,6 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "WalkStatsReportTests", dependencies: ["WalkStats", "WalkStatsTestSupport"]),
-        .testTarget(name: "walkstatsCLITests", dependencies: ["WalkStatsTestSupport"]),
+        .testTarget(name: "walkstatsCLITests", dependencies: ["walkstats", "WalkStatsTestSupport"]),
     ]
 )

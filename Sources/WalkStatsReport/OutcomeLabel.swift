@@ -28,7 +28,7 @@ struct OutcomeLabel {
         if let armA { sentence += ", and a \(sign) difference favours \(armA)" }
         if let mcid = definition.mcid {
             sentence += ". Minimal clinically important difference: \(String(format: "%g", mcid))"
-                + (definition.mcidSource.isEmpty ? "" : " (\(definition.mcidSource))")
+                + (definition.mcidSource.isEmpty ? "" : "; source: \(definition.mcidSource)")
         }
         return sentence + "."
     }

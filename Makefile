@@ -1,0 +1,56 @@
+# WalkStats: `make report` writes the reports under reports/, `make test` runs every test.
+# Both install GSL (Debian's libgsl-dev) and pkg-config first when they are missing.
+
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
+SAMPLE := datasets/sample/retro-walking-trial.csv
+REPORT_FORMATS := md json csv
+
+.PHONY: report test deps reports-are-current fixtures sample-data clean
+
+## Install the C library WalkStats links (apt-get; sudo only when not root).
+deps:
+	@if ! dpkg -s libgsl-dev >/dev/null 2>&1 || ! command -v pkg-config >/dev/null 2>&1; then \
+		echo "Installing libgsl-dev and pkg-config with apt-get"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libgsl-dev pkg-config; \
+	fi
+
+## Build in release mode and write the sample trial's report in every format.
+report: deps
+	$(SWIFT) build -c release --product walkstats
+	$(MAKE) --no-print-directory write-reports BIN=.build/release/walkstats OUT=reports
+
+# Internal: write all reports with $(BIN) into $(OUT).
+write-reports:
+	@test -n "$(BIN)" -a -n "$(OUT)"
+	@mkdir -p $(OUT)
+	@for f in $(REPORT_FORMATS); do \
+		format=$$f; [ $$f = md ] && format=markdown; \
+		$(BIN) report $(SAMPLE) --format $$format --output $(OUT)/sample-trial.$$f || exit 1; \
+	done
+	@echo "Reports written to $(OUT)/"
+
+## Build and run every test, then check that the committed reports are what the code writes now.
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+	$(MAKE) --no-print-directory reports-are-current
+
+reports-are-current:
+	@tmp=$$(mktemp -d) && \
+	$(MAKE) --no-print-directory write-reports BIN=.build/debug/walkstats OUT=$$tmp >/dev/null && \
+	if diff -r reports $$tmp; then echo "reports/ matches a fresh regeneration"; rm -rf $$tmp; \
+	else echo "reports/ differs from a fresh regeneration: run 'make report' and commit"; rm -rf $$tmp; exit 1; fi
+
+## Regenerate the R reference values (needs R: apt-get install r-base-core).
+fixtures:
+	cd Tests/WalkStatsStatisticsTests/Fixtures/r-reference && Rscript generate.R
+
+## Regenerate the simulated sample dataset (seeded; same bytes every time).
+sample-data:
+	python3 datasets/sample/generate.py
+	cp $(SAMPLE) Tests/WalkStatsStatisticsTests/Fixtures/r-reference/retro-walking-trial.csv
+
+clean:
+	rm -rf .build

@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+import WalkStats
+
+struct FormattingTests {
+    @Test func pValuesBelowOneThousandthPrintAsBound() {
+        #expect(NumberFormatting.pValue(0.00099) == "< 0.001")
+        #expect(NumberFormatting.pValue(0.001) == "0.001")
+        #expect(NumberFormatting.pValue(0.0734) == "0.073")
+    }
+
+    @Test func roundedNegativeZeroPrintsAsZero() {
+        #expect(NumberFormatting.value(-0.0004, decimals: 2) == "0.00")
+        #expect(NumberFormatting.value(-0.006, decimals: 2) == "-0.01")
+        #expect(NumberFormatting.value(nil, decimals: 2) == "–")
+    }
+
+    /// Pain (SD ≈ 1.8) gets 2 decimals, strength (SD ≈ 20 Nm) 1, walking speed (SD ≈ 0.18 m/s) 3.
+    @Test func decimalsFollowTheOutcomesSpread() {
+        #expect(NumberFormatting.decimals(forSpread: 1.8) == 2)
+        #expect(NumberFormatting.decimals(forSpread: 20) == 1)
+        #expect(NumberFormatting.decimals(forSpread: 0.18) == 3)
+        #expect(NumberFormatting.decimals(forSpread: 0.0001) == 4)
+        #expect(NumberFormatting.decimals(forSpread: nil) == 2)
+    }
+
+    @Test func degreesOfFreedomKeepIntegersWhole() {
+        #expect(NumberFormatting.degreesOfFreedom(22) == "22")
+        #expect(NumberFormatting.degreesOfFreedom(40.8412) == "40.84")
+    }
+
+    @Test func markdownTableEscapesPipes() {
+        var table = MarkdownTable(headers: ["Arm", "n"], alignments: [.left, .right])
+        table.rows.append(["a|b", "3"])
+        #expect(table.render() == "| Arm | n |\n| --- | ---: |\n| a\\|b | 3 |\n")
+    }
+
+    @Test func jsonKeepsKeyOrderAndWritesNonFiniteAsNull() throws {
+        let value = JSONValue.object([("z", .number(0.1)), ("a", .number(.nan)), ("s", .string("q\"\n")),
+                                      ("i", .int(3)), ("w", .number(2))])
+        let text = value.serialized()
+        #expect(text == "{\n  \"z\": 0.1,\n  \"a\": null,\n  \"s\": \"q\\\"\\n\",\n  \"i\": 3,\n  \"w\": 2.0\n}\n")
+        let parsed = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+        #expect(parsed?["z"] as? Double == 0.1)
+    }
+
+    /// Full precision: the printed double reads back to the same bits.
+    @Test func jsonNumbersRoundTrip() throws {
+        let x = 0.0028328901973842702
+        let text = JSONValue.array([.number(x), .number(1e-300)]).serialized()
+        let parsed = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [Double]
+        #expect(parsed == [x, 1e-300])
+    }
+}

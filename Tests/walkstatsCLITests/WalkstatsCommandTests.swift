@@ -1,0 +1,148 @@
+import Foundation
+import Testing
+import WalkStatsTestSupport
+
+/// End-to-end: the built `walkstats` binary, its output, its messages and its exit codes.
+@Suite(.serialized)
+struct WalkstatsCommandTests {
+    /// The repository root (this file is Tests/walkstatsCLITests/…).
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let sample = "datasets/sample/retro-walking-trial.csv"
+
+    func run(_ arguments: [String]) throws -> CommandResult {
+        try runWalkstats(arguments, in: Self.root)
+    }
+
+    /// A scratch folder with `contents` written to `name`.
+    func scratchFile(_ name: String, _ contents: Data) throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("walkstats-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let url = folder.appendingPathComponent(name)
+        try contents.write(to: url)
+        return url.path
+    }
+
+    @Test func describePrintsTablesWithMissingCounts() throws {
+        let result = try run(["describe", Self.sample])
+        #expect(result.status == 0)
+        #expect(result.standardOutput.contains("| Arm | Timepoint | n | Missing | Mean | SD | SE | 95% CI |"))
+        #expect(result.standardOutput.contains("46 participants randomised (backward 24, forward 22)"))
+        #expect(result.standardOutput.contains("9 values marked missing"))
+        #expect(result.standardError.isEmpty)
+    }
+
+    /// The JSON contract of `compare`, and its numbers equal R's (fixture from generate.R).
+    @Test func compareJSONFollowsTheContractAndMatchesR() throws {
+        let result = try run(["compare", Self.sample, "--outcome", "pain_nrs", "--format", "json"])
+        #expect(result.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+        #expect(json["outcome"] as? String == "pain_nrs")
+        #expect(json["from"] as? String == "baseline")
+        #expect(json["to"] as? String == "week6")
+        #expect(json["arms"] as? [String] == ["backward", "forward"])
+        let within = try #require(json["within"] as? [[String: Any]])
+        #expect(within.map { $0["arm"] as? String } == ["backward", "forward"])
+        for arm in within {
+            for key in ["n", "missing", "mean_change", "sd_change", "tests"] { #expect(arm[key] != nil, "within.\(key)") }
+            let tests = try #require(arm["tests"] as? [[String: Any]])
+            #expect(tests.map { $0["name"] as? String } == ["paired_t"])
+        }
+        let between = try #require(json["between"] as? [String: Any])
+        #expect(between["n"] as? [String: Int] == ["backward": 23, "forward": 20])
+        let tests = try #require(between["tests"] as? [[String: Any]])
+        #expect(tests.map { $0["name"] as? String } == ["welch_t", "student_t"])
+        for test in tests {
+            for key in ["name", "statistic", "df", "p_value", "estimate", "ci_low", "ci_high", "conf_level"] {
+                #expect(test[key] != nil, "test.\(key)")
+            }
+        }
+        let reference = try ReferenceValues(contentsOf: Self.root.appendingPathComponent(
+            "Tests/WalkStatsStatisticsTests/Fixtures/r-reference/expected.csv"))
+        let rWelchP = try #require(reference.values["retro-walking-trial"]?["between/backward/forward/pain_nrs/baseline/week6/welch_t/p_value"])
+        #expect(relativeError(try #require(tests[0]["p_value"] as? Double), rWelchP) < 1e-12)
+    }
+
+    @Test func reportIsDeterministic() throws {
+        let first = try run(["report", Self.sample])
+        let second = try run(["report", Self.sample])
+        #expect(first.status == 0)
+        #expect(first.standardOutput == second.standardOutput)
+        #expect(first.standardOutput.contains("Welch two-sample t-test"))
+    }
+
+    @Test func outputIsWrittenToAFileAndNeverOverAnInput() throws {
+        let target = try scratchFile("placeholder.txt", Data()) + ".md"
+        let written = try run(["report", Self.sample, "--output", target])
+        #expect(written.status == 0 && written.standardOutput.isEmpty)
+        #expect(try String(contentsOfFile: target, encoding: .utf8).hasPrefix("# WalkStats report"))
+
+        let input = try scratchFile("trial.csv", Data("participant,arm,timepoint,outcome,value\nP1,a,pre,x,1\nP1,a,post,x,2\n".utf8))
+        let before = try Data(contentsOf: URL(fileURLWithPath: input))
+        let refused = try run(["describe", input, "--output", input])
+        #expect(refused.status == 1)
+        #expect(refused.standardError.contains("refusing to overwrite"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: input)) == before)
+    }
+
+    static let badInputs: [(name: String, contents: [UInt8], message: String)] = [
+        ("not-a-number", Array("participant,arm,timepoint,outcome,value\nP1,a,pre,pain,\"3,5\"\n".utf8),
+         ":2:5: expected a number in column 'value', found '3,5'; it looks like a decimal comma"),
+        ("infinite", Array("participant,arm,timepoint,outcome,value\nP1,a,pre,pain,1e400\n".utf8), ":2:5: expected a number within"),
+        ("missing-column", Array("participant,arm,timepoint,value\nP1,a,pre,3\n".utf8), ":1: expected the required column 'outcome'"),
+        ("ragged", Array("participant,arm,timepoint,outcome,value\nP1,a,pre,pain\n".utf8), ":2:5: expected 5 fields"),
+        ("unterminated", Array("participant,arm,timepoint,outcome,value\nP1,a,\"pre,pain,3\n".utf8), ":2:3: a quoted field opened here is never closed"),
+        ("latin1", Array("participant,arm,timepoint,outcome,value\nP1,".utf8) + [0x72, 0xE9, 0x74, 0x72, 0x6F] + Array(",pre,pain,3\n".utf8),
+         ":2: the text is not valid UTF-8"),
+        ("two-arms", Array("participant,arm,timepoint,outcome,value\nP1,a,pre,pain,3\nP1,b,post,pain,2\n".utf8),
+         ":3:2: participant 'P1' is in arm 'b' here but in arm 'a' on line 2"),
+        ("duplicate", Array("participant,arm,timepoint,outcome,value\nP1,a,pre,pain,3\nP1,a,pre,pain,2\n".utf8),
+         ":3:5: participant 'P1' already has a 'pain' value at 'pre' on line 2"),
+        ("empty", [], ": the file is empty"),
+        ("header-only", Array("participant,arm,timepoint,outcome,value\n".utf8), ":1: the file has a header but no data rows"),
+    ]
+
+    @Test(arguments: badInputs.indices)
+    func badInputExitsNonZeroWithALocatedMessage(index: Int) throws {
+        let bad = Self.badInputs[index]
+        let path = try scratchFile("\(bad.name).csv", Data(bad.contents))
+        let result = try run(["report", path])
+        #expect(result.status == 1, "\(bad.name)")
+        #expect(result.standardOutput.isEmpty, "no partial report for \(bad.name)")
+        #expect(result.standardError.contains(path + bad.message), "\(bad.name): \(result.standardError)")
+    }
+
+    @Test func folderAndMissingPathsAreClearErrors() throws {
+        let folder = try run(["describe", "datasets"])
+        #expect(folder.status == 1 && folder.standardError.contains("datasets: this is a folder"))
+        let missing = try run(["describe", "no/such.csv"])
+        #expect(missing.status == 1 && missing.standardError.contains("no/such.csv: no such file"))
+    }
+
+    @Test func keepGoingListsEveryProblem() throws {
+        let path = try scratchFile("many.csv", Data("participant,arm,timepoint,outcome,value\nP1,a,pre,pain,x\nP1,a,post,pain,inf\nP2,b,pre\n".utf8))
+        let result = try run(["describe", path, "--keep-going"])
+        #expect(result.status == 1 && result.standardOutput.isEmpty)
+        #expect(result.standardError.contains("\(path):2:5:"))
+        #expect(result.standardError.contains("\(path):3:5:"))
+        #expect(result.standardError.contains("\(path):4:"))
+        #expect(result.standardError.contains("3 problems found; nothing was imported."))
+    }
+
+    @Test func badRequestsAreExplained() throws {
+        let outcome = try run(["compare", Self.sample, "--outcome", "womac"])
+        #expect(outcome.status == 1 && outcome.standardError.contains("no outcome 'womac' in the data; available: pain_nrs"))
+        let format = try run(["describe", Self.sample, "--format", "xml"])
+        #expect(format.status == 64)
+        let timepoints = try run(["describe", Self.sample, "--timepoints", "baseline,baseline"])
+        #expect(timepoints.status == 64)
+    }
+
+    @Test func timepointOrderCanBeGiven() throws {
+        let result = try run(["compare", Self.sample, "--outcome", "walking_speed", "--timepoints", "week6,week3,baseline",
+                              "--format", "json"])
+        #expect(result.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+        #expect(json["from"] as? String == "week6" && json["to"] as? String == "baseline")
+    }
+}
