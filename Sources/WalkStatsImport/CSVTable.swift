@@ -55,7 +55,7 @@ public struct CSVTable: Sendable {
                 continue
             }
             let error = CSVImportError(
-                .raggedRow, file: file, line: record.line, column: min(record.fields.count, header.count + 1),
+                .raggedRow, file: file, line: record.line, column: min(record.fields.count, header.count) + 1,
                 message: "expected \(header.count) fields as in the header, found \(record.fields.count)")
             guard keepGoing else { throw error }
             problems.append(error)
@@ -78,10 +78,17 @@ public struct CSVTable: Sendable {
         var column = 1
         var iterator = data.makeIterator()
         var decoder = UTF8()
+        var previous: Unicode.Scalar? = nil
         decodeLoop: while true {
             switch decoder.decode(&iterator) {
             case .scalarValue(let scalar):
-                if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+                // Line breaks as the parser counts them: LF, CRLF (one break) or CR alone.
+                if scalar == "\r" || (scalar == "\n" && previous != "\r") {
+                    line += 1; column = 1
+                } else if scalar != "\n" {
+                    column += 1
+                }
+                previous = scalar
             case .emptyInput:
                 break decodeLoop
             case .error:
@@ -114,7 +121,7 @@ public struct CSVTable: Sendable {
         }
         func endRecord() {
             endField()
-            let blank = fields.count == 1 && fields[0].isEmpty
+            let blank = fields.count == 1 && fields[0].trimmingCharacters(in: .whitespaces).isEmpty
             if !blank { records.append(CSVRecord(line: recordLine, fields: fields)) }
             fields = []
         }

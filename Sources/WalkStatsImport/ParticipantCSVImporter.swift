@@ -38,18 +38,28 @@ public struct ParticipantCSVImporter: Sendable {
     /// Imports CSV `data`; `file` names it in messages and in ``Trial/source``.
     /// - Throws: ``CSVImportError`` (or ``CSVImportErrors`` with `keepGoing`) for any problem in the data.
     public func importTrial(data: Data, file: String) throws -> Trial {
-        let table = try CSVTable(data: data, file: file, keepGoing: keepGoing)
-        var collector = ProblemCollector(keepGoing: keepGoing, problems: table.problems)
+        // Ragged rows are always collected by the table and reported here in file order, so that the
+        // first problem thrown (or the order of the list) does not depend on the kind of problem.
+        let table = try CSVTable(data: data, file: file, keepGoing: true)
+        var collector = ProblemCollector(keepGoing: keepGoing)
         let columns = try requiredColumnIndices(table)
         let extraColumns = table.header.indices.filter { !columns.values.contains($0) }
 
         var builder = TrialBuilder(file: file, timepointOrder: timepointOrder)
+        var raggedRows = table.problems[...]
         for record in table.records {
+            while let ragged = raggedRows.first, (ragged.line ?? 0) < record.line {
+                try collector.record(ragged)
+                raggedRows.removeFirst()
+            }
             do {
                 try builder.add(record, columns: columns, extraColumns: extraColumns, header: table.header)
             } catch let problem as CSVImportError {
                 try collector.record(problem)
             }
+        }
+        for problem in raggedRows {
+            try collector.record(problem)
         }
         for problem in builder.unusedListedTimepoints() {
             try collector.record(problem)
@@ -113,6 +123,8 @@ private struct TrialBuilder {
         let id = try identifier("participant")
         let arm = try identifier("arm")
         let timepoint = try identifier("timepoint")
+        // The timepoint appears in the data even if this row has another problem.
+        if !timepointsSeen.contains(timepoint) { timepointsSeen.append(timepoint) }
         let outcome = try identifier("outcome")
         let valueColumn = columns["value"]!
         let cell: NumericCell
@@ -148,7 +160,6 @@ private struct TrialBuilder {
                                  message: "participant '\(id)' already has a '\(outcome)' value at '\(timepoint)' "
                                      + "on line \(first.line); expected one row per participant, timepoint and outcome")
         }
-        if !timepointsSeen.contains(timepoint) { timepointsSeen.append(timepoint) }
         if !outcomes.contains(outcome) { outcomes.append(outcome) }
 
         var value: Double? = nil

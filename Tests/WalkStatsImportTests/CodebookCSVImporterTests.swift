@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+import WalkStatsImport
+import WalkStatsModel
+
+/// The codebook importer: outcome labels, units, better directions and MCIDs.
+struct CodebookCSVImporterTests {
+    private func codebook(_ text: String) throws -> Codebook {
+        try CodebookCSVImporter.importCodebook(data: Data(text.utf8), file: "codebook.csv")
+    }
+
+    private func failure(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) -> CSVImportError? {
+        #expect(throws: CSVImportError.self, sourceLocation: sourceLocation) { try codebook(text) }
+    }
+
+    static let header = "outcome,label,unit,better,mcid,mcid_source"
+
+    @Test func goodCodebookWithQuotedLabels() throws {
+        let parsed = try codebook(lines(
+            Self.header,
+            "pain_nrs,\"Knee pain, numeric rating scale 0-10\",NRS 0-10,lower,1,\"Salaffi et al. 2004, \"\"Eur J Pain\"\"\"",
+            "walking_speed,Walking speed,m/s,higher,0.05,Perera et al. 2006",
+            "tug,,s,lower,,not established",
+            "quad_strength,Quadriceps torque,Nm,higher,NA,not established"
+        ))
+        #expect(parsed.definitions == [
+            OutcomeDefinition(id: "pain_nrs", label: "Knee pain, numeric rating scale 0-10", unit: "NRS 0-10",
+                              better: .lower, mcid: 1, mcidSource: "Salaffi et al. 2004, \"Eur J Pain\""),
+            OutcomeDefinition(id: "walking_speed", label: "Walking speed", unit: "m/s", better: .higher, mcid: 0.05,
+                              mcidSource: "Perera et al. 2006"),
+            // An empty label falls back to the id; an empty or NA mcid is no MCID.
+            OutcomeDefinition(id: "tug", label: "tug", unit: "s", better: .lower, mcid: nil, mcidSource: "not established"),
+            OutcomeDefinition(id: "quad_strength", label: "Quadriceps torque", unit: "Nm", better: .higher, mcid: nil,
+                              mcidSource: "not established"),
+        ])
+        #expect(parsed.definition(of: "tug")?.better == .lower)
+        #expect(parsed.definition(of: "womac_total") == nil)
+    }
+
+    @Test func columnsInAnyOrderWithExtrasCRLFAndBOM() throws {
+        let text = "\u{FEFF}mcid_source,notes,better,unit,mcid,label,outcome\r\nnone,x,higher,m/s, 0.1 ,Speed,walking_speed\r\n\r\n"
+        let parsed = try codebook(text)
+        #expect(parsed.definitions == [
+            OutcomeDefinition(id: "walking_speed", label: "Speed", unit: "m/s", better: .higher, mcid: 0.1, mcidSource: "none"),
+        ])
+    }
+
+    @Test(arguments: [("Lower", "Lower"), ("up", "up"), ("", ""), (" better ", "better")])
+    func betterMustBeLowerOrHigher(value: String, shown: String) {
+        let error = failure(lines(Self.header, "pain_nrs,Pain,NRS,lower,1,x", "tug,TUG,s,\(value),,x"))
+        expectProblem(error, .invalidValue, file: "codebook.csv", line: 3, column: 4,
+                      says: ["expected 'lower' or 'higher' in column 'better', found '\(shown)'"])
+    }
+
+    @Test func betterIgnoresSurroundingSpaces() throws {
+        let parsed = try codebook(lines(Self.header, "tug,TUG,s, lower ,,x", "speed,Speed,m/s,higher\t,,x"))
+        #expect(parsed.definitions.map(\.better) == [.lower, .higher])
+    }
+
+    @Test func nonNumericMCID() {
+        expectProblem(failure(lines(Self.header, "pain_nrs,Pain,NRS,lower,one point,x")), .notANumber,
+                      file: "codebook.csv", line: 2, column: 5, says: ["expected a number in column 'mcid', found 'one point'"])
+        expectProblem(failure(lines(Self.header, "pain_nrs,Pain,NRS,lower,\"0,5\",x")), .notANumber,
+                      file: "codebook.csv", line: 2, column: 5,
+                      says: ["found '0,5'", "it looks like a decimal comma: write '0.5'"])
+        expectProblem(failure(lines(Self.header, "pain_nrs,Pain,NRS,lower,inf,x")), .nonFiniteNumber,
+                      file: "codebook.csv", line: 2, column: 5, says: ["expected a finite number in column 'mcid', found 'inf'"])
+    }
+
+    @Test(arguments: CodebookCSVImporter.requiredColumns)
+    func missingColumn(name: String) {
+        let header = CodebookCSVImporter.requiredColumns.filter { $0 != name }
+        let error = failure(lines(header.joined(separator: ","), header.map { _ in "x" }.joined(separator: ",")))
+        expectProblem(error, .missingColumn, file: "codebook.csv", line: 1, column: nil, says: [
+            "expected the codebook column '\(name)' in the header",
+            "(required: outcome, label, unit, better, mcid, mcid_source)",
+        ])
+    }
+
+    @Test func duplicateOutcome() {
+        let error = failure(lines(Self.header,
+                                  "tug,TUG,s,lower,,x",
+                                  "pain_nrs,Pain,NRS,lower,1,x",
+                                  " tug ,Timed Up and Go,s,lower,,y"))
+        expectProblem(error, .duplicateMeasurement, file: "codebook.csv", line: 4, column: 1,
+                      says: ["outcome 'tug' is defined twice; expected one row per outcome"])
+    }
+
+    @Test func emptyOutcomeId() {
+        let error = failure(lines("label,outcome,unit,better,mcid,mcid_source", "Pain, ,NRS,lower,1,x"))
+        expectProblem(error, .emptyField, file: "codebook.csv", line: 2, column: 2,
+                      says: ["expected an outcome id, found an empty field"])
+    }
+
+    @Test func raggedCodebookRow() {
+        let error = failure(lines(Self.header, "pain_nrs,Knee pain, NRS,NRS,lower,1,x"))
+        expectProblem(error, .raggedRow, file: "codebook.csv", line: 2, column: 7,
+                      says: ["expected 6 fields as in the header, found 7"])
+    }
+
+    @Test func codebookFileSystemErrors() {
+        let missing = fixtureURL("no-codebook.csv").path
+        expectProblem(#expect(throws: CSVImportError.self) { try CodebookCSVImporter.importCodebook(atPath: missing) },
+                      .unreadableFile, file: missing, line: nil, column: nil, says: ["no such file"])
+        let folder = fixtureURL().path
+        expectProblem(#expect(throws: CSVImportError.self) { try CodebookCSVImporter.importCodebook(atPath: folder) },
+                      .isDirectory, file: folder, line: nil, column: nil, says: ["this is a folder"])
+        let empty = fixtureURL("empty.csv").path
+        expectProblem(#expect(throws: CSVImportError.self) { try CodebookCSVImporter.importCodebook(atPath: empty) },
+                      .emptyFile, file: empty, line: nil, column: nil, says: ["the file is empty"])
+    }
+}
