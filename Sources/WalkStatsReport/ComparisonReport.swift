@@ -55,14 +55,14 @@ public struct ComparisonReport: Sendable {
 
     private var confidenceHeader: String {
         NumberFormatting.confidenceLabel(
-            (comparison.within.first?.tests.first ?? comparison.between?.tests.first)?.confidenceInterval.level ?? 0.95)
+            (comparison.within.first?.tests.first ?? comparison.between?.tests.first)?.confidenceInterval?.level ?? 0.95)
     }
 
     private func testCells(_ test: HypothesisTestResult?, decimals: Int) -> [String] {
         guard let test else { return ["–", "–", "–", "–"] }
-        return [NumberFormatting.statistic(test.statistic), NumberFormatting.degreesOfFreedom(test.degreesOfFreedom),
+        return [NumberFormatting.statistic(test.statistic), test.degreesOfFreedom.map(NumberFormatting.degreesOfFreedom) ?? "–",
                 NumberFormatting.pValue(test.pValue),
-                NumberFormatting.interval(test.confidenceInterval.lower, test.confidenceInterval.upper, decimals: decimals)]
+                NumberFormatting.interval(test.confidenceInterval?.lower, test.confidenceInterval?.upper, decimals: decimals)]
     }
 
     /// What ran, on whom, and how missing values were handled.
@@ -128,8 +128,8 @@ public struct ComparisonReport: Sendable {
             ("name", .string(test.name.rawValue)), ("method", .string(test.method)),
             ("statistic", .number(test.statistic)), ("df", .number(test.degreesOfFreedom)),
             ("p_value", .number(test.pValue)), ("estimate", .number(test.estimate)),
-            ("ci_low", .number(test.confidenceInterval.lower)), ("ci_high", .number(test.confidenceInterval.upper)),
-            ("conf_level", .number(test.confidenceInterval.level)),
+            ("ci_low", .number(test.confidenceInterval?.lower)), ("ci_high", .number(test.confidenceInterval?.upper)),
+            ("conf_level", .number(test.confidenceInterval?.level)),
         ])
     }
 

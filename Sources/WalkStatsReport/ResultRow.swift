@@ -26,9 +26,9 @@ public struct ResultRow: Sendable {
         set("df", test.degreesOfFreedom)
         set("p_value", test.pValue)
         set("estimate", test.estimate)
-        set("ci_low", test.confidenceInterval.lower)
-        set("ci_high", test.confidenceInterval.upper)
-        set("conf_level", test.confidenceInterval.level)
+        set("ci_low", test.confidenceInterval?.lower)
+        set("ci_high", test.confidenceInterval?.upper)
+        set("conf_level", test.confidenceInterval?.level)
     }
 
     /// Shortest text that reads back as the same double.

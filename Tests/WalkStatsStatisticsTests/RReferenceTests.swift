@@ -54,7 +54,7 @@ struct RReferenceTests {
 
     static func fields(of test: HypothesisTestResult) -> [String: Double] {
         ["statistic": test.statistic, "df": test.degreesOfFreedom, "p_value": test.pValue, "estimate": test.estimate,
-         "ci_low": test.confidenceInterval.lower, "ci_high": test.confidenceInterval.upper]
+         "ci_low": test.confidenceInterval?.lower, "ci_high": test.confidenceInterval?.upper].compactMapValues { $0 }
     }
 
     /// The keys of `generate.R`, computed by WalkStats.

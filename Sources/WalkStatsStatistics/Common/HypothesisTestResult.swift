@@ -12,25 +12,58 @@ public struct TestName: RawRepresentable, Hashable, Sendable {
     public static let welchT = TestName(rawValue: "welch_t")
     /// Student's pooled-variance t-test between arms.
     public static let studentT = TestName(rawValue: "student_t")
+    /// Wilcoxon signed-rank test of change within an arm.
+    public static let wilcoxonSignedRank = TestName(rawValue: "wilcoxon_signed_rank")
+    /// Wilcoxon rank-sum (Mann–Whitney) test between arms.
+    public static let mannWhitney = TestName(rawValue: "mann_whitney")
+    /// Baseline-adjusted difference between arms (ANCOVA by least squares).
+    public static let ancova = TestName(rawValue: "ancova")
+    /// Shapiro–Wilk test of normality.
+    public static let shapiroWilk = TestName(rawValue: "shapiro_wilk")
+    /// Brown–Forsythe / Levene test of equal variances with median centring.
+    public static let leveneMedian = TestName(rawValue: "levene_median")
 }
 
 /// The result of a hypothesis test, mirroring the fields of R's `htest` object so a report can always
-/// say what ran.
+/// say what ran. Fields a test does not have (a rank test's degrees of freedom, a normality test's
+/// estimate) are `nil`.
 public struct HypothesisTestResult: Sendable, Equatable {
     /// The machine name of the test.
     public let name: TestName
     /// R's own description of the test, such as "Welch Two Sample t-test".
     public let method: String
-    /// The test statistic (t).
+    /// The test statistic (t, V, W or F).
     public let statistic: Double
-    /// The degrees of freedom of the reference distribution.
-    public let degreesOfFreedom: Double
+    /// The degrees of freedom of the reference distribution (the numerator's for F).
+    public let degreesOfFreedom: Double?
+    /// The denominator degrees of freedom of an F statistic.
+    public let denominatorDegreesOfFreedom: Double?
     /// The two-sided p-value.
     public let pValue: Double
-    /// The estimate the interval belongs to (a mean change or a difference in means).
-    public let estimate: Double
-    /// The confidence interval of ``estimate``.
-    public let confidenceInterval: ConfidenceInterval
+    /// The p-value adjusted for multiplicity, once a report has adjusted it.
+    public var adjustedPValue: Double?
+    /// The estimate the interval belongs to (a mean change, a difference, a pseudo-median, a shift).
+    public let estimate: Double?
+    /// The standard error of ``estimate``, where the test has one.
+    public let standardError: Double?
+    /// The confidence interval of ``estimate`` (its level is the achieved level for exact rank tests).
+    public let confidenceInterval: ConfidenceInterval?
     /// The number of observations behind the test, per sample.
     public let sampleSizes: [Int]
+
+    /// Creates a result.
+    public init(name: TestName, method: String, statistic: Double, degreesOfFreedom: Double? = nil,
+                denominatorDegreesOfFreedom: Double? = nil, pValue: Double, estimate: Double? = nil,
+                standardError: Double? = nil, confidenceInterval: ConfidenceInterval? = nil, sampleSizes: [Int]) {
+        self.name = name
+        self.method = method
+        self.statistic = statistic
+        self.degreesOfFreedom = degreesOfFreedom
+        self.denominatorDegreesOfFreedom = denominatorDegreesOfFreedom
+        self.pValue = pValue
+        self.estimate = estimate
+        self.standardError = standardError
+        self.confidenceInterval = confidenceInterval
+        self.sampleSizes = sampleSizes
+    }
 }

@@ -19,7 +19,7 @@ enum TInference {
         let margin = try distribution.quantile(0.5 + confidenceLevel / 2) * standardError
         return HypothesisTestResult(
             name: name, method: method, statistic: t, degreesOfFreedom: degreesOfFreedom, pValue: p,
-            estimate: estimate,
+            estimate: estimate, standardError: standardError,
             confidenceInterval: ConfidenceInterval(level: confidenceLevel, lower: estimate - margin, upper: estimate + margin),
             sampleSizes: sampleSizes)
     }
