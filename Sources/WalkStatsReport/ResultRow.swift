@@ -5,7 +5,7 @@ import WalkStatsStatistics
 public struct ResultRow: Sendable {
     /// The CSV header, in column order.
     public static let columns = ["section", "outcome", "arm", "timepoint", "from", "to", "test", "n", "randomised",
-                                 "missing", "estimate", "sd", "se", "statistic", "df", "p_value", "ci_low", "ci_high",
+                                 "missing", "estimate", "sd", "se", "statistic", "df", "df2", "p_value", "p_adjusted", "ci_low", "ci_high",
                                  "conf_level", "median", "q1", "q3", "min", "max"]
 
     /// Cells by column name; absent names are empty cells.
@@ -24,11 +24,24 @@ public struct ResultRow: Sendable {
         cells["n"] = test.sampleSizes.map(String.init).joined(separator: ";")
         set("statistic", test.statistic)
         set("df", test.degreesOfFreedom)
+        set("df2", test.denominatorDegreesOfFreedom)
         set("p_value", test.pValue)
+        set("p_adjusted", test.adjustedPValue)
         set("estimate", test.estimate)
+        set("se", test.standardError)
         set("ci_low", test.confidenceInterval?.lower)
         set("ci_high", test.confidenceInterval?.upper)
         set("conf_level", test.confidenceInterval?.level)
+    }
+
+    /// Sets the cells of a standardised effect size (its value in `estimate`).
+    mutating func set(_ effect: EffectSize) {
+        cells["test"] = effect.name.rawValue
+        cells["n"] = effect.sampleSizes.map(String.init).joined(separator: ";")
+        set("estimate", effect.value)
+        set("ci_low", effect.confidenceInterval.lower)
+        set("ci_high", effect.confidenceInterval.upper)
+        set("conf_level", effect.confidenceInterval.level)
     }
 
     /// Shortest text that reads back as the same double.

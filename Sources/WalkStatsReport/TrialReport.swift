@@ -8,16 +8,20 @@ public struct TrialReport: Sendable {
     let comparisons: [ComparisonReport]
 
     /// Analyses every outcome of `trial` from `from` to `to` (defaults: first and last timepoint) between
-    /// `arms` (default: the trial's two arms).
-    /// - Throws: ``StatisticsError`` for an unknown timepoint or arm, or an invalid request.
+    /// `arms` (default: the trial's two arms), adjusting the ANCOVA for `covariates`, and adjusts p-values
+    /// across the outcomes with `adjustment` (R's `p.adjust`; default Holm).
+    /// - Throws: ``StatisticsError`` for an unknown timepoint, arm or covariate, or an invalid request.
     public init(trial: Trial, codebook: Codebook, from: String? = nil, to: String? = nil, arms: [String]? = nil,
-                confidenceLevel: Double = 0.95) throws {
+                covariates: [String] = [], adjustment: PValueAdjustment = .holm, confidenceLevel: Double = 0.95) throws {
         descriptives = try DescriptivesReport(trial: trial, codebook: codebook, confidenceLevel: confidenceLevel)
-        comparisons = try trial.outcomes.map { outcome in
-            ComparisonReport(
-                comparison: try OutcomeComparison(trial: trial, outcome: outcome, from: from, to: to, arms: arms,
-                                                  confidenceLevel: confidenceLevel),
-                codebook: codebook)
+        let adjusted = try MultiplicityAdjustment(
+            trial.outcomes.map { outcome in
+                try OutcomeComparison(trial: trial, outcome: outcome, from: from, to: to, arms: arms,
+                                      covariates: covariates, confidenceLevel: confidenceLevel)
+            },
+            method: adjustment)
+        comparisons = adjusted.comparisons.map {
+            ComparisonReport(comparison: $0, codebook: codebook, adjustment: adjustment, familySize: adjusted.familySize)
         }
     }
 

@@ -4,7 +4,7 @@ import WalkStats
 /// `walkstats compare FILE --outcome ID`: change within arms (paired t) and between arms (Welch, Student).
 struct CompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "compare", abstract: "Paired t-tests of change within arms and Welch/Student t-tests between arms.")
+        commandName: "compare", abstract: "Change within arms and the difference between two arms: t, rank and ANCOVA tests, effect sizes, checks.")
 
     @OptionGroup var input: InputOptions
     @Option(help: "Outcome id to compare, e.g. pain_nrs.") var outcome: String
@@ -14,8 +14,8 @@ struct CompareCommand: ParsableCommand {
     func run() throws {
         let trial = try input.loadTrial()
         let result = try OutcomeComparison(trial: trial, outcome: outcome, from: comparison.from, to: comparison.to,
-                                           arms: comparison.armList)
-        let report = ComparisonReport(comparison: result, codebook: try input.loadCodebook())
+                                           arms: comparison.armList, covariates: comparison.covariateList)
+        let report = try ComparisonReport(comparison: result, codebook: try input.loadCodebook(), adjustment: comparison.adjust)
         try output.emit(report.render(output.format), inputs: input.inputPaths)
     }
 }

@@ -12,7 +12,8 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let report = try TrialReport(trial: input.loadTrial(), codebook: input.loadCodebook(), from: comparison.from,
-                                     to: comparison.to, arms: comparison.armList)
+                                     to: comparison.to, arms: comparison.armList, covariates: comparison.covariateList,
+                                     adjustment: comparison.adjust)
         try output.emit(report.render(output.format), inputs: input.inputPaths)
     }
 }

@@ -1,14 +1,22 @@
 import WalkStatsModel
 
 /// The pre/post analysis of one outcome: change from `from` to `to` within each arm, and the difference
-/// in change between two arms (A − B).
+/// between two arms (A − B), with standardised effects and assumption checks.
 ///
-/// *Missing values.* Complete-case per analysis: a participant enters a change score only when measured
-/// at both timepoints. Every part records how many of the randomised participants it used and how many
-/// it could not use.
+/// Within each arm: paired t-test and Wilcoxon signed-rank test of the change, Cohen's d_z, and a
+/// Shapiro–Wilk check of the change scores. Between arms: ANCOVA of the follow-up adjusted for baseline
+/// (and any covariates) — the primary analysis of a randomised pre/post trial — then Welch's and
+/// Student's t-tests and the Mann–Whitney test of the change scores, Cohen's d and Hedges' g of the
+/// change scores, and a median-centred Levene check of equal variances.
 ///
-/// A test that the data cannot support (fewer than 2 participants, constant changes) is not silently
-/// dropped: it is listed in ``notes`` with the reason.
+/// *Missing values.* Complete cases per analysis: a participant enters a change score only when measured
+/// at both timepoints, and the ANCOVA only when also every covariate is known. Every part records how many
+/// of the randomised participants it used.
+///
+/// *Assumption checks never switch tests:* every test always runs and the checks are reported beside them.
+///
+/// A test the data cannot support (fewer than 2 participants, constant changes, a constant covariate) is
+/// not silently dropped: it is listed in ``notes`` with the reason.
 public struct OutcomeComparison: Sendable {
     /// Change within one arm.
     public struct WithinArm: Sendable {
@@ -20,8 +28,12 @@ public struct OutcomeComparison: Sendable {
         public let changes: [Double]
         /// Descriptives of the change scores (mean and SD of change).
         public let changeSummary: Descriptives
-        /// The paired test and later within-arm tests.
-        public let tests: [HypothesisTestResult]
+        /// Paired t-test and Wilcoxon signed-rank test, in that order (those that could run).
+        public internal(set) var tests: [HypothesisTestResult]
+        /// Cohen's d_z of the change.
+        public let effectSizes: [EffectSize]
+        /// Shapiro–Wilk test of the change scores.
+        public let assumptionChecks: [HypothesisTestResult]
         /// Why a test could not run, if one could not.
         public let notes: [String]
 
@@ -31,43 +43,52 @@ public struct OutcomeComparison: Sendable {
         public var missing: Int { randomised - changes.count }
     }
 
-    /// The between-arm comparison of change scores, difference = A − B.
+    /// The between-arm comparison, difference = A − B.
     public struct BetweenArms: Sendable {
         /// The first arm (A).
         public let armA: WithinArm
         /// The second arm (B).
         public let armB: WithinArm
-        /// Welch's and Student's tests, and later between-arm tests.
-        public let tests: [HypothesisTestResult]
+        /// ANCOVA, Welch, Student and Mann–Whitney, in that order (those that could run).
+        public internal(set) var tests: [HypothesisTestResult]
+        /// Cohen's d and Hedges' g of the change scores.
+        public let effectSizes: [EffectSize]
+        /// Median-centred Levene test of the change scores.
+        public let assumptionChecks: [HypothesisTestResult]
+        /// The covariates the ANCOVA adjusts for besides baseline.
+        public let covariates: [String]
         /// Why a test could not run, if one could not.
         public let notes: [String]
     }
 
     /// The outcome id.
     public let outcome: String
-    /// The earlier timepoint.
+    /// The earlier timepoint (baseline of the ANCOVA).
     public let from: String
-    /// The later timepoint.
+    /// The later timepoint (follow-up of the ANCOVA).
     public let to: String
     /// The arms analysed, in order; the between-arm difference is `arms[0] − arms[1]`.
     public let arms: [String]
     /// One entry per analysed arm.
-    public let within: [WithinArm]
+    public internal(set) var within: [WithinArm]
     /// The between-arm comparison; `nil` when only one arm is analysed.
-    public let between: BetweenArms?
+    public internal(set) var between: BetweenArms?
     /// Notes for the whole comparison (tests that could not run).
     public var notes: [String] { within.flatMap(\.notes) + (between?.notes ?? []) }
 
     /// Compares `outcome` of `trial` from `from` to `to` (defaults: the first and last timepoint).
     ///
-    /// - Parameter arms: the two arms to compare, A then B; `nil` uses the trial's arms when it has one
-    ///   or two, and is an error when it has more.
-    /// - Throws: ``StatisticsError/unknownName(kind:name:available:)`` for an outcome, timepoint or arm
-    ///   that the trial lacks, ``StatisticsError/invalidRequest(_:)`` when `from` equals `to`, the trial
-    ///   has one timepoint, more than two arms are present and none are chosen, or `arms` does not name two
-    ///   different arms.
+    /// - Parameters:
+    ///   - arms: the two arms to compare, A then B; `nil` uses the trial's arms when it has one or two,
+    ///     and is an error when it has more.
+    ///   - covariates: participant attributes the ANCOVA adjusts for besides baseline (numeric when every
+    ///     analysed value is a number, otherwise a factor with treatment coding).
+    /// - Throws: ``StatisticsError/unknownName(kind:name:available:)`` for an outcome, timepoint, arm or
+    ///   covariate that the trial lacks, ``StatisticsError/invalidRequest(_:)`` when `from` equals `to`, the
+    ///   trial has one timepoint, more than two arms are present and none are chosen, or `arms` does not
+    ///   name two different arms.
     public init(trial: Trial, outcome: String, from: String? = nil, to: String? = nil, arms: [String]? = nil,
-                confidenceLevel: Double = 0.95) throws {
+                covariates: [String] = [], confidenceLevel: Double = 0.95) throws {
         guard trial.outcomes.contains(outcome) else {
             throw StatisticsError.unknownName(kind: "outcome", name: outcome, available: trial.outcomes)
         }
@@ -82,6 +103,10 @@ public struct OutcomeComparison: Sendable {
         guard from != to else {
             throw StatisticsError.invalidRequest("--from and --to must differ (both are '\(from)')")
         }
+        for name in covariates where !trial.participantAttributeNames.contains(name) {
+            throw StatisticsError.unknownName(kind: "participant attribute for --covariates", name: name,
+                                              available: trial.participantAttributeNames)
+        }
         let selected = try Self.selectArms(arms, of: trial)
 
         self.outcome = outcome
@@ -89,41 +114,53 @@ public struct OutcomeComparison: Sendable {
         self.to = to
         self.arms = selected.map(\.name)
         within = try selected.map { arm in
-            let pairs = arm.pairedValues(of: outcome, from: from, to: to)
-            var tests: [HypothesisTestResult] = []
-            var notes: [String] = []
-            try Self.run("paired_t", in: arm.name, tests: &tests, notes: &notes) {
-                try pairedTTest(to: pairs.to, from: pairs.from, confidenceLevel: confidenceLevel)
-            }
-            return WithinArm(arm: arm.name, randomised: pairs.randomised, changes: pairs.changes,
-                             changeSummary: try Descriptives(pairs.changes, missing: pairs.missing, confidenceLevel: confidenceLevel),
-                             tests: tests, notes: notes)
+            try Self.analyseWithin(arm, outcome: outcome, from: from, to: to, confidenceLevel: confidenceLevel)
         }
-        if within.count == 2 {
-            let (a, b) = (within[0], within[1])
-            var tests: [HypothesisTestResult] = []
-            var notes: [String] = []
-            let scope = "\(a.arm) vs \(b.arm)"
-            try Self.run("welch_t", in: scope, tests: &tests, notes: &notes) {
-                try welchTTest(a.changes, b.changes, confidenceLevel: confidenceLevel)
-            }
-            try Self.run("student_t", in: scope, tests: &tests, notes: &notes) {
-                try studentTTest(a.changes, b.changes, confidenceLevel: confidenceLevel)
-            }
-            between = BetweenArms(armA: a, armB: b, tests: tests, notes: notes)
-        } else {
-            between = nil
-        }
+        between = within.count == 2
+            ? try Self.analyseBetween(within[0], within[1], arms: (selected[0], selected[1]), outcome: outcome,
+                                      from: from, to: to, covariates: covariates, confidenceLevel: confidenceLevel)
+            : nil
     }
 
-    /// Runs one test; a ``StatisticsError`` from the data becomes a note instead of ending the comparison.
-    private static func run(_ name: String, in scope: String, tests: inout [HypothesisTestResult], notes: inout [String],
-                            _ test: () throws -> HypothesisTestResult) throws {
-        do {
-            tests.append(try test())
-        } catch let error as StatisticsError {
-            notes.append("\(name) (\(scope)) not computed: \(error)")
-        }
+    private static func analyseWithin(_ arm: Arm, outcome: String, from: String, to: String,
+                                      confidenceLevel: Double) throws -> WithinArm {
+        let pairs = arm.pairedValues(of: outcome, from: from, to: to)
+        var runner = TestRunner(scope: arm.name)
+        let tests = [
+            runner.run(.pairedT) { try pairedTTest(to: pairs.to, from: pairs.from, confidenceLevel: confidenceLevel) },
+            runner.run(.wilcoxonSignedRank) {
+                try wilcoxonSignedRankTest(to: pairs.to, from: pairs.from, confidenceLevel: confidenceLevel)
+            },
+        ].compactMap { $0 }
+        let effects = [
+            runner.run("cohens_dz") { try cohensDz(to: pairs.to, from: pairs.from, confidenceLevel: confidenceLevel) },
+        ].compactMap { $0 }
+        let checks = [runner.run(.shapiroWilk) { try shapiroWilkTest(pairs.changes) }].compactMap { $0 }
+        return WithinArm(arm: arm.name, randomised: pairs.randomised, changes: pairs.changes,
+                         changeSummary: try Descriptives(pairs.changes, missing: pairs.missing, confidenceLevel: confidenceLevel),
+                         tests: tests, effectSizes: effects, assumptionChecks: checks, notes: runner.notes)
+    }
+
+    private static func analyseBetween(_ a: WithinArm, _ b: WithinArm, arms: (Arm, Arm), outcome: String, from: String,
+                                       to: String, covariates: [String], confidenceLevel: Double) throws -> BetweenArms {
+        var runner = TestRunner(scope: "\(a.arm) vs \(b.arm)")
+        let design = ANCOVAData(arms: arms, outcome: outcome, from: from, to: to, covariates: covariates)
+        let tests = [
+            runner.run(.ancova) {
+                try ancova(followUp: design.followUp, baseline: design.baseline, isArmA: design.isArmA,
+                           covariates: try design.covariateColumns(), confidenceLevel: confidenceLevel)
+            },
+            runner.run(.welchT) { try welchTTest(a.changes, b.changes, confidenceLevel: confidenceLevel) },
+            runner.run(.studentT) { try studentTTest(a.changes, b.changes, confidenceLevel: confidenceLevel) },
+            runner.run(.mannWhitney) { try mannWhitneyTest(a.changes, b.changes, confidenceLevel: confidenceLevel) },
+        ].compactMap { $0 }
+        let effects = [
+            runner.run("cohens_d") { try cohensD(a.changes, b.changes, confidenceLevel: confidenceLevel) },
+            runner.run("hedges_g") { try hedgesG(a.changes, b.changes, confidenceLevel: confidenceLevel) },
+        ].compactMap { $0 }
+        let checks = [runner.run(.leveneMedian) { try leveneMedianTest([a.changes, b.changes]) }].compactMap { $0 }
+        return BetweenArms(armA: a, armB: b, tests: tests, effectSizes: effects, assumptionChecks: checks,
+                           covariates: covariates, notes: runner.notes)
     }
 
     private static func selectArms(_ names: [String]?, of trial: Trial) throws -> [Arm] {
@@ -143,6 +180,27 @@ public struct OutcomeComparison: Sendable {
                 throw StatisticsError.unknownName(kind: "arm", name: name, available: trial.arms.map(\.name))
             }
             return arm
+        }
+    }
+}
+
+/// Runs one analysis at a time; a ``StatisticsError`` from the data becomes a note naming the analysis and
+/// its scope instead of ending the comparison. Other errors (a GSL failure) are programming errors and
+/// propagate as notes too, so a report still says what went wrong.
+private struct TestRunner {
+    let scope: String
+    var notes: [String] = []
+
+    mutating func run<Result>(_ name: TestName, _ analysis: () throws -> Result) -> Result? {
+        run(name.rawValue, analysis)
+    }
+
+    mutating func run<Result>(_ name: String, _ analysis: () throws -> Result) -> Result? {
+        do {
+            return try analysis()
+        } catch {
+            notes.append("\(name) (\(scope)) not computed: \(error)")
+            return nil
         }
     }
 }

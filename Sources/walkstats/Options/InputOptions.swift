@@ -50,6 +50,7 @@ struct InputOptions: ParsableArguments {
 }
 
 extension ReportFormat: ExpressibleByArgument {}
+extension PValueAdjustment: ExpressibleByArgument {}
 
 /// Options shared by every command that writes a report.
 struct OutputOptions: ParsableArguments {
@@ -79,6 +80,16 @@ struct ComparisonOptions: ParsableArguments {
 
     @Option(help: "Two arms to compare, A,B; differences are A − B (default: the data's two arms).")
     var arms: String?
+
+    @Option(help: "Participant attributes the ANCOVA adjusts for besides baseline, e.g. age,sex,kl_grade.")
+    var covariates: String?
+
+    @Option(help: "Multiplicity adjustment across a report's outcomes: holm, bonferroni, hochberg, bh or none (R's p.adjust).")
+    var adjust: PValueAdjustment = .holm
+
+    var covariateList: [String] {
+        covariates.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
+    }
 
     var armList: [String]? {
         arms.map { $0.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) } }
