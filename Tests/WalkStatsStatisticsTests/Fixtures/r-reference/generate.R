@@ -1,10 +1,24 @@
 # Writes expected.csv: R reference values for the WalkStats statistics tests.
 # Run from this folder:  Rscript generate.R
-# Uses base R and the stats package only. See README.md for the key layout and definitions.
+# Uses base R (stats), effectsize and car. See README.md for the key layout and definitions.
 
 options(warn = 2) # any warning is an error: reference values must come from clean runs
 
-datasets <- c("sleep", "unequal-missing", "retro-walking-trial")
+suppressPackageStartupMessages({
+  library(effectsize)
+  library(car)
+})
+
+datasets <- c("sleep", "unequal-missing", "retro-walking-trial", "ties-zeros", "large-no-ties")
+# Participant attributes the ANCOVA also adjusts for (keys ancova_cov/...), per dataset.
+covariates_of <- list("retro-walking-trial" = c("age", "sex", "kl_grade"), "ties-zeros" = c("age", "sex"),
+                      "large-no-ties" = c("age", "sex", "kl_grade"))
+
+# Runs `expr` quietly; NULL when R stops or warns that the result is undefined.
+quietly <- function(expr) tryCatch(suppressWarnings(expr), error = function(e) NULL)
+emit_if <- function(dataset, key, value) {
+  if (!is.null(value) && length(value) == 1 && is.finite(value)) emit(dataset, key, value)
+}
 
 rows_key <- character(0)
 rows_dataset <- character(0)
@@ -21,10 +35,11 @@ emit <- function(dataset, key, value) {
 key <- function(...) paste(c(...), collapse = "/")
 
 read_long <- function(path) {
+  header <- names(read.csv(path, nrows = 1))
+  classes <- c(participant = "character", arm = "character", timepoint = "character",
+               outcome = "character", value = "numeric", sex = "character")
   d <- read.csv(path, na.strings = c("", "NA", "NaN"), stringsAsFactors = FALSE,
-                colClasses = c(participant = "character", arm = "character",
-                               timepoint = "character", outcome = "character",
-                               value = "numeric"))
+                colClasses = classes[names(classes) %in% header])
   if (anyDuplicated(d[, c("participant", "timepoint", "outcome")]))
     stop(path, ": a participant/timepoint/outcome appears more than once")
   arm_of <- tapply(d$arm, d$participant, function(a) length(unique(a)))
@@ -61,6 +76,96 @@ two_sample <- function(dataset, prefix, a, b) {
   if (na >= 1 && nb >= 1 && na + nb >= 3 && ((na - 1) * va + (nb - 1) * vb) > 0) {
     tt <- t.test(a, b, var.equal = TRUE)
     emit_test(dataset, key(prefix, "student_t"), tt, mean(a) - mean(b))
+  }
+}
+
+emit_rank_test <- function(dataset, prefix, wt) {
+  emit(dataset, key(prefix, "statistic"), unname(wt$statistic))
+  emit(dataset, key(prefix, "p_value"), wt$p.value)
+  emit_if(dataset, key(prefix, "estimate"), unname(wt$estimate))
+  emit_if(dataset, key(prefix, "ci_low"), wt$conf.int[1])
+  emit_if(dataset, key(prefix, "ci_high"), wt$conf.int[2])
+  emit_if(dataset, key(prefix, "conf_level"), attr(wt$conf.int, "conf.level"))
+}
+
+emit_effect <- function(dataset, prefix, value, es) {
+  emit(dataset, key(prefix, "value"), value)
+  emit(dataset, key(prefix, "ci_low"), es$CI_low)
+  emit(dataset, key(prefix, "ci_high"), es$CI_high)
+}
+
+# One row per participant of arms A and B with both timepoints (and every covariate) known.
+ancova_frame <- function(d, ids, A, B, from, to, out, covs) {
+  rows <- list()
+  for (arm in c(A, B)) {
+    pid <- ids[[arm]]
+    f <- data.frame(participant = pid, arm = arm,
+                    pre = values_for(d, pid, from, out), post = values_for(d, pid, to, out),
+                    stringsAsFactors = FALSE)
+    for (cv in covs) f[[cv]] <- d[[cv]][match(pid, d$participant)]
+    rows[[arm]] <- f
+  }
+  f <- do.call(rbind, rows)
+  f <- f[complete.cases(f[, c("pre", "post", covs)]), ]
+  f$arm <- factor(f$arm, levels = c(B, A))
+  f
+}
+
+# lm(post ~ pre + arm [+ covariates]); the arm coefficient is A - B. Emitted when both arms have at
+# least 2 participants, no coefficient is aliased and residual df >= 1 (WalkStats errors otherwise).
+ancova_keys <- function(dataset, prefix, d, ids, A, B, from, to, out, covs) {
+  f <- ancova_frame(d, ids, A, B, from, to, out, covs)
+  if (sum(f$arm == A) < 2 || sum(f$arm == B) < 2) return(invisible())
+  for (cv in covs) if (is.character(f[[cv]])) f[[cv]] <- factor(f[[cv]])
+  fit <- lm(reformulate(c("pre", "arm", covs), response = "post"), data = f)
+  if (any(is.na(coef(fit))) || fit$df.residual < 1) return(invisible())
+  row <- paste0("arm", A)
+  co <- summary(fit)$coefficients[row, ]
+  ci <- confint(fit, row, level = 0.95)
+  emit(dataset, key(prefix, "n_A"), sum(f$arm == A))
+  emit(dataset, key(prefix, "n_B"), sum(f$arm == B))
+  emit(dataset, key(prefix, "estimate"), co[["Estimate"]])
+  emit(dataset, key(prefix, "se"), co[["Std. Error"]])
+  emit(dataset, key(prefix, "statistic"), co[["t value"]])
+  emit(dataset, key(prefix, "df"), fit$df.residual)
+  emit(dataset, key(prefix, "p_value"), co[["Pr(>|t|)"]])
+  emit(dataset, key(prefix, "ci_low"), ci[1])
+  emit(dataset, key(prefix, "ci_high"), ci[2])
+}
+
+# p.adjust across the outcomes (first -> last timepoint), one family per test and place, for Holm and BH:
+# adjusted/<method>/within/<arm>/<test>/<outcome> and adjusted/<method>/between/<test>/<outcome>.
+adjusted_keys <- function(dataset, d, ids, arms, from, to, outcomes) {
+  fam <- list()
+  add <- function(family, out, p) if (!is.null(p) && is.finite(p)) fam[[family]][[out]] <<- p
+  for (out in outcomes) {
+    ch <- list()
+    for (arm in arms[1:min(2, length(arms))]) {
+      a <- values_for(d, ids[[arm]], from, out); b <- values_for(d, ids[[arm]], to, out)
+      ok <- !is.na(a) & !is.na(b)
+      ch[[arm]] <- b[ok] - a[ok]
+      if (sum(ok) >= 2 && sd(ch[[arm]]) > 0) add(key("within", arm, "paired_t"), out, t.test(b[ok], a[ok], paired = TRUE)$p.value)
+      add(key("within", arm, "wilcoxon_signed_rank"), out, quietly(wilcox.test(b[ok], a[ok], paired = TRUE, conf.int = TRUE))$p.value)
+    }
+    if (length(arms) >= 2) {
+      A <- arms[1]; B <- arms[2]; ca <- ch[[A]]; cb <- ch[[B]]
+      f <- ancova_frame(d, ids, A, B, from, to, out, character(0))
+      if (sum(f$arm == A) >= 2 && sum(f$arm == B) >= 2) {
+        fit <- lm(post ~ pre + arm, data = f)
+        if (!any(is.na(coef(fit))) && fit$df.residual >= 1)
+          add("between/ancova", out, summary(fit)$coefficients[paste0("arm", A), "Pr(>|t|)"])
+      }
+      if (length(ca) >= 2 && length(cb) >= 2 && (var(ca) > 0 || var(cb) > 0)) add("between/welch_t", out, t.test(ca, cb)$p.value)
+      if (length(ca) >= 1 && length(cb) >= 1 && length(ca) + length(cb) >= 3 &&
+          ((length(ca) - 1) * (if (length(ca) > 1) var(ca) else 0) + (length(cb) - 1) * (if (length(cb) > 1) var(cb) else 0)) > 0)
+        add("between/student_t", out, t.test(ca, cb, var.equal = TRUE)$p.value)
+      add("between/mann_whitney", out, quietly(wilcox.test(ca, cb, conf.int = TRUE))$p.value)
+    }
+  }
+  for (method in c("holm", "BH")) for (family in names(fam)) {
+    p <- unlist(fam[[family]])
+    adj <- p.adjust(p, method = method)
+    for (out in names(p)) emit(dataset, key("adjusted", method, family, out), adj[[out]])
   }
 }
 
@@ -120,6 +225,17 @@ for (name in datasets) {
         emit_test(name, k("paired_t"), tt, unname(tt$estimate))
       }
     }
+    wt <- quietly(wilcox.test(b[ok], a[ok], paired = TRUE, conf.int = TRUE))
+    if (!is.null(wt)) emit_rank_test(name, k("wilcoxon_signed_rank"), wt)
+    if (n >= 2 && sd(ch) > 0) {
+      es <- cohens_d(b[ok], a[ok], paired = TRUE)
+      emit_effect(name, k("cohens_dz"), es$Cohens_d, es)
+    }
+    sw <- quietly(shapiro.test(ch))
+    if (!is.null(sw)) {
+      emit(name, k("shapiro_wilk/statistic"), unname(sw$statistic))
+      emit(name, k("shapiro_wilk/p_value"), sw$p.value)
+    }
   }
 
   # between/<A>/<B>/<outcome>/<from>/<to>/...
@@ -132,7 +248,26 @@ for (name in datasets) {
       emit(name, key(prefix, "n_A"), length(ca))
       emit(name, key(prefix, "n_B"), length(cb))
       two_sample(name, prefix, ca, cb)
+      mw <- quietly(wilcox.test(ca, cb, conf.int = TRUE))
+      if (!is.null(mw)) emit_rank_test(name, key(prefix, "mann_whitney"), mw)
+      if (length(ca) >= 2 && length(cb) >= 2 && (var(ca) > 0 || var(cb) > 0)) {
+        es <- cohens_d(ca, cb)
+        emit_effect(name, key(prefix, "cohens_d"), es$Cohens_d, es)
+        es <- hedges_g(ca, cb)
+        emit_effect(name, key(prefix, "hedges_g"), es$Hedges_g, es)
+      }
+      lv <- quietly(leveneTest(y ~ g, data = data.frame(y = c(ca, cb), g = factor(rep(c("A", "B"), c(length(ca), length(cb)))))))
+      if (!is.null(lv) && is.finite(lv[["F value"]][1])) {
+        emit(name, key(prefix, "levene_median/statistic"), lv[["F value"]][1])
+        emit(name, key(prefix, "levene_median/df"), lv$Df[1])
+        emit(name, key(prefix, "levene_median/df2"), lv$Df[2])
+        emit(name, key(prefix, "levene_median/p_value"), lv[["Pr(>F)"]][1])
+      }
+      ancova_keys(name, key(prefix, "ancova"), d, ids, A, B, from, to, out, character(0))
+      covs <- covariates_of[[name]]
+      if (!is.null(covs)) ancova_keys(name, key(prefix, "ancova_cov"), d, ids, A, B, from, to, out, covs)
     }
+    adjusted_keys(name, d, ids, arms, from, tps[length(tps)], outcomes)
   }
 
   # The classic independent-groups and paired tests on R's sleep data, straight from datasets::sleep.
@@ -168,7 +303,8 @@ if (anyDuplicated(paste(rows_dataset, rows_key))) stop("duplicate dataset/key")
 lines <- c(
   "# generated by generate.R \u2014 do not edit",
   paste0("# R.version.string: ", R.version.string),
-  paste0("# packages: stats ", as.character(packageVersion("stats"))),
+  paste0("# packages: stats ", as.character(packageVersion("stats")), ", effectsize ",
+         as.character(packageVersion("effectsize")), ", car ", as.character(packageVersion("car"))),
   "dataset,key,value",
   paste(rows_dataset, rows_key, rows_value, sep = ",")
 )
