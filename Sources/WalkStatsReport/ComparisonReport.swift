@@ -245,10 +245,10 @@ public struct ComparisonReport: Sendable {
             + "between arms, with noncentral-t intervals (R effectsize). Assumption checks: Shapiro–Wilk (`shapiro.test`) "
             + "on change scores, Levene with median centring (`car::leveneTest`, Brown–Forsythe).")
         sentences.append(familySize > 1
-            ? "Multiplicity: \(adjustment.description) across the \(familySize) outcomes of this report, separately for "
+            ? "Multiplicity: \(adjustment.reportDescription) across the \(familySize) outcomes of this report, separately for "
                 + "each test in each arm and for each between-arm test (family = one test applied to every outcome); "
                 + "assumption checks are not adjusted."
-            : "Multiplicity: \(adjustment.description) over a family of this one outcome, so adjusted and unadjusted p "
+            : "Multiplicity: \(adjustment.reportDescription) over a family of this one outcome, so adjusted and unadjusted p "
                 + "are equal; `walkstats report` adjusts across all outcomes.")
         let counts = c.within.map { "\($0.arm) \($0.n) of \($0.randomised) randomised" }.joined(separator: ", ")
         var missing = "Participants measured at both \(c.from) and \(c.to): \(counts). Missing data: complete cases; "
