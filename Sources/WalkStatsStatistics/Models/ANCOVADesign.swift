@@ -1,0 +1,110 @@
+import WalkStatsGSL
+
+/// What one column of the ANCOVA design matrix stands for, so that a rank deficiency can be reported
+/// in the user's terms.
+enum ANCOVAColumn: Equatable {
+    case intercept
+    case baseline
+    case arm
+    case numeric(covariate: String)
+    case level(covariate: String, level: String)
+
+    /// The column in words, for messages.
+    var label: String {
+        switch self {
+        case .intercept: return "the intercept"
+        case .baseline: return "the baseline"
+        case .arm: return "the arm indicator (A vs B)"
+        case let .numeric(covariate): return "covariate '\(covariate)'"
+        case let .level(covariate, level): return "level '\(level)' of covariate '\(covariate)'"
+        }
+    }
+}
+
+/// The design matrix of R's `lm(follow_up ~ baseline + arm + covariates)` with `arm` a factor whose
+/// reference level is B:
+///
+/// ```
+/// column 0          1                                  (intercept)
+/// column 1          baseline
+/// column 2          1 if arm A, 0 if arm B             (R's coefficient "armA" = A − B)
+/// then, per covariate in the order given:
+///   numeric         the value
+///   categorical     one 0/1 column per level except the first, levels in code-point order
+///                   (R's treatment coding, contr.treatment)
+/// ```
+struct ANCOVADesign {
+    /// Index of the arm column, whose coefficient is the adjusted difference A − B.
+    static let armColumn = 2
+
+    /// One row per participant.
+    let rows: [[Double]]
+    /// What each column means.
+    let columns: [ANCOVAColumn]
+    /// The model as R would write it, such as `follow-up ~ baseline + arm + age + factor(sex)`.
+    let formula: String
+
+    /// Builds the design from validated inputs (equal lengths, finite numbers, no empty level).
+    init(baseline: [Double], isArmA: [Bool], covariates: [Covariate]) {
+        var columnValues: [[Double]] = [baseline.map { _ in 1 }, baseline, isArmA.map { $0 ? 1 : 0 }]
+        var columns: [ANCOVAColumn] = [.intercept, .baseline, .arm]
+        var terms = ["baseline", "arm"]
+        for covariate in covariates {
+            switch covariate.values {
+            case let .numeric(values):
+                columnValues.append(values)
+                columns.append(.numeric(covariate: covariate.name))
+                terms.append(covariate.name)
+            case let .categorical(values):
+                for level in Self.sortedLevels(values).dropFirst() {
+                    columnValues.append(values.map { $0.utf8.elementsEqual(level.utf8) ? 1 : 0 })
+                    columns.append(.level(covariate: covariate.name, level: level))
+                }
+                terms.append("factor(\(covariate.name))")
+            }
+        }
+        self.rows = baseline.indices.map { i in columnValues.map { $0[i] } }
+        self.columns = columns
+        self.formula = "follow-up ~ " + terms.joined(separator: " + ")
+    }
+
+    /// The distinct levels sorted by Unicode code point (byte order of UTF-8), R's `factor()` order in
+    /// the C locale. R sorts in the session's locale, which agrees for levels such as `F`/`M` or
+    /// lower-case ASCII words, but not, for example, for `b` vs `B` in en_US. Strings are compared by
+    /// their code points, not by Swift's canonical equivalence, because R treats differently encoded
+    /// strings as different levels.
+    static func sortedLevels(_ values: [String]) -> [String] {
+        var seen = Set<[UInt8]>()
+        let distinct = values.filter { seen.insert(Array($0.utf8)).inserted }
+        return distinct.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    /// Explains a rank deficiency found by ``LinearLeastSquares`` in terms of baseline, arm and covariates.
+    func rankDeficiencyMessage(_ aliased: [AliasedColumn]) -> String {
+        guard !aliased.isEmpty else {
+            return "the design matrix is rank-deficient: some covariates are (numerically) linear combinations "
+                + "of the baseline, the arm and the other covariates; drop or recode them"
+        }
+        return "the design matrix is rank-deficient: " + aliased.map(describe).joined(separator: "; ")
+            + "; drop or recode the covariate (R's lm would silently report NA for the aliased coefficient)"
+    }
+
+    private func describe(_ aliased: AliasedColumn) -> String {
+        let subject = columns[aliased.column]
+        let others = aliased.involvedColumns.filter { columns[$0] != .intercept }
+        switch others.count {
+        case 0:
+            return "\(subject.label) is (numerically) constant in the analysed participants"
+        case 1:
+            if case let .numeric(first) = columns[others[0]], case let .numeric(second) = subject {
+                return "covariates '\(first)' and '\(second)' are perfectly collinear"
+            }
+            return "\(columns[others[0]].label) and \(subject.label) are perfectly collinear"
+        default:
+            let labels = others.map { columns[$0].label }
+            let list = labels.dropLast().joined(separator: ", ") + " and " + labels.last!
+            let intercept = aliased.involvedColumns.contains { columns[$0] == .intercept }
+            return "\(subject.label) is a linear combination of \(list)\(intercept ? " (plus a constant)" : "")"
+        }
+    }
+}
