@@ -88,10 +88,23 @@ emit_rank_test <- function(dataset, prefix, wt) {
   emit_if(dataset, key(prefix, "conf_level"), attr(wt$conf.int, "conf.level"))
 }
 
-emit_effect <- function(dataset, prefix, value, es) {
+# The value is effectsize's. The interval is effectsize's method — the noncentral-t ncp with
+# pt(t, df, ncp) = 0.975 and 0.025, scaled back — but solved with uniroot to tol 1e-13: effectsize
+# 0.8.3 stops its optim() search early (bounds off by up to ~1e-5 relative; see
+# ../effect-sizes/README.md), so its printed bounds cannot serve as a 1e-6 reference.
+# `scale` turns an ncp into the effect (sqrt(hn), times J for Hedges' g).
+exact_ncp <- function(t, df, p) {
+  f <- function(ncp) suppressWarnings(pt(t, df, ncp)) - p
+  lo <- t - 10; hi <- t + 10
+  while (f(lo) < 0) lo <- lo - 10
+  while (f(hi) > 0) hi <- hi + 10
+  uniroot(f, c(lo, hi), tol = 1e-13)$root
+}
+emit_effect <- function(dataset, prefix, value, es, t, df, scale) {
   emit(dataset, key(prefix, "value"), value)
-  emit(dataset, key(prefix, "ci_low"), es$CI_low)
-  emit(dataset, key(prefix, "ci_high"), es$CI_high)
+  stopifnot(abs(es$CI_low - exact_ncp(t, df, 0.975) * scale) < 1e-4 * max(1, abs(es$CI_low)))
+  emit(dataset, key(prefix, "ci_low"), exact_ncp(t, df, 0.975) * scale)
+  emit(dataset, key(prefix, "ci_high"), exact_ncp(t, df, 0.025) * scale)
 }
 
 # One row per participant of arms A and B with both timepoints (and every covariate) known.
@@ -229,7 +242,7 @@ for (name in datasets) {
     if (!is.null(wt)) emit_rank_test(name, k("wilcoxon_signed_rank"), wt)
     if (n >= 2 && sd(ch) > 0) {
       es <- cohens_d(b[ok], a[ok], paired = TRUE)
-      emit_effect(name, k("cohens_dz"), es$Cohens_d, es)
+      emit_effect(name, k("cohens_dz"), es$Cohens_d, es, t = es$Cohens_d * sqrt(n), df = n - 1, scale = 1 / sqrt(n))
     }
     sw <- quietly(shapiro.test(ch))
     if (!is.null(sw)) {
@@ -251,10 +264,14 @@ for (name in datasets) {
       mw <- quietly(wilcox.test(ca, cb, conf.int = TRUE))
       if (!is.null(mw)) emit_rank_test(name, key(prefix, "mann_whitney"), mw)
       if (length(ca) >= 2 && length(cb) >= 2 && (var(ca) > 0 || var(cb) > 0)) {
+        hn <- 1 / length(ca) + 1 / length(cb)
+        df <- length(ca) + length(cb) - 2
         es <- cohens_d(ca, cb)
-        emit_effect(name, key(prefix, "cohens_d"), es$Cohens_d, es)
+        t <- es$Cohens_d / sqrt(hn)
+        emit_effect(name, key(prefix, "cohens_d"), es$Cohens_d, es, t = t, df = df, scale = sqrt(hn))
+        J <- exp(lgamma(df / 2) - log(sqrt(df / 2)) - lgamma((df - 1) / 2))
         es <- hedges_g(ca, cb)
-        emit_effect(name, key(prefix, "hedges_g"), es$Hedges_g, es)
+        emit_effect(name, key(prefix, "hedges_g"), es$Hedges_g, es, t = t, df = df, scale = sqrt(hn) * J)
       }
       lv <- quietly(leveneTest(y ~ g, data = data.frame(y = c(ca, cb), g = factor(rep(c("A", "B"), c(length(ca), length(cb)))))))
       if (!is.null(lv) && is.finite(lv[["F value"]][1])) {
