@@ -43,9 +43,15 @@ reports-are-current:
 	if diff -r reports $$tmp; then echo "reports/ matches a fresh regeneration"; rm -rf $$tmp; \
 	else echo "reports/ differs from a fresh regeneration: run 'make report' and commit"; rm -rf $$tmp; exit 1; fi
 
-## Regenerate the R reference values (needs R: apt-get install r-base-core).
+## Regenerate every R reference fixture (installs Debian's R 4.2.2, effectsize and car when missing).
 fixtures:
-	cd Tests/WalkStatsStatisticsTests/Fixtures/r-reference && Rscript generate.R
+	@if ! command -v Rscript >/dev/null 2>&1 || ! Rscript -e 'library(effectsize); library(car)' >/dev/null 2>&1; then \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq r-base-core r-cran-effectsize r-cran-car; \
+	fi
+	@for script in Tests/WalkStatsStatisticsTests/Fixtures/*/generate.R; do \
+		echo "$$script"; (cd $$(dirname $$script) && Rscript generate.R) || exit 1; \
+	done
 
 ## Regenerate the simulated sample dataset (seeded; same bytes every time).
 sample-data:
