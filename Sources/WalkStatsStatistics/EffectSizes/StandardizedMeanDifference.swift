@@ -21,24 +21,11 @@ struct StandardizedMeanDifference {
 
     /// The paired form (d_z), validating the input.
     static func paired(to: [Double], from: [Double], confidenceLevel: Double) throws -> StandardizedMeanDifference {
-        guard to.count == from.count else {
-            throw StatisticsError.invalidRequest("paired values must have equal lengths, got \(to.count) and \(from.count)")
-        }
-        try ConfidenceInterval.validate(level: confidenceLevel)
-        let differences = zip(to, from).map { $0 - $1 }
-        try TInference.requireFinite(differences, what: "paired values")
-        guard differences.count >= 2 else {
-            throw StatisticsError.insufficientObservations(what: "pairs", needed: 2, got: differences.count)
-        }
-        let n = Double(differences.count)
-        let mean = try SampleStatistics.mean(differences)
-        let sd = try SampleStatistics.standardDeviation(differences)
+        let (count, mean, sd) = try TInference.pairedDifferences(to: to, from: from, confidenceLevel: confidenceLevel)
+        let n = Double(count)
         try requireRepresentable(mean, sd, what: "the paired differences")
-        guard !TInference.isEssentiallyConstant(standardError: sd / n.squareRoot(), scale: abs(mean)) else {
-            throw StatisticsError.zeroVariance(what: "the paired differences")
-        }
         return StandardizedMeanDifference(estimate: mean, scale: sd, hn: 1 / n, degreesOfFreedom: n - 1,
-                                          sampleSizes: [differences.count])
+                                          sampleSizes: [count])
     }
 
     /// The two-sample form with the pooled SD, validating the input.

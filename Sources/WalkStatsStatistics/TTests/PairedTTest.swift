@@ -31,21 +31,9 @@ import WalkStatsGSL
 ///   constant"), ``StatisticsError/nonFiniteInput(what:)``, ``StatisticsError/invalidConfidenceLevel(_:)``,
 ///   and ``StatisticsError/invalidRequest(_:)`` when the lengths differ.
 public func pairedTTest(to: [Double], from: [Double], confidenceLevel: Double = 0.95) throws -> HypothesisTestResult {
-    guard to.count == from.count else {
-        throw StatisticsError.invalidRequest("paired values must have equal lengths, got \(to.count) and \(from.count)")
-    }
-    try ConfidenceInterval.validate(level: confidenceLevel)
-    let differences = zip(to, from).map { $0 - $1 }
-    try TInference.requireFinite(differences, what: "paired values")
-    guard differences.count >= 2 else {
-        throw StatisticsError.insufficientObservations(what: "pairs", needed: 2, got: differences.count)
-    }
-    let n = Double(differences.count)
-    let mean = try SampleStatistics.mean(differences)
-    let standardError = try SampleStatistics.standardDeviation(differences) / n.squareRoot()
-    guard !TInference.isEssentiallyConstant(standardError: standardError, scale: abs(mean)) else {
-        throw StatisticsError.zeroVariance(what: "the paired differences")
-    }
+    let (count, mean, sd) = try TInference.pairedDifferences(to: to, from: from, confidenceLevel: confidenceLevel)
+    let n = Double(count)
+    let standardError = sd / n.squareRoot()
     return try TInference.result(name: .pairedT, method: "Paired t-test", estimate: mean, standardError: standardError,
-                                 degreesOfFreedom: n - 1, confidenceLevel: confidenceLevel, sampleSizes: [differences.count])
+                                 degreesOfFreedom: n - 1, confidenceLevel: confidenceLevel, sampleSizes: [count])
 }

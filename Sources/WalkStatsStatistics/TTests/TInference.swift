@@ -29,6 +29,28 @@ enum TInference {
         !(standardError > 0 && standardError >= 10 * Double.ulpOfOne * scale)
     }
 
+    /// Validated paired differences `to − from`: equal lengths, finite, at least 2, and not constant by
+    /// R's rule. Shared by the paired t-test and Cohen's d_z.
+    /// - Throws: ``StatisticsError`` naming the problem.
+    static func pairedDifferences(to: [Double], from: [Double], confidenceLevel: Double) throws
+        -> (count: Int, mean: Double, standardDeviation: Double) {
+        guard to.count == from.count else {
+            throw StatisticsError.invalidRequest("paired values must have equal lengths, got \(to.count) and \(from.count)")
+        }
+        try ConfidenceInterval.validate(level: confidenceLevel)
+        let differences = zip(to, from).map { $0 - $1 }
+        try requireFinite(differences, what: "paired values")
+        guard differences.count >= 2 else {
+            throw StatisticsError.insufficientObservations(what: "pairs", needed: 2, got: differences.count)
+        }
+        let mean = try SampleStatistics.mean(differences)
+        let sd = try SampleStatistics.standardDeviation(differences)
+        guard !isEssentiallyConstant(standardError: sd / Double(differences.count).squareRoot(), scale: abs(mean)) else {
+            throw StatisticsError.zeroVariance(what: "the paired differences")
+        }
+        return (differences.count, mean, sd)
+    }
+
     /// Checks that every value is finite.
     static func requireFinite(_ values: [Double], what: String) throws {
         guard values.allSatisfy(\.isFinite) else { throw StatisticsError.nonFiniteInput(what: what) }
