@@ -85,7 +85,7 @@ emit_rank_test <- function(dataset, prefix, wt) {
   emit_if(dataset, key(prefix, "estimate"), unname(wt$estimate))
   emit_if(dataset, key(prefix, "ci_low"), wt$conf.int[1])
   emit_if(dataset, key(prefix, "ci_high"), wt$conf.int[2])
-  emit_if(dataset, key(prefix, "conf_level"), attr(wt$conf.int, "conf.level"))
+  if (all(is.finite(wt$conf.int))) emit(dataset, key(prefix, "conf_level"), attr(wt$conf.int, "conf.level"))
 }
 
 # The value is effectsize's. The interval is effectsize's method — the noncentral-t ncp with
@@ -284,8 +284,8 @@ for (name in datasets) {
       covs <- covariates_of[[name]]
       if (!is.null(covs)) ancova_keys(name, key(prefix, "ancova_cov"), d, ids, A, B, from, to, out, covs)
     }
-    adjusted_keys(name, d, ids, arms, from, tps[length(tps)], outcomes)
   }
+  adjusted_keys(name, d, ids, arms, from, tps[length(tps)], outcomes)
 
   # The classic independent-groups and paired tests on R's sleep data, straight from datasets::sleep.
   if (name == "sleep") {
