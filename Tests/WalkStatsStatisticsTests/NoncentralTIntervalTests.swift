@@ -43,23 +43,4 @@ struct NoncentralTIntervalTests {
             #expect(abs(bounds.upper - 1.959963984540054) < 1e-10)
         }
     }
-
-    /// Brent's method on its own: the root of cos x − x (the Dottie number 0.73908513321516064…),
-    /// a root at a bracket end, and a non-bracket.
-    @Test func brentFindsRoots() {
-        let root = BracketedRoot.brent(lower: 0, upper: 1, fLower: 1, fUpper: cosMinusX(1), tolerance: 1e-15, cosMinusX)
-        #expect(abs(root! - 0.73908513321516064) < 1e-15)
-        #expect(BracketedRoot.brent(lower: 2, upper: 3, fLower: 0, fUpper: 1, tolerance: 1e-12) { $0 - 2 } == 2)
-        #expect(BracketedRoot.brent(lower: 3, upper: 4, fLower: 1, fUpper: 2, tolerance: 1e-12) { $0 - 2 } == nil)
-        // A step function: the bracket shrinks to the jump.
-        let jump = BracketedRoot.brent(lower: -1, upper: 2, fLower: 1, fUpper: -1, tolerance: 1e-12) { $0 < 0.3 ? 1 : -1 }
-        #expect(abs(jump! - 0.3) < 1e-11)
-    }
-
-    private func cosMinusX(_ x: Double) -> Double {
-        // cos by its Taylor series (no Foundation): enough terms for |x| ≤ 1 at double precision.
-        var term = 1.0, sum = 1.0
-        for k in 1...12 { term *= -x * x / Double((2 * k - 1) * (2 * k)); sum += term }
-        return sum - x
-    }
 }

@@ -32,6 +32,9 @@ enum NoncentralTInterval {
 
     /// The most times the initial bracket is widened (the step doubles each time).
     static let maximumBracketExpansions = 200
+    /// The most evaluations Brent's method may take on the bracket (bisection alone reaches the tolerance
+    /// of a finite bracket well within this).
+    static let maximumIterations = 500
 
     /// (δ_low, δ_high) for the observed `t` on `degreesOfFreedom` at `confidenceLevel`.
     /// - Throws: ``StatisticsError/invalidRequest(_:)`` if no root can be bracketed or found (not
@@ -73,10 +76,10 @@ enum NoncentralTInterval {
                 fUpper = try excess(upper)
             }
         }
-        guard let root = try BracketedRoot.brent(lower: lower, upper: upper, fLower: fLower, fUpper: fUpper,
-                                                 tolerance: rootTolerance * max(1, abs(t)), excess) else {
-            throw failure
-        }
-        return root
+        let root = try RootFinding.brent(lower: lower, upper: upper, valueAtLower: fLower, valueAtUpper: fUpper,
+                                         tolerance: rootTolerance * max(1, abs(t)), maximumIterations: maximumIterations,
+                                         excess)
+        guard root.converged else { throw failure }
+        return root.location
     }
 }

@@ -1,4 +1,6 @@
-/// A root of a function of one variable on a bracketing interval, by Brent's method.
+/// A root of a function of one variable on a bracketing interval, by Brent's method: the one root finder
+/// of WalkStats (Hodges–Lehmann estimates and intervals of the rank tests, noncentral-t intervals of the
+/// effect sizes).
 ///
 /// Brent–Dekker: keep a bracket [b, c] with f(b), f(c) of opposite signs (b the best estimate so far);
 /// each step tries inverse quadratic interpolation through the last three points (the secant when only
@@ -43,7 +45,7 @@ enum RootFinding {
     ///   - f: the function.
     /// - Returns: the root, and whether it met the tolerance.
     static func brent(lower: Double, upper: Double, valueAtLower: Double, valueAtUpper: Double,
-                      tolerance: Double, maximumIterations: Int, _ f: (Double) -> Double) -> Root {
+                      tolerance: Double, maximumIterations: Int, _ f: (Double) throws -> Double) rethrows -> Root {
         var a = lower, fa = valueAtLower
         var b = upper, fb = valueAtUpper
         var c = a, fc = fa
@@ -86,7 +88,7 @@ enum RootFinding {
             a = b
             fa = fb
             b += step
-            fb = f(b)
+            fb = try f(b)
             if (fb > 0 && fc > 0) || (fb < 0 && fc < 0) {
                 // The root is now between a (the previous b) and b.
                 c = a
