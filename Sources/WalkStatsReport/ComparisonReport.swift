@@ -55,8 +55,9 @@ public struct ComparisonReport: Sendable {
                                     + "(\(NumberFormatting.value(arm.changeSummary.standardDeviation, decimals: places)))",
                                 "", "", "", "", ""])
             for test in arm.tests {
-                within.rows.append([arm.arm, Self.title(test.name), "\(test.sampleSizes.first ?? arm.n) of \(arm.randomised)"]
-                                   + testCells(test, decimals: places))
+                var used = "\(arm.n) of \(arm.randomised)"
+                if let nonZero = test.sampleSizes.first, nonZero != arm.n { used += " (\(nonZero) non-zero)" }
+                within.rows.append([arm.arm, Self.title(test.name), used] + testCells(test, decimals: places))
             }
         }
         text += "\(h)# Within arms (\(c.to) − \(c.from))\n\n" + within.render() + "\n" + Self.readWithin + "\n"
@@ -117,7 +118,8 @@ public struct ComparisonReport: Sendable {
     private func testCells(_ test: HypothesisTestResult, decimals: Int) -> [String] {
         [
             test.estimate.map { "\(Self.estimateLabel(test.name)) \(NumberFormatting.value($0, decimals: decimals))" } ?? "–",
-            "\(Self.statisticSymbol(test.name)) = \(NumberFormatting.statistic(test.statistic))",
+            "\(Self.statisticSymbol(test.name)) = "
+                + (test.degreesOfFreedom == nil ? NumberFormatting.rankStatistic(test.statistic) : NumberFormatting.statistic(test.statistic)),
             test.degreesOfFreedom.map(NumberFormatting.degreesOfFreedom) ?? "–",
             NumberFormatting.pValue(test.pValue),
             test.adjustedPValue.map(NumberFormatting.pValue) ?? "–",
@@ -198,7 +200,6 @@ public struct ComparisonReport: Sendable {
     (pseudo-median) without assuming normal changes. A change within one arm says nothing about whether \
     backward walking beats forward walking: people also improve with time, attention and regression to the \
     mean. That question is answered between arms.
-
     """
 
     static let readBetween = """
@@ -208,7 +209,6 @@ public struct ComparisonReport: Sendable {
     323:1123). The t-tests of change scores (Welch without, Student with an equal-variance assumption) \
     and the Mann–Whitney test (no normality assumption; its estimate is the Hodges–Lehmann shift) are \
     shown as sensitivity analyses. Agreement among them is reassuring; disagreement is worth a look.
-
     """
 
     static let readEffects = """
@@ -217,14 +217,12 @@ public struct ComparisonReport: Sendable {
     comparable with a between-group d). Cohen's d divides the difference in mean change by the pooled SD \
     of change; Hedges' g corrects d for small-sample bias. Intervals come from the noncentral t \
     distribution, as R's effectsize package computes them.
-
     """
 
     static let readChecks = """
     How to read this: Shapiro–Wilk tests whether the change scores look normal, Levene's test (median-\
     centred) whether the arms' changes spread alike. They are reported beside the tests, never used to \
     switch tests: with small samples they miss real departures, with large samples they flag harmless ones.
-
     """
 
     /// What ran, on whom, and how missing values and multiplicity were handled.
@@ -257,10 +255,12 @@ public struct ComparisonReport: Sendable {
             missing += ", and the ANCOVA also excludes participants with an unknown covariate"
         }
         sentences.append(missing + ".")
+        var text = sentences.joined(separator: " ")
         if !c.notes.isEmpty {
-            sentences.append("Not computed: " + c.notes.joined(separator: "; ") + ".")
+            text += "\n\nNot computed (the data cannot support these; nothing else was dropped):\n\n"
+                + c.notes.map { "- \($0)" }.joined(separator: "\n")
         }
-        return sentences.joined(separator: " ")
+        return text
     }
 
     // MARK: JSON and CSV

@@ -31,6 +31,11 @@ public enum NumberFormatting {
         fixed(x, decimals: 2)
     }
 
+    /// A rank statistic (V or W: a whole or half number) as is, without padding decimals.
+    public static func rankStatistic(_ x: Double) -> String {
+        String(format: "%g", x)
+    }
+
     /// An interval as "[lower, upper]".
     public static func interval(_ lower: Double?, _ upper: Double?, decimals: Int) -> String {
         guard let lower, let upper else { return "–" }

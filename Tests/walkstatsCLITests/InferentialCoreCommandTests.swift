@@ -95,3 +95,56 @@ struct InferentialCoreCommandTests {
         #expect(result.status == 64)
     }
 }
+
+/// Data that no test can fully use: every problem becomes a note in the report, never NaN or a crash.
+@Suite(.serialized)
+struct DegenerateDataCommandTests {
+    static let csv = """
+    participant,arm,timepoint,outcome,value,site,age,age_months
+    A1,a,pre,pain,5,north,60,720
+    A1,a,post,pain,3,north,60,720
+    A2,a,pre,pain,6,north,61,732
+    A2,a,post,pain,4,north,61,732
+    A3,a,pre,pain,7,north,62,744
+    A3,a,post,pain,5,north,62,744
+    A4,a,pre,pain,4,north,65,780
+    A4,a,post,pain,2,north,65,780
+    B1,b,pre,pain,5,north,70,840
+    B1,b,post,pain,5,north,70,840
+    B2,b,pre,pain,6,north,72,864
+    B2,b,post,pain,6,north,72,864
+    B3,b,pre,pain,3,north,58,696
+    B3,b,post,pain,3,north,58,696
+
+    """
+
+    func run(_ extra: [String]) throws -> CommandResult {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("walkstats-degenerate-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("degenerate.csv").path
+        try Data(Self.csv.utf8).write(to: URL(fileURLWithPath: path))
+        return try runWalkstats(["compare", path, "--outcome", "pain"] + extra, in: WalkstatsCommandTests.root)
+    }
+
+    @Test func constantChangesAndZeroDifferencesAreNotes() throws {
+        let result = try run([])
+        #expect(result.status == 0, "\(result.standardError)")
+        let text = result.standardOutput
+        #expect(text.contains("paired_t (a) not computed: the paired differences are constant (zero variance)"))
+        #expect(text.contains("wilcoxon_signed_rank (b) not computed:"))
+        #expect(text.contains("shapiro_wilk (a) not computed:"))
+        #expect(!text.contains("nan") && !text.contains("| NaN") && !text.contains("inf |"))
+    }
+
+    @Test func constantCovariateIsExplained() throws {
+        let result = try run(["--covariates", "site", "--format", "json"])
+        #expect(result.status == 0)
+        #expect(result.standardOutput.contains("ancova (a vs b) not computed: covariate 'site' is constant (north)"))
+    }
+
+    @Test func collinearCovariatesAreNamed() throws {
+        let result = try run(["--covariates", "age,age_months", "--format", "json"])
+        #expect(result.status == 0)
+        #expect(result.standardOutput.contains("ancova (a vs b) not computed: the design matrix is rank-deficient: covariates 'age' and 'age_months' are perfectly collinear"))
+    }
+}
