@@ -24,7 +24,7 @@ import Foundation
 /// Hollander M, Wolfe DA (1973), Nonparametric Statistical Methods, Wiley, §4.1.
 ///
 /// - Complexity: O(m² n²) time and O(min(m, n) · m · n) memory to build.
-struct RankSumDistribution {
+struct RankSumDistribution: SymmetricCountingDistribution {
     /// The size of the first sample.
     let m: Int
     /// The size of the second sample.
@@ -73,49 +73,6 @@ struct RankSumDistribution {
         self.total = counts.reduce(0, +)
     }
 
-    /// P(W ≤ q), R's `pwilcox(q, m, n)`.
-    func cumulativeProbability(_ q: Int) -> Double { tail(q, lower: true) }
-
-    /// P(W > q), R's `pwilcox(q, m, n, lower.tail = FALSE)`.
-    func survivalProbability(_ q: Int) -> Double { tail(q, lower: false) }
-
-    /// The smallest q with P(W ≤ q) ≥ p, R's `qwilcox(p, m, n)` (with R's 10-epsilon allowance, and
-    /// working from the upper tail for p > 1/2). `p` must lie in [0, 1].
-    func quantile(_ p: Double) -> Int {
-        if p == 0 { return 0 }
-        if p == 1 { return maximum }
-        let fuzz = 10 * Double.ulpOfOne
-        var accumulated = 0.0
-        var q = 0
-        if p <= 0.5 {
-            let target = p - fuzz
-            while true {
-                accumulated += counts[q] / total
-                if accumulated >= target { return q }
-                q += 1
-            }
-        } else {
-            let target = 1 - p + fuzz
-            while true {
-                accumulated += counts[q] / total
-                if accumulated > target { return maximum - q }
-                q += 1
-            }
-        }
-    }
-
-    /// P(W ≤ q) (`lower`) or P(W > q), summing the shorter side of the symmetric distribution.
-    private func tail(_ q: Int, lower: Bool) -> Double {
-        if q < 0 { return lower ? 0 : 1 }
-        if q >= maximum { return lower ? 1 : 0 }
-        var sum = 0.0
-        var lowerSide = lower
-        if 2 * q <= maximum {
-            for k in 0...q { sum += counts[k] / total }
-        } else {
-            for k in 0..<(maximum - q) { sum += counts[k] / total }
-            lowerSide.toggle()
-        }
-        return lowerSide ? sum : 0.5 - sum + 0.5
-    }
+    /// P(W = k), accumulated as R does (see the type's documentation).
+    func probability(ofExactly k: Int) -> Double { counts[k] / total }
 }

@@ -21,7 +21,7 @@ import Foundation
 /// Wiley, §3.1.
 ///
 /// - Complexity: O(n³) time and O(n²) memory to build.
-struct SignedRankDistribution {
+struct SignedRankDistribution: SymmetricCountingDistribution {
     /// The number of non-zero differences.
     let n: Int
     /// count(k) for k = 0 … maximum.
@@ -50,51 +50,6 @@ struct SignedRankDistribution {
         self.unit = exp(-Double(n) * M_LN2)
     }
 
-    /// P(V ≤ q), R's `psignrank(q, n)`.
-    func cumulativeProbability(_ q: Int) -> Double { tail(q, lower: true) }
-
-    /// P(V > q), R's `psignrank(q, n, lower.tail = FALSE)`.
-    func survivalProbability(_ q: Int) -> Double { tail(q, lower: false) }
-
-    /// The smallest q with P(V ≤ q) ≥ p, R's `qsignrank(p, n)`: like R it allows the cumulative
-    /// probability to fall short of p by 10 machine epsilons, and for p > 1/2 it works from the upper
-    /// tail by symmetry. `p` must lie in [0, 1].
-    func quantile(_ p: Double) -> Int {
-        if p == 0 { return 0 }
-        if p == 1 { return maximum }
-        let fuzz = 10 * Double.ulpOfOne
-        var accumulated = 0.0
-        var q = 0
-        if p <= 0.5 {
-            let target = p - fuzz
-            while true {
-                accumulated += counts[q] * unit
-                if accumulated >= target { return q }
-                q += 1
-            }
-        } else {
-            let target = 1 - p + fuzz
-            while true {
-                accumulated += counts[q] * unit
-                if accumulated > target { return maximum - q }
-                q += 1
-            }
-        }
-    }
-
-    /// P(V ≤ q) (`lower`) or P(V > q), summing the shorter side of the distribution.
-    private func tail(_ q: Int, lower: Bool) -> Double {
-        if q < 0 { return lower ? 0 : 1 }
-        if q >= maximum { return lower ? 1 : 0 }
-        var sum = 0.0
-        var lowerSide = lower
-        if 4 * q <= n * (n + 1) {
-            for k in 0...q { sum += counts[k] * unit }
-        } else {
-            // P(V > q) = P(V < maximum − q) = Σ_{k < maximum − q} P(V = k) by symmetry.
-            for k in 0..<(maximum - q) { sum += counts[k] * unit }
-            lowerSide.toggle()
-        }
-        return lowerSide ? sum : 0.5 - sum + 0.5
-    }
+    /// P(V = k), accumulated as R does (see the type's documentation).
+    func probability(ofExactly k: Int) -> Double { counts[k] * unit }
 }
