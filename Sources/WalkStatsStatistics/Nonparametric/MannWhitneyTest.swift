@@ -132,24 +132,14 @@ private func exactRankSumTest(_ a: [Double], _ b: [Double], statistic: Double,
             "the exact rank-sum distribution for samples of \(a.count) and \(b.count) values is too large to count; use the normal approximation (exact: nil or false)")
     }
     let distribution = RankSumDistribution(m: a.count, n: b.count)
-    let w = Int(statistic)
-    let tail = 2 * w > distribution.maximum ? distribution.survivalProbability(w - 1) : distribution.cumulativeProbability(w)
-    let pValue = min(2 * tail, 1)
+    let pValue = distribution.twoSidedPValue(Int(statistic))
 
     var differences: [Double] = []
     differences.reserveCapacity(distribution.maximum)
     for x in a { for y in b { differences.append(x - y) } }
     differences.sort()
-
-    let alpha = 1 - confidenceLevel
-    let q = max(1, distribution.quantile(alpha / 2))
-    let achievedAlpha = 2 * distribution.cumulativeProbability(q - 1)
-    var level = confidenceLevel
-    if achievedAlpha - alpha > alpha / 2 {
-        // R: warning("Requested conf.level not achievable"); conf.level <- 1 - achieved.alpha
-        level = 1 - achievedAlpha
-    }
-    let interval = ConfidenceInterval(level: level, lower: differences[q - 1], upper: differences[distribution.maximum - q])
+    let interval = distribution.exactInterval(sortedCandidates: differences, confidenceLevel: confidenceLevel,
+                                              roundAchievedAlpha: false)
     return HypothesisTestResult(
         name: .mannWhitney, method: "Wilcoxon rank sum exact test", statistic: statistic, pValue: pValue,
         estimate: medianOfSorted(differences), confidenceInterval: interval, sampleSizes: [a.count, b.count])

@@ -43,6 +43,28 @@ extension SymmetricCountingDistribution {
         }
     }
 
+    /// The two-sided exact p-value of an observed statistic: twice the smaller tail, at most 1 (R).
+    func twoSidedPValue(_ statistic: Int) -> Double {
+        let tail = 2 * statistic > maximum ? survivalProbability(statistic - 1) : cumulativeProbability(statistic)
+        return min(2 * tail, 1)
+    }
+
+    /// R's exact confidence interval: the order statistics q and maximum − q (1-based) of the sorted
+    /// candidates (Walsh averages, or pairwise differences), with q = max(1, quantile(α/2)). When the
+    /// achieved α exceeds 1.5·α, R warns "requested conf.level not achievable" and reports
+    /// 1 − achieved α as the level — rounded with `signif(·, 2)` by the signed-rank test only
+    /// (`roundAchievedAlpha`).
+    func exactInterval(sortedCandidates: [Double], confidenceLevel: Double, roundAchievedAlpha: Bool) -> ConfidenceInterval {
+        let alpha = 1 - confidenceLevel
+        let q = max(1, quantile(alpha / 2))
+        let achievedAlpha = 2 * cumulativeProbability(q - 1)
+        var level = confidenceLevel
+        if achievedAlpha - alpha > alpha / 2 {
+            level = 1 - (roundAchievedAlpha ? RankInference.roundedToSignificantDigits(achievedAlpha, 2) : achievedAlpha)
+        }
+        return ConfidenceInterval(level: level, lower: sortedCandidates[q - 1], upper: sortedCandidates[maximum - q])
+    }
+
     /// P(X ≤ q) (`lower`) or P(X > q), summing the shorter side of the symmetric distribution:
     /// P(X > q) = P(X < maximum − q).
     private func tail(_ q: Int, lower: Bool) -> Double {

@@ -140,24 +140,14 @@ private func exactSignedRankTest(_ x: [Double], statistic: Double, confidenceLev
             "the exact signed-rank distribution is available for at most \(SignedRankDistribution.largestSize) non-zero differences, got \(n); use the normal approximation (exact: nil or false)")
     }
     let distribution = SignedRankDistribution(n: n)
-    let v = Int(statistic)
-    let tail = 4 * v > n * (n + 1) ? distribution.survivalProbability(v - 1) : distribution.cumulativeProbability(v)
-    let pValue = min(2 * tail, 1)
+    let pValue = distribution.twoSidedPValue(Int(statistic))
 
     var walshAverages: [Double] = []
     walshAverages.reserveCapacity(distribution.maximum)
     for i in 0..<n { for j in i..<n { walshAverages.append((x[i] + x[j]) / 2) } }
     walshAverages.sort()
-
-    let alpha = 1 - confidenceLevel
-    let q = max(1, distribution.quantile(alpha / 2))
-    let achievedAlpha = 2 * distribution.cumulativeProbability(q - 1)
-    var level = confidenceLevel
-    if achievedAlpha - alpha > alpha / 2 {
-        // R: warning("requested conf.level not achievable"); conf.level <- 1 - signif(achieved.alpha, 2)
-        level = 1 - RankInference.roundedToSignificantDigits(achievedAlpha, 2)
-    }
-    let interval = ConfidenceInterval(level: level, lower: walshAverages[q - 1], upper: walshAverages[distribution.maximum - q])
+    let interval = distribution.exactInterval(sortedCandidates: walshAverages, confidenceLevel: confidenceLevel,
+                                              roundAchievedAlpha: true)
     return HypothesisTestResult(
         name: .wilcoxonSignedRank, method: "Wilcoxon signed rank exact test", statistic: statistic, pValue: pValue,
         estimate: medianOfSorted(walshAverages), confidenceInterval: interval, sampleSizes: [n])
