@@ -2,7 +2,8 @@ import Foundation
 import WalkStatsModel
 
 /// Reads a codebook CSV with the columns `outcome,label,unit,better,mcid,mcid_source` (any order;
-/// `better` is `lower` or `higher`; `mcid` is a number or empty).
+/// `better` is `lower` or `higher`; `mcid` is a number or empty) and the optional columns `instrument`,
+/// `scale_min`, `scale_max` (both or neither, min < max) and `integer_scores` (`yes` or `no`, default no).
 public enum CodebookCSVImporter {
     /// The columns a codebook must have.
     public static let requiredColumns = ["outcome", "label", "unit", "better", "mcid", "mcid_source"]
@@ -46,8 +47,38 @@ public enum CodebookCSVImporter {
             } catch let error as CellProblem {
                 throw problem(error.kind, "mcid", error.message)
             }
+            func optionalNumber(_ name: String) throws -> Double? {
+                guard let column = table.columnIndex(name) else { return nil }
+                do {
+                    if case .number(let value) = try NumericCell.parse(record.fields[column], columnName: name) { return value }
+                    return nil
+                } catch let error as CellProblem {
+                    throw CSVImportError(error.kind, file: file, line: record.line, column: column + 1, message: error.message)
+                }
+            }
+            let (low, high) = (try optionalNumber("scale_min"), try optionalNumber("scale_max"))
+            var range: ClosedRange<Double>? = nil
+            if low != nil || high != nil {
+                guard let low, let high, low < high else {
+                    throw CSVImportError(.invalidValue, file: file, line: record.line, column: table.columnIndex("scale_min").map { $0 + 1 },
+                                         message: "expected both scale_min and scale_max with scale_min < scale_max, "
+                                             + "found '\(low.map { "\($0)" } ?? "")' and '\(high.map { "\($0)" } ?? "")'")
+                }
+                range = low...high
+            }
+            var integerScores = false
+            if let column = table.columnIndex("integer_scores") {
+                let text = record.fields[column].trimmingCharacters(in: .whitespaces)
+                guard ["", "yes", "no"].contains(text) else {
+                    throw CSVImportError(.invalidValue, file: file, line: record.line, column: column + 1,
+                                         message: "expected 'yes' or 'no' in column 'integer_scores', found '\(text)'")
+                }
+                integerScores = text == "yes"
+            }
+            let instrument = table.columnIndex("instrument").map { record.fields[$0].trimmingCharacters(in: .whitespaces) } ?? ""
             return OutcomeDefinition(id: id, label: field("label").isEmpty ? id : field("label"), unit: field("unit"),
-                                     better: better, mcid: mcid, mcidSource: field("mcid_source"))
+                                     better: better, mcid: mcid, mcidSource: field("mcid_source"), instrument: instrument,
+                                     scaleRange: range, integerScores: integerScores)
         }
         return Codebook(definitions: definitions)
     }

@@ -20,15 +20,26 @@ public struct OutcomeDefinition: Sendable, Equatable {
     public let mcid: Double?
     /// Where the MCID comes from, or why there is none.
     public let mcidSource: String
+    /// The instrument that measures the outcome (such as "WOMAC index" or "hand-held dynamometer").
+    public let instrument: String
+    /// The values the scale can take, when it is bounded (NRS 0–10, WOMAC 0–96).
+    public let scaleRange: ClosedRange<Double>?
+    /// Whether a participant's score is a whole number (sums of integer items), so that GRIM and GRIMMER
+    /// apply to reported means and SDs.
+    public let integerScores: Bool
 
     /// Creates a definition.
-    public init(id: String, label: String, unit: String, better: BetterDirection, mcid: Double?, mcidSource: String) {
+    public init(id: String, label: String, unit: String, better: BetterDirection, mcid: Double?, mcidSource: String,
+                instrument: String = "", scaleRange: ClosedRange<Double>? = nil, integerScores: Bool = false) {
         self.id = id
         self.label = label
         self.unit = unit
         self.better = better
         self.mcid = mcid
         self.mcidSource = mcidSource
+        self.instrument = instrument
+        self.scaleRange = scaleRange
+        self.integerScores = integerScores
     }
 }
 

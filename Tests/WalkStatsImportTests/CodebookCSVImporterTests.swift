@@ -110,3 +110,40 @@ struct CodebookCSVImporterTests {
                       .emptyFile, file: empty, line: nil, column: nil, says: ["the file is empty"])
     }
 }
+
+/// The optional scale columns: instrument, range and whether scores are whole numbers.
+struct CodebookScaleColumnsTests {
+    @Test func scaleColumnsAreRead() throws {
+        let codebook = try CodebookCSVImporter.importCodebook(data: Data("""
+            outcome,label,unit,better,mcid,mcid_source,instrument,scale_min,scale_max,integer_scores
+            pain_nrs,Pain,points,lower,1,x,NRS,0,10,yes
+            speed,Speed,m/s,higher,,none,timed walk,,,no
+
+            """.utf8), file: "codebook.csv")
+        #expect(codebook.definitions[0].scaleRange == 0...10)
+        #expect(codebook.definitions[0].integerScores)
+        #expect(codebook.definitions[0].instrument == "NRS")
+        #expect(codebook.definitions[1].scaleRange == nil)
+        #expect(!codebook.definitions[1].integerScores)
+    }
+
+    @Test func halfARangeOrABadFlagIsAnError() throws {
+        #expect(throws: CSVImportError.self) {
+            try CodebookCSVImporter.importCodebook(data: Data("""
+                outcome,label,unit,better,mcid,mcid_source,scale_min,scale_max
+                pain_nrs,Pain,points,lower,1,x,0,
+
+                """.utf8), file: "codebook.csv")
+        }
+        do {
+            _ = try CodebookCSVImporter.importCodebook(data: Data("""
+                outcome,label,unit,better,mcid,mcid_source,integer_scores
+                pain_nrs,Pain,points,lower,1,x,maybe
+
+                """.utf8), file: "codebook.csv")
+            Issue.record("expected an error")
+        } catch let error as CSVImportError {
+            #expect(error.description == "codebook.csv:2:7: expected 'yes' or 'no' in column 'integer_scores', found 'maybe'")
+        }
+    }
+}
