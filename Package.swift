@@ -46,7 +46,11 @@ let package = Package(
             dependencies: ["WalkStats", "WalkStatsTestSupport"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "WalkStatsReportTests", dependencies: ["WalkStats", "WalkStatsTestSupport"]),
+        .testTarget(
+            name: "WalkStatsReportTests",
+            dependencies: ["WalkStats", "WalkStatsTestSupport"],
+            resources: [.copy("Snapshots")]
+        ),
         .testTarget(name: "walkstatsCLITests", dependencies: ["walkstats", "WalkStatsTestSupport"]),
     ]
 )

@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+import WalkStats
+
+struct ChangeDistributionPlotTests {
+    let example = FigureExamples.change
+
+    @Test func drawsABoxAndEveryPointPerArm() throws {
+        let root = try parseXML(example.svg())
+        let groups = root.elements(class: "group")
+        #expect(groups.count == 2)
+        #expect(groups.map { $0.elements(class: "point").count } == [8, 7])
+        #expect(groups.map { $0.elements(class: "box").count } == [1, 1])
+        #expect(groups.map { $0.elements(class: "median").count } == [1, 1])
+        #expect(groups.map { $0.elements(class: "whisker").count } == [2, 2])
+        #expect(root.elements(class: "x-tick-label").map(\.text) == ["Backward walking", "n = 8", "Forward walking", "n = 7"])
+        #expect(groups[0].elements(class: "point")[0].attributes["fill"] == "#0072B2")
+        #expect(groups[1].elements(class: "point")[0].attributes["fill"] == "#D55E00")
+    }
+
+    @Test func boxesAndReferenceLineSitAtRsQuartiles() throws {
+        let root = try parseXML(example.svg())
+        let y = DrawnAxis(root, axis: "y")
+        // pretty(c(-4.5, 1)) = -5, -4, …, 1
+        #expect(y.tickValues == [-5, -4, -3, -2, -1, 0, 1])
+        // quantile(c(-3, -2.5, -1, -2, -4.5, -1.5, 0.5, -2), c(.25, .5, .75)) = -2.625, -2, -1.375
+        let box = try #require(root.elements(class: "box").first)
+        #expect(abs(box.number("y") - y.position(of: -1.375)) < pixelTolerance)
+        #expect(abs(box.number("y") + box.number("height") - y.position(of: -2.625)) < 2 * pixelTolerance)
+        let median = try #require(root.elements(class: "median").first)
+        #expect(abs(median.number("y1") - y.position(of: -2)) < pixelTolerance)
+        // quantile(c(-1, 0, -1.5, 1, -0.5, -2, -1), .5) = -1
+        #expect(abs(root.elements(class: "median")[1].number("y1") - y.position(of: -1)) < pixelTolerance)
+        let reference = try #require(root.elements(class: "reference-line").first?.children.first)
+        #expect(abs(reference.number("y1") - y.position(of: 0)) < pixelTolerance)
+        #expect(reference.attributes["stroke-dasharray"] != nil)
+    }
+
+    @Test func tiedPointsSitSideBySideAndLonePointsOnTheCentre() throws {
+        let root = try parseXML(example.svg())
+        let centre = try #require(root.elements(class: "x-tick").first).number("x1")
+        let points = root.elements(class: "group")[0].elements(class: "point")
+        // Values −2.0 (indices 3 and 7) are tied: same height, different x, symmetric about the centre.
+        #expect(points[3].number("cy") == points[7].number("cy"))
+        #expect(points[3].number("cx") != points[7].number("cx"))
+        #expect(abs((points[3].number("cx") + points[7].number("cx")) / 2 - centre) < pixelTolerance)
+        // −4.5 (index 4) has no neighbour within a marker's height.
+        #expect(abs(points[4].number("cx") - centre) < pixelTolerance)
+    }
+
+    @Test func rendersTheSameBytesTwice() throws {
+        let again = ChangeDistributionPlot(title: example.title, groups: example.groups, yAxisLabel: example.yAxisLabel)
+        #expect(try example.svg() == again.svg())
+    }
+
+    @Test func invalidInputsThrowNamedErrors() {
+        #expect(throws: FigureError.noData(figure: "change distribution plot", expected: "at least one group")) {
+            try ChangeDistributionPlot(title: "t", groups: [], yAxisLabel: "y").document()
+        }
+        #expect(throws: FigureError.noData(figure: "change distribution plot", expected: "at least one value in group 'A'")) {
+            try ChangeDistributionPlot(title: "t", groups: [.init(name: "A", values: [])], yAxisLabel: "y").document()
+        }
+        #expect(throws: FigureError.nonFiniteValue(figure: "change distribution plot", field: "a value of group 'A'")) {
+            try ChangeDistributionPlot(title: "t", groups: [.init(name: "A", values: [1, .infinity])], yAxisLabel: "y").document()
+        }
+    }
+}
