@@ -27,7 +27,7 @@ write-reports:
 	@mkdir -p $(OUT)
 	@for f in $(REPORT_FORMATS); do \
 		format=$$f; [ $$f = md ] && format=markdown; \
-		$(BIN) report $(SAMPLE) --format $$format --output $(OUT)/sample-trial.$$f || exit 1; \
+		$(BIN) report $(SAMPLE) --format $$format --output $(OUT)/sample-trial.$$f --figures sample-trial-figures || exit 1; \
 	done
 	@echo "Reports written to $(OUT)/"
 

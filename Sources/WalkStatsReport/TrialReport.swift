@@ -25,15 +25,32 @@ public struct TrialReport: Sendable {
         }
     }
 
-    /// The report in `format`.
-    public func render(_ format: ReportFormat) -> String {
+    /// The figures of every outcome (trajectories, participants, change distributions), to be written
+    /// into the folder given to ``render(_:figureFolder:)``.
+    public var figures: [FigureFile] {
+        comparisons.flatMap { comparison in
+            TrialFigures.figures(outcome: comparison.comparison.outcome, trial: descriptives.trial,
+                                 description: descriptives.description, comparison: comparison.comparison,
+                                 label: comparison.label)
+        }
+    }
+
+    /// The report in `format`; Markdown shows the ``figures`` from `figureFolder` (a path relative to
+    /// the report) when one is given.
+    public func render(_ format: ReportFormat, figureFolder: String? = nil) -> String {
         switch format {
         case .markdown:
             var text = "# WalkStats report\n\n" + overviewMarkdown(descriptives.trial)
+            let figures = figureFolder == nil ? [] : self.figures
             for comparison in comparisons {
+                let outcome = comparison.comparison.outcome
                 text += "\n## \(comparison.label.heading)\n\n### Descriptive statistics\n\n"
-                    + descriptives.markdownTable(of: comparison.comparison.outcome) + "\n"
-                    + comparison.markdownBody(headingLevel: 3)
+                    + descriptives.markdownTable(of: outcome) + "\n"
+                if let figureFolder {
+                    text += figures.filter { $0.fileName.hasPrefix(outcome + "-") }
+                        .map { $0.markdown(folder: figureFolder) }.joined(separator: "\n") + "\n"
+                }
+                text += comparison.markdownBody(headingLevel: 3)
             }
             return text
         case .json:

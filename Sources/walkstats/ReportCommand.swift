@@ -1,19 +1,42 @@
 import ArgumentParser
+import Foundation
 import WalkStats
 
-/// `walkstats report FILE`: every outcome's descriptives, within-arm and between-arm tables.
+/// `walkstats report FILE`: every outcome's descriptives, within-arm and between-arm tables, and figures.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "report", abstract: "The full report: descriptives, change within arms and between arms, per outcome.")
+        commandName: "report",
+        abstract: "The full report: descriptives, change within arms and between arms, per outcome, with figures.")
 
     @OptionGroup var input: InputOptions
     @OptionGroup var comparison: ComparisonOptions
     @OptionGroup var output: OutputOptions
 
+    @Option(help: "Also write SVG figures into this folder next to --output (a name such as sample-trial-figures); the Markdown links them.")
+    var figures: String?
+
+    func validate() throws {
+        if let figures {
+            guard output.output != nil else { throw ValidationError("--figures needs --output: figures are written next to the report") }
+            guard !figures.isEmpty, !figures.hasPrefix("/"), !figures.split(separator: "/").contains("..") else {
+                throw ValidationError("--figures takes a folder name relative to the report, such as sample-trial-figures")
+            }
+        }
+    }
+
     func run() throws {
         let report = try TrialReport(trial: input.loadTrial(), codebook: input.loadCodebook(), from: comparison.from,
                                      to: comparison.to, arms: comparison.armList, covariates: comparison.covariateList,
                                      adjustment: comparison.adjust)
-        try output.emit(report.render(output.format), inputs: input.inputPaths)
+        let text = report.render(output.format, figureFolder: figures)
+        if let figures, let destination = output.output {
+            let folder = URL(fileURLWithPath: destination).deletingLastPathComponent().appendingPathComponent(figures)
+            for figure in report.figures {
+                guard let svg = figure.svg else { continue }
+                try AtomicFileWriter.write(svg, to: folder.appendingPathComponent(figure.fileName).path,
+                                           protectedInputs: input.inputPaths)
+            }
+        }
+        try output.emit(text, inputs: input.inputPaths)
     }
 }

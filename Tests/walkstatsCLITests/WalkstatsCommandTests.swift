@@ -85,6 +85,19 @@ struct WalkstatsCommandTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: input)) == before)
     }
 
+    @Test func figuresAreWrittenNextToTheReportAndLinked() throws {
+        let target = try scratchFile("placeholder.txt", Data()) + "-report.md"
+        let result = try run(["report", Self.sample, "--output", target, "--figures", "figs"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let folder = URL(fileURLWithPath: target).deletingLastPathComponent().appendingPathComponent("figs")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(files.count == 9 && files.contains("pain_nrs-trajectory.svg"))
+        let svg = try String(contentsOf: folder.appendingPathComponent("walking_speed-change.svg"), encoding: .utf8)
+        #expect(svg.hasPrefix("<?xml") && svg.contains("<svg ") && svg.contains("Walking speed"))
+        #expect(try String(contentsOfFile: target, encoding: .utf8).contains("](figs/pain_nrs-participants.svg)"))
+        #expect(try run(["report", Self.sample, "--figures", "figs"]).status == 64)
+    }
+
     static let badInputs: [(name: String, contents: [UInt8], message: String)] = [
         ("not-a-number", Array("participant,arm,timepoint,outcome,value\nP1,a,pre,pain,\"3,5\"\n".utf8),
          ":2:5: expected a number in column 'value', found '3,5'; it looks like a decimal comma"),

@@ -1,0 +1,68 @@
+import WalkStatsModel
+import WalkStatsStatistics
+
+/// A figure of a report: the file name it is written to (inside the report's figure folder), the alt
+/// text that the Markdown uses, and the SVG text — or why it could not be drawn.
+public struct FigureFile: Sendable, Equatable {
+    /// The file name, such as `pain_nrs-trajectory.svg`.
+    public let fileName: String
+    /// A one-line description for the Markdown image.
+    public let altText: String
+    /// The SVG document, or `nil` when the data cannot be drawn.
+    public let svg: String?
+    /// Why the figure could not be drawn, when ``svg`` is `nil`.
+    public let problem: String?
+
+    /// The Markdown that shows the figure from a report in the parent of `folder`.
+    func markdown(folder: String) -> String {
+        if svg != nil { return "![\(altText)](\(folder)/\(fileName))\n" }
+        return "Figure not drawn (\(altText)): \(problem ?? "no data").\n"
+    }
+}
+
+/// The three figures of each outcome of a participant-level report: arm means with 95% CIs over time,
+/// every participant's trajectory, and the distribution of change scores per arm.
+enum TrialFigures {
+    static func figures(outcome: String, trial: Trial, description: TrialDescription, comparison: OutcomeComparison,
+                        label: OutcomeLabel) -> [FigureFile] {
+        let cells = description.cells(of: outcome)
+        let decimals = NumberFormatting.decimals(forSpread: cells.compactMap(\.descriptives.standardDeviation).max())
+        let name = label.definition?.label ?? outcome
+        let axis = label.definition.map { $0.unit.isEmpty ? $0.label : "\($0.label) (\($0.unit))" } ?? outcome
+        let trajectory = TrajectoryPlot(
+            title: "\(name): mean by arm with 95% CI", timepoints: trial.timepoints,
+            arms: trial.arms.map { arm in
+                TrajectoryPlot.Arm(name: arm.name, points: trial.timepoints.map { timepoint in
+                    let d = cells.first { $0.arm == arm.name && $0.timepoint == timepoint }?.descriptives
+                    guard let mean = d?.mean, let interval = d?.confidenceInterval else { return nil }
+                    return TrajectoryPlot.Point(mean: mean, lower: interval.lower, upper: interval.upper)
+                })
+            },
+            yAxisLabel: axis, decimals: decimals)
+        let spaghetti = SpaghettiPlot(
+            title: "\(name): every participant", timepoints: trial.timepoints,
+            arms: trial.arms.map { arm in
+                SpaghettiPlot.Arm(name: arm.name, participants: arm.participants.map { participant in
+                    trial.timepoints.map { participant.value(of: outcome, at: $0) }
+                })
+            },
+            yAxisLabel: axis, decimals: decimals)
+        let change = ChangeDistributionPlot(
+            title: "\(name): change from \(comparison.from) to \(comparison.to)",
+            groups: comparison.within.filter { !$0.changes.isEmpty }.map { ChangeDistributionPlot.Group(name: $0.arm, values: $0.changes) },
+            yAxisLabel: "Change in \(axis)", decimals: decimals)
+        return [
+            draw(trajectory, "\(outcome)-trajectory.svg", "\(name): arm means over time with 95% confidence intervals"),
+            draw(spaghetti, "\(outcome)-participants.svg", "\(name): each participant's values over time"),
+            draw(change, "\(outcome)-change.svg", "\(name): change scores per arm, box plot with every participant"),
+        ]
+    }
+
+    private static func draw(_ figure: some SVGFigure, _ fileName: String, _ altText: String) -> FigureFile {
+        do {
+            return FigureFile(fileName: fileName, altText: altText, svg: try figure.svg(), problem: nil)
+        } catch {
+            return FigureFile(fileName: fileName, altText: altText, svg: nil, problem: "\(error)")
+        }
+    }
+}
