@@ -6,7 +6,9 @@ SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 SAMPLE := datasets/sample/retro-walking-trial.csv
 REPORT_FORMATS := md json csv
 
-.PHONY: report test deps reports-are-current fixtures sample-data clean
+VENV := .venv
+
+.PHONY: report test deps reports-are-current notebooks fixtures sample-data clean
 
 ## Install the C library WalkStats links (apt-get; sudo only when not root).
 deps:
@@ -36,12 +38,22 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	$(MAKE) --no-print-directory reports-are-current
+	$(MAKE) --no-print-directory notebooks
 
 reports-are-current:
 	@tmp=$$(mktemp -d) && \
 	$(MAKE) --no-print-directory write-reports BIN=.build/debug/walkstats OUT=$$tmp >/dev/null && \
 	if diff -r reports $$tmp; then echo "reports/ matches a fresh regeneration"; rm -rf $$tmp; \
 	else echo "reports/ differs from a fresh regeneration: run 'make report' and commit"; rm -rf $$tmp; exit 1; fi
+
+## Execute every notebook headless (nbclient in a virtual environment made from notebooks/requirements.txt).
+notebooks: $(VENV)/.installed
+	WALKSTATS_BIN=$(CURDIR)/.build/debug/walkstats $(VENV)/bin/python notebooks/run_notebooks.py
+
+$(VENV)/.installed: notebooks/requirements.txt
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r notebooks/requirements.txt
+	touch $@
 
 ## Regenerate every R reference fixture (installs Debian's R 4.2.2, effectsize and car when missing).
 fixtures:
@@ -59,4 +71,4 @@ sample-data:
 	cp $(SAMPLE) Tests/WalkStatsStatisticsTests/Fixtures/r-reference/retro-walking-trial.csv
 
 clean:
-	rm -rf .build
+	rm -rf .build $(VENV)
