@@ -46,20 +46,9 @@ public struct ParticipantCSVImporter: Sendable {
         let extraColumns = table.header.indices.filter { !columns.values.contains($0) }
 
         var builder = TrialBuilder(file: file, timepointOrder: timepointOrder)
-        var raggedRows = table.problems[...]
-        for record in table.records {
-            while let ragged = raggedRows.first, (ragged.line ?? 0) < record.line {
-                try collector.record(ragged)
-                raggedRows.removeFirst()
-            }
-            do {
-                try builder.add(record, columns: columns, extraColumns: extraColumns, header: table.header)
-            } catch let problem as CSVImportError {
-                try collector.record(problem)
-            }
-        }
-        for problem in raggedRows {
-            try collector.record(problem)
+        try collector.check(table) { record in
+            try builder.add(record, columns: columns, extraColumns: extraColumns, header: table.header)
+            return []
         }
         for problem in builder.unusedListedTimepoints() {
             try collector.record(problem)

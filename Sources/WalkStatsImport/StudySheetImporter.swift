@@ -43,27 +43,16 @@ public struct StudySheetImporter: Sendable {
                                                      optional: Self.optionalColumns, what: "study sheet")
         var studies: [StudyDescription] = []
         var firstLine: [String: Int] = [:]
-        var raggedRows = table.problems[...]
-        for record in table.records {
-            while let ragged = raggedRows.first, (ragged.line ?? 0) < record.line {
-                try collector.record(ragged)
-                raggedRows.removeFirst()
-            }
+        try collector.check(table) { record in
             let fields = CSVRowFields(record: record, columns: columns, file: file)
-            do {
-                let study = try readStudy(fields)
-                if let first = firstLine[study.id] {
-                    throw fields.problem(.duplicateMeasurement, "study",
-                                         "study '\(study.id)' is described twice (also on line \(first)); expected one row per study")
-                }
-                firstLine[study.id] = record.line
-                studies.append(study)
-            } catch let problem as CSVImportError {
-                try collector.record(problem)
+            let study = try readStudy(fields)
+            if let first = firstLine[study.id] {
+                throw fields.problem(.duplicateMeasurement, "study",
+                                     "study '\(study.id)' is described twice (also on line \(first)); expected one row per study")
             }
-        }
-        for problem in raggedRows {
-            try collector.record(problem)
+            firstLine[study.id] = record.line
+            studies.append(study)
+            return []
         }
         try collector.finish()
         return studies

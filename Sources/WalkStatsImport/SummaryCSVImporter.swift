@@ -73,32 +73,20 @@ public struct SummaryCSVImporter: Sendable {
                                                      optional: Self.optionalColumns, what: "summary")
         var rows: [ReportedSummary] = []
         var firstLine: [SummaryKey: Int] = [:]
-        var raggedRows = table.problems[...]
-        for record in table.records {
-            while let ragged = raggedRows.first, (ragged.line ?? 0) < record.line {
-                try collector.record(ragged)
-                raggedRows.removeFirst()
-            }
+        try collector.check(table) { record in
             let fields = CSVRowFields(record: record, columns: columns, file: file)
-            do {
-                let row = try readRow(fields)
-                for problem in row.problems(scaleRange: scaleRanges[row.outcome]) {
-                    try collector.record(fields.problem(.invalidValue, problem.field, problem.message))
-                }
-                if let first = firstLine[row.key] {
-                    try collector.record(fields.problem(
-                        .duplicateMeasurement, "study",
-                        "'\(row.label)' already has a row on line \(first); expected one row per study, arm, timepoint and outcome"))
-                    continue
-                }
-                firstLine[row.key] = record.line
-                rows.append(row)
-            } catch let problem as CSVImportError {
-                try collector.record(problem)
+            let row = try readRow(fields)
+            let problems = row.problems(scaleRange: scaleRanges[row.outcome]).map {
+                fields.problem(.invalidValue, $0.field, $0.message)
             }
-        }
-        for problem in raggedRows {
-            try collector.record(problem)
+            if let first = firstLine[row.key] {
+                return problems + [fields.problem(
+                    .duplicateMeasurement, "study",
+                    "'\(row.label)' already has a row on line \(first); expected one row per study, arm, timepoint and outcome")]
+            }
+            firstLine[row.key] = record.line
+            rows.append(row)
+            return problems
         }
         // A lone arm is only reported when every row was readable: a rejected row would otherwise leave
         // its partner looking alone.
@@ -156,7 +144,8 @@ public struct SummaryCSVImporter: Sendable {
         let spread = try readSpread(fields)
         return ReportedSummary(study: study, arm: arm, timepoint: timepoint, outcome: outcome, n: Int(nValue), mean: mean,
                                spread: spread, unit: fields.optionalText("unit"), source: fields.optionalText("source"),
-                               line: fields.record.line)
+                               line: fields.record.line, printedMean: fields.optionalText("mean"),
+                               printedStandardDeviation: fields.optionalText("sd"))
     }
 
     /// The one way the row gives the SD.

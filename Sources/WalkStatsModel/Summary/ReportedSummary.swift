@@ -22,10 +22,18 @@ public struct ReportedSummary: Sendable, Equatable, Hashable {
     public let source: String?
     /// The 1-based line of the summary file the row starts on, for messages (`nil` when built in code).
     public let line: Int?
+    /// The mean and SD exactly as written in the file (`"2.50"` keeps its trailing zero), for the
+    /// consistency checks that depend on the printed decimals (GRIM, GRIMMER); `nil` when not printed.
+    public let printedMean: String?
+    /// See ``printedMean``.
+    public let printedStandardDeviation: String?
 
     /// Creates a row. Use ``problems(scaleRange:)`` to check it.
     public init(study: String, arm: String, timepoint: String, outcome: String, n: Int, mean: Double?,
-                spread: ReportedSpread, unit: String? = nil, source: String? = nil, line: Int? = nil) {
+                spread: ReportedSpread, unit: String? = nil, source: String? = nil, line: Int? = nil,
+                printedMean: String? = nil, printedStandardDeviation: String? = nil) {
+        self.printedMean = printedMean
+        self.printedStandardDeviation = printedStandardDeviation
         self.study = study
         self.arm = arm
         self.timepoint = timepoint
