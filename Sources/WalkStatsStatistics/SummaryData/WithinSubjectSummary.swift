@@ -139,12 +139,26 @@ public struct CorrelationThreshold: Sendable, Equatable {
         case .everyCorrelation:
             return "p < \(pValueThreshold) for every correlation between the conditions (even ρ = −1)"
         case let .above(rho):
-            return "p < \(pValueThreshold) needs a correlation between the conditions above \(rho) "
-                + "(SD of the differences below \(criticalDifferenceStandardDeviation))"
+            return "p < \(pValueThreshold) needs a correlation between the conditions above \(significant(rho)) "
+                + "(SD of the differences below \(significant(criticalDifferenceStandardDeviation)))"
         case .noCorrelation:
             return "p ≥ \(pValueThreshold) for every correlation between the conditions below 1"
         }
     }
+}
+
+/// `x` to 3 significant digits for sentences (full precision stays in the fields).
+private func significant(_ x: Double) -> String {
+    guard x != 0, x.isFinite else { return "\(x)" }
+    var magnitude = 0
+    var probe = abs(x)
+    while probe >= 10 { probe /= 10; magnitude += 1 }
+    while probe < 1 { probe *= 10; magnitude -= 1 }
+    let digits = max(0, 2 - magnitude)
+    var scale = 1.0
+    for _ in 0..<digits { scale *= 10 }
+    let rounded = (x * scale).rounded() / scale
+    return digits == 0 ? "\(Int(rounded))" : "\(rounded)"
 }
 
 /// The smallest correlation ρ in [−1, 1) between two within-subject conditions at which the paired

@@ -38,9 +38,14 @@ struct InputOptions: ParsableArguments {
 
     /// The codebook given, else the default one when it exists, else an empty codebook.
     func loadCodebook() throws -> Codebook {
-        if let codebook { return try CodebookCSVImporter.importCodebook(atPath: codebook) }
-        if FileManager.default.fileExists(atPath: Self.defaultCodebookPath) {
-            return try CodebookCSVImporter.importCodebook(atPath: Self.defaultCodebookPath)
+        try Self.loadCodebook(codebook)
+    }
+
+    /// The codebook at `path`, else `datasets/codebook.csv` when it exists, else an empty codebook.
+    static func loadCodebook(_ path: String?) throws -> Codebook {
+        if let path { return try CodebookCSVImporter.importCodebook(atPath: path) }
+        if FileManager.default.fileExists(atPath: defaultCodebookPath) {
+            return try CodebookCSVImporter.importCodebook(atPath: defaultCodebookPath)
         }
         return Codebook(definitions: [])
     }

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import WalkStats
+
+/// Options of the commands that read printed summary data (`replicate`, `meta`, `evidence`).
+struct SummaryInputOptions: ParsableArguments {
+    @Argument(help: "Summary CSV: study,arm,timepoint,outcome,n,mean,sd (or se, ci_low/ci_high, median with q1/q3 or min/max).")
+    var file: String
+
+    @Option(help: "Study sheet CSV (study,citation,doi,design,duration); default: studies.csv next to FILE when present.")
+    var studies: String?
+
+    @Option(help: "Printed results CSV (p-values and pooled effects); default: reported-results.csv next to FILE when present.")
+    var printed: String?
+
+    @Option(help: "Codebook CSV (labels, better direction, scale ranges, whole-number scores); default: datasets/codebook.csv when present.")
+    var codebook: String?
+
+    @Flag(help: "List every problem in the input instead of stopping at the first.")
+    var keepGoing = false
+
+    /// A sibling of FILE named `name`, when it exists.
+    private func sibling(_ name: String) -> String? {
+        let folder = (file as NSString).deletingLastPathComponent
+        let path = folder.isEmpty ? name : folder + "/" + name
+        return FileManager.default.fileExists(atPath: path) ? path : nil
+    }
+
+    var studiesPath: String? { studies ?? sibling("studies.csv") }
+    var printedPath: String? { printed ?? sibling("reported-results.csv") }
+
+    func loadCodebook() throws -> Codebook { try InputOptions.loadCodebook(codebook) }
+
+    /// The summaries, converted and flagged, with the study sheet; scale ranges come from the codebook.
+    func loadDataset(codebook: Codebook) throws -> SummaryDataset {
+        var ranges: [String: ClosedRange<Double>] = [:]
+        for definition in codebook.definitions { if let range = definition.scaleRange { ranges[definition.id] = range } }
+        let rows = try SummaryCSVImporter(scaleRanges: ranges, requireTwoArmsPerComparison: false, keepGoing: keepGoing)
+            .importSummaries(atPath: file)
+        let studies = try studiesPath.map { try StudySheetImporter(keepGoing: keepGoing).importStudies(atPath: $0) } ?? []
+        return try SummaryDataset(converting: rows, studies: studies)
+    }
+
+    func loadPrinted() throws -> [PrintedResult] {
+        try printedPath.map { try PrintedResultsCSVImporter.importResults(atPath: $0) } ?? []
+    }
+
+    var inputPaths: [String] { [file] + [studiesPath, printedPath, codebook].compactMap { $0 } }
+}
