@@ -1,3 +1,5 @@
+import WalkStatsGSL
+
 /// The effect measure of a study computed from group summaries, with metafor's names
 /// (`escalc(measure = )`).
 public enum EffectMeasure: String, Sendable, CaseIterable {
@@ -93,5 +95,15 @@ public func studyEffect(study: String, measure: EffectMeasure, meanA: Double, sd
         let pooledSD = (((na - 1) * sdA * sdA + (nb - 1) * sdB * sdB) / m).squareRoot()
         let yi = try hedgesCorrection(degreesOfFreedom: m) * ((meanA - meanB) / pooledSD)
         return StudyEffect(study: study, yi: yi, vi: 1 / na + 1 / nb + yi * yi / (2 * (na + nb)))
+    }
+}
+
+extension StudyEffect {
+    /// The study's own Wald interval yi ± z·√vi, as metafor's `summary(escalc(...))` and `forest()` draw it.
+    /// - Throws: ``StatisticsError/invalidConfidenceLevel(_:)``.
+    public func confidenceInterval(level: Double = 0.95) throws -> ConfidenceInterval {
+        try ConfidenceInterval.validate(level: level)
+        let half = try NormalDistribution.quantile(0.5 + level / 2) * vi.squareRoot()
+        return ConfidenceInterval(level: level, lower: yi - half, upper: yi + half)
     }
 }

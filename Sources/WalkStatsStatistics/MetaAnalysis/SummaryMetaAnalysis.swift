@@ -1,0 +1,83 @@
+import WalkStatsModel
+
+/// Pools one outcome across the studies of a summary dataset that print both arms A and B: each study's
+/// effect A − B (``studyEffect(study:measure:meanA:sdA:nA:meanB:sdB:nB:)``), then
+/// ``metaAnalysis(_:method:hksj:confidenceLevel:)``, leave-one-out and Egger's test (k ≥ 3).
+///
+/// *Timepoint:* with `timepoint`, only that timepoint; otherwise each study's last printed timepoint of
+/// the outcome (its follow-up).
+///
+/// Studies without both arms are listed in ``notes``; studies whose mean or SD was estimated (from SE,
+/// CI, median/IQR or range) are included and flagged in ``IncludedStudy/estimated``.
+public struct SummaryMetaAnalysis: Sendable {
+    /// A study in the pooled set.
+    public struct IncludedStudy: Sendable {
+        public let effect: StudyEffect
+        public let timepoint: String
+        public let armA: ArmSummary
+        public let armB: ArmSummary
+        /// Whether any mean or SD behind the effect was converted or estimated rather than printed.
+        public var estimated: Bool { !armA.isFullyReported || !armB.isFullyReported }
+    }
+
+    public let outcome: String
+    public let armA: String
+    public let armB: String
+    public let measure: EffectMeasure
+    public let included: [IncludedStudy]
+    public let result: MetaAnalysisResult
+    /// Leave-one-out results in study order (k ≥ 3), else empty.
+    public let leaveOneOut: [MetaAnalysisResult]
+    /// Egger's regression test (k ≥ 3), else `nil`.
+    public let egger: EggerTest?
+    /// Studies left out and analyses not run, with reasons.
+    public let notes: [String]
+
+    /// Pools `outcome` (effect = `armA` − `armB`).
+    /// - Throws: ``StatisticsError`` when fewer than 2 studies print both arms, a study's numbers cannot
+    ///   give an effect, or the pooling fails; the message lists the studies found.
+    public init(dataset: SummaryDataset, outcome: String, armA: String, armB: String, timepoint: String? = nil,
+                measure: EffectMeasure, method: HeterogeneityEstimator = .reml, hksj: Bool = false,
+                confidenceLevel: Double = 0.95) throws {
+        guard dataset.summaries.contains(where: { $0.outcome == outcome }) else {
+            throw StatisticsError.unknownName(kind: "outcome", name: outcome, available: Array(Set(dataset.summaries.map(\.outcome))).sorted())
+        }
+        var included: [IncludedStudy] = []
+        var notes: [String] = []
+        for study in dataset.studyIDs {
+            let timepoints = dataset.timepoints(study: study).filter { !dataset.summaries(study: study, timepoint: $0, outcome: outcome).isEmpty }
+            guard let chosen = timepoint ?? timepoints.last else { continue }
+            guard let a = dataset.summary(study: study, arm: armA, timepoint: chosen, outcome: outcome),
+                  let b = dataset.summary(study: study, arm: armB, timepoint: chosen, outcome: outcome) else {
+                let arms = dataset.summaries(study: study, timepoint: chosen, outcome: outcome).map(\.arm)
+                notes.append("\(study) left out: it prints \(arms.isEmpty ? "no arm" : arms.joined(separator: ", ")) for \(outcome) at \(chosen), not both \(armA) and \(armB)")
+                continue
+            }
+            let effect = try studyEffect(study: study, measure: measure, meanA: a.mean, sdA: a.standardDeviation, nA: a.n,
+                                         meanB: b.mean, sdB: b.standardDeviation, nB: b.n)
+            included.append(IncludedStudy(effect: effect, timepoint: chosen, armA: a, armB: b))
+        }
+        guard included.count >= 2 else {
+            throw StatisticsError.invalidRequest(
+                "pooling needs at least 2 studies that print both \(armA) and \(armB) for \(outcome); found \(included.count)"
+                    + (included.isEmpty ? "" : " (\(included.map(\.effect.study).joined(separator: ", ")))")
+                    + (notes.isEmpty ? "" : "; " + notes.joined(separator: "; ")))
+        }
+        let effects = included.map(\.effect)
+        self.outcome = outcome
+        self.armA = armA
+        self.armB = armB
+        self.measure = measure
+        self.included = included
+        result = try metaAnalysis(effects, method: method, hksj: hksj, confidenceLevel: confidenceLevel)
+        if effects.count >= 3 {
+            leaveOneOut = try WalkStatsStatistics.leaveOneOut(effects, method: method, hksj: hksj, confidenceLevel: confidenceLevel)
+            egger = try eggerTest(effects, method: method, hksj: hksj, confidenceLevel: confidenceLevel)
+        } else {
+            leaveOneOut = []
+            egger = nil
+            notes.append("leave-one-out and Egger's test need at least 3 studies; found \(effects.count)")
+        }
+        self.notes = notes
+    }
+}
