@@ -8,7 +8,7 @@ REPORT_FORMATS := md json csv
 
 VENV := .venv
 
-.PHONY: report test deps reports-are-current notebooks fixtures sample-data clean
+.PHONY: report replicate write-reports write-replication test deps reports-are-current notebooks fixtures sample-data clean
 
 ## Install the C library WalkStats links (apt-get; sudo only when not root).
 deps:
@@ -18,20 +18,39 @@ deps:
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libgsl-dev pkg-config; \
 	fi
 
-## Build in release mode and write the sample trial's report in every format.
+PUBLISHED := datasets/published/arm-summaries.csv
+STUDIES := $(shell tail -n +2 datasets/published/studies.csv | cut -d, -f1)
+
+## Build in release mode and write every report and figure under reports/.
 report: deps
 	$(SWIFT) build -c release --product walkstats
 	$(MAKE) --no-print-directory write-reports BIN=.build/release/walkstats OUT=reports
 
+## Build in release mode and write reports/replication/<study>.md and reports/evidence.md.
+replicate: deps
+	$(SWIFT) build -c release --product walkstats
+	$(MAKE) --no-print-directory write-replication BIN=.build/release/walkstats OUT=reports
+
 # Internal: write all reports with $(BIN) into $(OUT).
-write-reports:
+write-reports: write-replication
 	@test -n "$(BIN)" -a -n "$(OUT)"
-	@mkdir -p $(OUT)
+	@mkdir -p $(OUT)/examples
 	@for f in $(REPORT_FORMATS); do \
 		format=$$f; [ $$f = md ] && format=markdown; \
 		$(BIN) report $(SAMPLE) --format $$format --output $(OUT)/sample-trial.$$f --figures sample-trial-figures || exit 1; \
 	done
+	@$(BIN) meta datasets/examples/normand1999.csv --outcome length_of_stay --arms specialist,routine --measure MD \
+		--output $(OUT)/examples/meta-normand1999.md --figures meta-normand1999-figures
 	@echo "Reports written to $(OUT)/"
+
+# Internal: the replication of every published study and the evidence summary.
+write-replication:
+	@test -n "$(BIN)" -a -n "$(OUT)"
+	@mkdir -p $(OUT)/replication
+	@for study in $(STUDIES); do \
+		$(BIN) replicate $(PUBLISHED) --study $$study --output $(OUT)/replication/$$study.md || exit 1; \
+	done
+	@$(BIN) evidence $(PUBLISHED) --output $(OUT)/evidence.md --figures evidence-figures
 
 ## Build and run every test, then check that the committed reports are what the code writes now.
 test: deps

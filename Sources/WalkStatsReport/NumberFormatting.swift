@@ -21,6 +21,11 @@ public enum NumberFormatting {
         p < 0.001 ? "< 0.001" : fixed(p, decimals: 3)
     }
 
+    /// A p-value as a clause: "p = 0.015" or "p < 0.001".
+    public static func pValueClause(_ p: Double) -> String {
+        p < 0.001 ? "p < 0.001" : "p = \(fixed(p, decimals: 3))"
+    }
+
     /// Degrees of freedom: an integer as is, otherwise 2 decimals (Welch).
     public static func degreesOfFreedom(_ df: Double) -> String {
         df == df.rounded() ? String(Int(df)) : fixed(df, decimals: 2)

@@ -68,7 +68,7 @@ struct ForestPlotTests {
     @Test func squareAreaGrowsWithWeight() throws {
         let root = try parseXML(example.svg())
         let sides = root.elements(class: "study-marker").map { $0.number("width") }
-        let weights = example.studies.map(\.weightPercent)
+        let weights = example.studies.map { $0.weightPercent ?? 0 }
         // Same order of sizes as of weights: 35.0 > 28.4 > 19.6 > 17.0.
         #expect(sides.indices.sorted { sides[$0] > sides[$1] } == weights.indices.sorted { weights[$0] > weights[$1] })
         #expect(root.elements(class: "study-marker").allSatisfy { $0.number("width") == $0.number("height") })
@@ -132,5 +132,19 @@ struct ForestPlotTests {
         }
         #expect(FigureError.invertedInterval(figure: figure, field: "the interval of 'A'", lower: 1, upper: 0).description
             == "forest plot: the interval of 'A' is inverted (lower 1.0 > upper 0.0)")
+    }
+}
+
+/// Rows that were not pooled (printed pooled effects shown beside recomputed ones) have no weight.
+struct ForestPlotUnweightedRowTests {
+    @Test func unweightedRowsShowADashAndAMidSizedMarker() throws {
+        let plot = ForestPlot(title: "Printed and recomputed", axisLabel: "Hedges' g",
+                              studies: [.init(label: "Lin 2025 (pooled, printed)", estimate: -0.997, lower: -1.373, upper: -0.620, weightPercent: nil),
+                                        .init(label: "Chen 2021 (recomputed)", estimate: -0.89, lower: -1.60, upper: -0.17, weightPercent: nil)])
+        let svg = try plot.svg()
+        #expect(svg.contains(">–</text>"))
+        #expect(!svg.contains("%</text>"))
+        let root = try parseXML(svg)
+        #expect(root.elements(class: "study-marker").allSatisfy { $0.number("width") == 9 })
     }
 }

@@ -29,11 +29,12 @@ public struct ForestPlot: SVGFigure, Sendable {
         public var lower: Double
         /// The upper confidence bound.
         public var upper: Double
-        /// The study's weight in the pooled estimate, in percent (0–100).
-        public var weightPercent: Double
+        /// The study's weight in the pooled estimate, in percent (0–100); `nil` for a row that was not
+        /// pooled (drawn with a mid-sized marker and "–" as weight).
+        public var weightPercent: Double?
 
         /// A study row.
-        public init(label: String, estimate: Double, lower: Double, upper: Double, weightPercent: Double) {
+        public init(label: String, estimate: Double, lower: Double, upper: Double, weightPercent: Double?) {
             self.label = label
             self.estimate = estimate
             self.lower = lower
@@ -132,7 +133,7 @@ public struct ForestPlot: SVGFigure, Sendable {
         let estimateHeader = "Estimate [\(NumberFormatting.confidenceLabel(confidenceLevel))]"
         let weightHeader = "Weight"
         let studyTexts = studies.map { FigureText.estimateWithInterval($0.estimate, $0.lower, $0.upper, decimals: places) }
-        let weightTexts = studies.map { FigureText.number($0.weightPercent, decimals: 1) + "%" }
+        let weightTexts = studies.map { $0.weightPercent.map { FigureText.number($0, decimals: 1) + "%" } ?? "–" }
         let pooledText = pooled.map { FigureText.estimateWithInterval($0.estimate, $0.lower, $0.upper, decimals: places) }
         let predictionLabel = "Prediction interval"
         let predictionText = predictionInterval.map { FigureText.interval($0.lower, $0.upper, decimals: places) }
@@ -198,7 +199,7 @@ public struct ForestPlot: SVGFigure, Sendable {
         }
 
         // Studies.
-        let heaviest = studies.map(\.weightPercent).max() ?? 0
+        let heaviest = studies.compactMap(\.weightPercent).max() ?? 0
         var rows: [SVGElement] = []
         for (index, study) in studies.enumerated() {
             let y = studyCentres[index]
@@ -209,9 +210,14 @@ public struct ForestPlot: SVGFigure, Sendable {
             parts += intervalLine(lower: study.lower, upper: study.upper, y: y, scale: scale, color: FigurePalette.ink,
                                   className: "study-ci")
             if study.estimate >= shownLower && study.estimate <= shownUpper {
-                let side = heaviest > 0
-                    ? Self.smallestSquare + (Self.largestSquare - Self.smallestSquare) * (study.weightPercent / heaviest).squareRoot()
-                    : Self.smallestSquare
+                let side: Double
+                if let weight = study.weightPercent {
+                    side = heaviest > 0
+                        ? Self.smallestSquare + (Self.largestSquare - Self.smallestSquare) * (weight / heaviest).squareRoot()
+                        : Self.smallestSquare
+                } else {
+                    side = (Self.smallestSquare + Self.largestSquare) / 2
+                }
                 let cx = scale.position(of: study.estimate)
                 parts.append(.rect(x: cx - side / 2, y: y - side / 2, width: side, height: side, fill: FigurePalette.ink,
                                    className: "study-marker",
@@ -302,10 +308,12 @@ public struct ForestPlot: SVGFigure, Sendable {
         for study in studies {
             try check.finite(study.estimate, "the estimate of '\(study.label)'")
             try check.interval(study.lower, study.upper, "the interval of '\(study.label)'")
-            try check.finite(study.weightPercent, "the weight of '\(study.label)'")
-            guard study.weightPercent >= 0 else {
-                throw FigureError.invalidValue(figure: check.figure, field: "the weight of '\(study.label)'",
-                                               value: study.weightPercent, requirement: "0 or more")
+            if let weight = study.weightPercent {
+                try check.finite(weight, "the weight of '\(study.label)'")
+                guard weight >= 0 else {
+                    throw FigureError.invalidValue(figure: check.figure, field: "the weight of '\(study.label)'",
+                                                   value: weight, requirement: "0 or more")
+                }
             }
         }
         if let pooled {

@@ -1,0 +1,130 @@
+import Foundation
+import WalkStatsModel
+import WalkStatsStatistics
+
+/// `reports/evidence.md`: what can and cannot be concluded from the printed numbers — every trial's
+/// recomputed results, the pooled effects the meta-analyses printed beside them, a forest plot of the
+/// effects on the standardised scale, and the maintainers' written interpretation.
+public struct EvidenceReport: Sendable {
+    let replications: [StudyReplication]
+    /// Printed results of sources that are not trials in the summary data (meta-analyses).
+    let pooledPrinted: [PrintedResult]
+    let codebook: Codebook
+    let interpretation: String?
+
+    /// Builds the evidence report from every study of `dataset` and `printed`; `interpretation` is
+    /// Markdown written by people, shown under its own heading.
+    /// - Throws: ``StatisticsError`` if a study's replication fails.
+    public init(dataset: SummaryDataset, printed: [PrintedResult], codebook: Codebook, interpretation: String?) throws {
+        let trials = Set(dataset.studyIDs)
+        replications = try dataset.studyIDs.map {
+            try StudyReplication(study: $0, dataset: dataset, printed: printed, codebook: codebook)
+        }
+        pooledPrinted = printed.filter { !trials.contains($0.study) }
+        self.codebook = codebook
+        self.interpretation = interpretation
+    }
+
+    private func label(_ outcome: String) -> String { codebook.definition(of: outcome)?.label ?? outcome }
+
+    /// The forest plot: recomputed trial effects (Hedges' g) beside printed pooled standardised effects
+    /// that come with an interval. No row is pooled here.
+    public var figures: [FigureFile] {
+        var rows: [ForestPlot.Study] = []
+        for c in replications.flatMap(\.parallel) {
+            guard let g = c.hedgesG else { continue }
+            rows.append(.init(label: "\(c.armA.study): \(c.outcome) (recomputed)", estimate: g.value,
+                              lower: g.confidenceInterval.lower, upper: g.confidenceInterval.upper, weightPercent: nil))
+        }
+        for p in pooledPrinted where Self.isStandardised(p) {
+            guard let value = p.numericValue, let low = p.ciLow, let high = p.ciHigh else { continue }
+            rows.append(.init(label: "\(p.study): \(p.outcome) (pooled, printed\(p.kStudies.map { ", k = \($0)" } ?? ""))",
+                              estimate: value, lower: low, upper: high, weightPercent: nil))
+        }
+        guard !rows.isEmpty else { return [] }
+        let plot = ForestPlot(title: "Backward walking: standardised effects, recomputed and printed",
+                              axisLabel: "Hedges' g / SMD (backward − comparator); negative = less pain or disability",
+                              studies: rows, labelHeader: "Source")
+        do {
+            return [FigureFile(fileName: "evidence-forest.svg", altText: "Recomputed trial effects beside printed pooled effects",
+                               svg: try plot.svg(), problem: nil)]
+        } catch {
+            return [FigureFile(fileName: "evidence-forest.svg", altText: "Recomputed trial effects beside printed pooled effects",
+                               svg: nil, problem: "\(error)")]
+        }
+    }
+
+    static func isStandardised(_ p: PrintedResult) -> Bool {
+        let measure = p.measure.lowercased()
+        return measure.contains("hedges") || measure.contains("smd")
+    }
+
+    /// The report as Markdown, linking the ``figures`` from `figureFolder` when given.
+    public func render(figureFolder: String? = nil) -> String {
+        var text = "# What the printed numbers say about backward walking\n\n"
+            + "Every number in the tables below is either recomputed by WalkStats from what the papers print "
+            + "(`datasets/published/`, transcribed from their abstracts) or quoted as printed, and says which. "
+            + "Per-study reports: [replication/](replication/).\n\n"
+        text += "## Trials, recomputed from their printed numbers\n\n"
+        for r in replications {
+            text += "### \(r.study)" + (r.description.map { " — \($0.design == .parallel ? "parallel groups" : "within-subject")\($0.duration.map { ", \($0)" } ?? "")" } ?? "") + "\n\n"
+            var sentences: [String] = []
+            for c in r.parallel {
+                let welch = c.tests.first { $0.name == .welchT }
+                let difference = c.armA.mean - c.armB.mean
+                var sentence = "\(label(c.outcome)) at \(c.timepoint), \(c.armA.arm) (n = \(c.armA.n)) − \(c.armB.arm) (n = \(c.armB.n)): "
+                    + "difference \(String(format: "%.2f", difference))"
+                if let ci = welch?.confidenceInterval { sentence += " [\(String(format: "%.2f", ci.lower)), \(String(format: "%.2f", ci.upper))]" }
+                if let welch { sentence += ", Welch \(NumberFormatting.pValueClause(welch.pValue))" }
+                if let g = c.hedgesG {
+                    sentence += ", Hedges' g = \(String(format: "%.2f", g.value)) [\(String(format: "%.2f", g.confidenceInterval.lower)), \(String(format: "%.2f", g.confidenceInterval.upper))]"
+                }
+                if let mcid = codebook.definition(of: c.outcome)?.mcid {
+                    sentence += abs(difference) < mcid
+                        ? "; smaller than the minimal clinically important difference of \(String(format: "%g", mcid))"
+                        : "; at least the minimal clinically important difference of \(String(format: "%g", mcid))"
+                }
+                let verdicts = Set(c.pValueChecks.map(\.check.verdict.rawValue)).sorted()
+                if !verdicts.isEmpty { sentence += "; printed p-value check: \(verdicts.joined(separator: "/"))" }
+                sentences.append(sentence + ".")
+            }
+            for w in r.withinSubject {
+                var sentence = "\(label(w.outcome)), \(w.conditionA.arm) − \(w.conditionB.arm) (same \(w.conditionA.n) people): "
+                    + "difference \(String(format: "%.3g", w.conditionA.mean - w.conditionB.mean))"
+                if let threshold = w.threshold { sentence += "; \(threshold.explanation)" }
+                sentences.append(sentence + ".")
+            }
+            let integerVerdicts = r.integerChecks.flatMap { [$0.grim.verdict, $0.grimmer.verdict] }
+            if !integerVerdicts.isEmpty {
+                let inconsistent = integerVerdicts.filter { $0 == .inconsistent }.count
+                sentences.append("GRIM/GRIMMER on \(r.integerChecks.count) printed means and SDs of whole-number scores: "
+                    + (inconsistent == 0 ? "all consistent." : "\(inconsistent) inconsistent."))
+            }
+            if r.summaries.isEmpty {
+                sentences.append("No per-arm n, mean and SD are printed, so nothing can be recomputed. Printed: "
+                    + r.printed.map { "\($0.comparison), \($0.outcome): \($0.value ?? "–") (\($0.pReportedAs ?? "no p"))" }.joined(separator: "; ") + ".")
+            }
+            text += sentences.map { "- \($0)" }.joined(separator: "\n") + "\n\n"
+        }
+        if !pooledPrinted.isEmpty {
+            var table = MarkdownTable(headers: ["Source", "Comparison", "Outcome", "Measure", "Printed value", "Interval", "k", "Model", "Re-pooled here?"],
+                                      alignments: [.left, .left, .left, .left, .right, .right, .right, .left, .left])
+            for p in pooledPrinted {
+                table.rows.append([p.study, p.comparison, p.outcome, p.measure, p.value ?? "–",
+                                   p.ciLow.map { low in "[\(low), \(p.ciHigh.map { "\($0)" } ?? "?")]" } ?? "–",
+                                   p.kStudies.map(String.init) ?? "–", p.model ?? "–", "no: per-study data not printed"])
+            }
+            text += "## Meta-analyses: pooled effects as printed\n\n" + table.render() + "\n"
+                + "WalkStats cannot re-pool these: their abstracts print only the pooled result. Note what each compares: "
+                + "backward walking *added to* conventional care versus conventional care or other controls, not backward "
+                + "versus forward walking, and in several the population is not knee osteoarthritis.\n\n"
+        }
+        if let figureFolder {
+            text += figures.map { $0.markdown(folder: figureFolder) }.joined(separator: "\n") + "\n"
+        }
+        if let interpretation {
+            text += "## Interpretation\n\n*Written by the WalkStats maintainers from the numbers above; not computed.*\n\n" + interpretation
+        }
+        return text
+    }
+}

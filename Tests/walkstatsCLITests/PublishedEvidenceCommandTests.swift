@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+import WalkStatsTestSupport
+
+/// End-to-end: replicate, meta and evidence on the published abstracts and metafor's normand1999.
+@Suite(.serialized)
+struct PublishedEvidenceCommandTests {
+    static let root = WalkstatsCommandTests.root
+    static let published = "datasets/published/arm-summaries.csv"
+
+    func run(_ arguments: [String]) throws -> CommandResult { try runWalkstats(arguments, in: Self.root) }
+
+    func json(_ arguments: [String]) throws -> [String: Any] {
+        let result = try run(arguments + ["--format", "json"])
+        #expect(result.status == 0, "\(result.standardError)")
+        return try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+    }
+
+    /// Chen 2021's printed pain at week 4: 1.56 ± 0.63 vs 2.25 ± 0.86, n = 16 each. R 4.2.2:
+    /// t.test on data with exactly these moments gives Welch t = -2.5886, df = 27.50, p = 0.015213.
+    @Test func replicateRecomputesChen2021() throws {
+        let output = try json(["replicate", Self.published, "--study", "chen2021"])
+        let comparisons = try #require(output["comparisons"] as? [[String: Any]])
+        let pain = try #require(comparisons.first { $0["outcome"] as? String == "pain_nrs" })
+        let welch = try #require((pain["tests"] as? [[String: Any]])?.first)
+        #expect(welch["name"] as? String == "welch_t")
+        #expect(abs(try #require(welch["p_value"] as? Double) - 0.015213) < 5e-6)
+        let checks = try #require(pain["p_value_checks"] as? [[String: Any]])
+        #expect(checks.allSatisfy { ($0["result"] as? [String: Any])?["verdict"] as? String == "consistent" })
+        let integer = try #require(output["integer_checks"] as? [[String: Any]])
+        #expect(integer.count == 4)
+    }
+
+    @Test func replicateOfAWithinSubjectStudySearchesTheCorrelation() throws {
+        let result = try run(["replicate", Self.published, "--study", "roos2012"])
+        #expect(result.status == 0)
+        #expect(result.standardOutput.contains("p < 0.01 needs a correlation between the conditions above 0.298"))
+        #expect(result.standardOutput.contains("GRIM/GRIMMER do not apply to knee_moment_peak"))
+    }
+
+    @Test func unknownStudyIsExplained() throws {
+        let result = try run(["replicate", Self.published, "--study", "smith2020"])
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("no study 'smith2020' in the data; available: chen2021, roos2012"))
+    }
+
+    /// metafor: rma(escalc("MD", …, data = dat.normand1999)) gives b = -15.1060, tau2 = 684.6 (REML).
+    @Test func metaFollowsTheContract() throws {
+        let output = try json(["meta", "datasets/examples/normand1999.csv", "--outcome", "length_of_stay",
+                               "--arms", "specialist,routine", "--measure", "MD"])
+        for key in ["measure", "method", "k", "estimate", "se", "ci_low", "ci_high", "p_value", "tau2", "i2", "h2", "q",
+                    "q_p_value", "pi_low", "pi_high", "studies"] {
+            #expect(output[key] != nil, "missing \(key)")
+        }
+        #expect(output["k"] as? Int == 9 && output["method"] as? String == "REML" && output["measure"] as? String == "MD")
+        #expect(abs(try #require(output["estimate"] as? Double) + 15.106) < 1e-3)
+        let studies = try #require(output["studies"] as? [[String: Any]])
+        #expect(abs(studies.compactMap { $0["weight"] as? Double }.reduce(0, +) - 100) < 1e-9)
+    }
+
+    @Test func poolingOneStudyIsAClearError() throws {
+        let result = try run(["meta", Self.published, "--outcome", "pain_nrs", "--arms", "backward_plus_conventional,conventional",
+                              "--measure", "SMD"])
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("pooling needs at least 2 studies that print both backward_plus_conventional and conventional for pain_nrs; found 1 (chen2021)"))
+    }
+
+    @Test func badSummaryRowsAreLocated() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("walkstats-summary-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("bad.csv").path
+        try Data("study,arm,timepoint,outcome,n,mean,sd\ns1,a,post,pain_nrs,16,1.5,-0.6\ns1,b,post,pain_nrs,16,2.0,0.8\n".utf8)
+            .write(to: URL(fileURLWithPath: path))
+        let result = try run(["replicate", path, "--study", "s1"])
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("\(path):2:7:"), "\(result.standardError)")
+    }
+
+    @Test func evidenceQuotesPooledEffectsBesideRecomputedOnes() throws {
+        let result = try run(["evidence", Self.published])
+        #expect(result.status == 0)
+        #expect(result.standardOutput.contains("| lin2025 | backward walking plus conventional vs control (knee OA) | pain | Hedges g | -0.997 |"))
+        #expect(result.standardOutput.contains("Hedges' g = -0.89 [-1.60, -0.17]"))
+        #expect(result.standardOutput.contains("## Interpretation"))
+    }
+}
