@@ -76,6 +76,43 @@ struct PublishedEvidenceCommandTests {
         #expect(result.standardError.contains("\(path):2:7:"), "\(result.standardError)")
     }
 
+    func summaryFile(_ contents: String) throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("walkstats-summary-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("summaries.csv").path
+        try Data(contents.utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    /// Baseline and follow-up printed: the change test over ρ = 0.2…0.8. At ρ = 0.5 the change SDs are
+    /// √(1.2² + 1.1² − 1.2·1.1) = 1.1533 (A) and √(1.3² + 1.2² − 1.3·1.2) = 1.2530 (B); R:
+    /// Welch formulas on changes −2.0 vs −1.0 with those SDs and n = 20, 22: t = −2.693240, df = 39.9913.
+    @Test func changeFromBaselineIsRecomputedOverCorrelations() throws {
+        let path = try summaryFile("""
+            study,arm,timepoint,outcome,n,mean,sd
+            t1,retro,baseline,pain_nrs,20,6.0,1.2
+            t1,forward,baseline,pain_nrs,22,6.1,1.3
+            t1,retro,week6,pain_nrs,20,4.0,1.1
+            t1,forward,week6,pain_nrs,22,5.1,1.2
+
+            """)
+        let output = try json(["replicate", path, "--study", "t1"])
+        let change = try #require((output["change_from_baseline"] as? [[String: Any]])?.first)
+        let rows = try #require(change["rows"] as? [[String: Any]])
+        #expect(rows.compactMap { $0["correlation"] as? Double } == [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8])
+        let half = try #require(rows.first { $0["correlation"] as? Double == 0.5 })
+        #expect(abs(try #require(half["sd_change_a"] as? Double) - 1.1532562594670797) < 1e-12)
+        let test = try #require(half["test"] as? [String: Any])
+        #expect(abs(try #require(test["statistic"] as? Double) + 2.693240) < 1e-6)
+    }
+
+    @Test func aStudyWithOneArmIsAnErrorNamingTheRow() throws {
+        let path = try summaryFile("study,arm,timepoint,outcome,n,mean,sd\nt1,retro,week6,pain_nrs,20,4.0,1.1\n")
+        let result = try run(["replicate", path, "--study", "t1"])
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("\(path):2:"), "\(result.standardError)")
+    }
+
     @Test func evidenceQuotesPooledEffectsBesideRecomputedOnes() throws {
         let result = try run(["evidence", Self.published])
         #expect(result.status == 0)

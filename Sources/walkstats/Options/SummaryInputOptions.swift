@@ -35,7 +35,7 @@ struct SummaryInputOptions: ParsableArguments {
     func loadDataset(codebook: Codebook) throws -> SummaryDataset {
         var ranges: [String: ClosedRange<Double>] = [:]
         for definition in codebook.definitions { if let range = definition.scaleRange { ranges[definition.id] = range } }
-        let rows = try SummaryCSVImporter(scaleRanges: ranges, requireTwoArmsPerComparison: false, keepGoing: keepGoing)
+        let rows = try SummaryCSVImporter(scaleRanges: ranges, requireTwoArmsPerComparison: true, keepGoing: keepGoing)
             .importSummaries(atPath: file)
         let studies = try studiesPath.map { try StudySheetImporter(keepGoing: keepGoing).importStudies(atPath: $0) } ?? []
         return try SummaryDataset(converting: rows, studies: studies)
