@@ -33,12 +33,19 @@ struct SummaryInputOptions: ParsableArguments {
 
     /// The summaries, converted and flagged, with the study sheet; scale ranges come from the codebook.
     func loadDataset(codebook: Codebook) throws -> SummaryDataset {
+        try Self.loadDataset(file, studies: studiesPath, codebook: codebook, keepGoing: keepGoing)
+    }
+
+    /// The summaries at `path` (checked against the codebook's scale ranges), converted and flagged, with
+    /// the study sheet at `studies`.
+    static func loadDataset(_ path: String, studies: String?, codebook: Codebook, keepGoing: Bool,
+                            requireTwoArms: Bool = true) throws -> SummaryDataset {
         var ranges: [String: ClosedRange<Double>] = [:]
         for definition in codebook.definitions { if let range = definition.scaleRange { ranges[definition.id] = range } }
-        let rows = try SummaryCSVImporter(scaleRanges: ranges, requireTwoArmsPerComparison: true, keepGoing: keepGoing)
-            .importSummaries(atPath: file)
-        let studies = try studiesPath.map { try StudySheetImporter(keepGoing: keepGoing).importStudies(atPath: $0) } ?? []
-        return try SummaryDataset(converting: rows, studies: studies)
+        let rows = try SummaryCSVImporter(scaleRanges: ranges, requireTwoArmsPerComparison: requireTwoArms, keepGoing: keepGoing)
+            .importSummaries(atPath: path)
+        let sheet = try studies.map { try StudySheetImporter(keepGoing: keepGoing).importStudies(atPath: $0) } ?? []
+        return try SummaryDataset(converting: rows, studies: sheet)
     }
 
     func loadPrinted() throws -> [PrintedResult] {
