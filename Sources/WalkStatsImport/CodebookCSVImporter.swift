@@ -18,15 +18,7 @@ public enum CodebookCSVImporter {
     /// - Throws: ``CSVImportError`` naming file, line and column for any problem.
     public static func importCodebook(data: Data, file: String) throws -> Codebook {
         let table = try CSVTable(data: data, file: file)
-        var index: [String: Int] = [:]
-        for name in requiredColumns {
-            guard let column = table.columnIndex(name) else {
-                throw CSVImportError(.missingColumn, file: file, line: table.headerLine,
-                                     message: "expected the codebook column '\(name)' in the header "
-                                         + "(required: \(requiredColumns.joined(separator: ", ")))")
-            }
-            index[name] = column
-        }
+        let index = try CSVRowFields.columnIndices(table, required: requiredColumns, optional: [], what: "codebook")
         var seen: Set<String> = []
         let definitions = try table.records.map { record in
             func field(_ name: String) -> String { record.fields[index[name]!].trimmingCharacters(in: .whitespaces) }

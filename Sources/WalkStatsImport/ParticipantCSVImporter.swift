@@ -42,7 +42,7 @@ public struct ParticipantCSVImporter: Sendable {
         // first problem thrown (or the order of the list) does not depend on the kind of problem.
         let table = try CSVTable(data: data, file: file, keepGoing: true)
         var collector = ProblemCollector(keepGoing: keepGoing)
-        let columns = try requiredColumnIndices(table)
+        let columns = try CSVRowFields.columnIndices(table, required: Self.requiredColumns, optional: [], what: "required")
         let extraColumns = table.header.indices.filter { !columns.values.contains($0) }
 
         var builder = TrialBuilder(file: file, timepointOrder: timepointOrder)
@@ -55,22 +55,6 @@ public struct ParticipantCSVImporter: Sendable {
         }
         try collector.finish()
         return builder.trial(header: table.header, extraColumns: extraColumns)
-    }
-
-    private func requiredColumnIndices(_ table: CSVTable) throws -> [String: Int] {
-        var indices: [String: Int] = [:]
-        var absent: [String] = []
-        for name in Self.requiredColumns {
-            if let index = table.columnIndex(name) { indices[name] = index } else { absent.append(name) }
-        }
-        guard absent.isEmpty else {
-            let list = absent.map { "'\($0)'" }.joined(separator: ", ")
-            throw CSVImportError(
-                .missingColumn, file: table.file, line: table.headerLine,
-                message: "expected the required column\(absent.count == 1 ? "" : "s") \(list) in the header "
-                    + "(found: \(table.header.joined(separator: ", ")); required: \(Self.requiredColumns.joined(separator: ", ")))")
-        }
-        return indices
     }
 }
 

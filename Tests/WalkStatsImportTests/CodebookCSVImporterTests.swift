@@ -73,7 +73,7 @@ struct CodebookCSVImporterTests {
         let error = failure(lines(header.joined(separator: ","), header.map { _ in "x" }.joined(separator: ",")))
         expectProblem(error, .missingColumn, file: "codebook.csv", line: 1, column: nil, says: [
             "expected the codebook column '\(name)' in the header",
-            "(required: outcome, label, unit, better, mcid, mcid_source)",
+            "(found: \(header.joined(separator: ", ")); required: outcome, label, unit, better, mcid, mcid_source)",
         ])
     }
 
