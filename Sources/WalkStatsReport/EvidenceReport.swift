@@ -45,13 +45,7 @@ public struct EvidenceReport: Sendable {
         let plot = ForestPlot(title: "Backward walking: standardised effects, recomputed and printed",
                               axisLabel: "Hedges' g / SMD (backward − comparator); negative = less pain or disability",
                               studies: rows, labelHeader: "Source")
-        do {
-            return [FigureFile(fileName: "evidence-forest.svg", altText: "Recomputed trial effects beside printed pooled effects",
-                               svg: try plot.svg(), problem: nil)]
-        } catch {
-            return [FigureFile(fileName: "evidence-forest.svg", altText: "Recomputed trial effects beside printed pooled effects",
-                               svg: nil, problem: "\(error)")]
-        }
+        return [.drawing(plot, fileName: "evidence-forest.svg", altText: "Recomputed trial effects beside printed pooled effects")]
     }
 
     static func isStandardised(_ p: PrintedResult) -> Bool {

@@ -61,15 +61,9 @@ public struct MetaAnalysisReport: Sendable {
             studies: analysis.included.map { FunnelPlot.Study(label: $0.effect.study, estimate: $0.effect.yi, standardError: $0.effect.vi.squareRoot()) },
             pooledEstimate: result.estimate, decimals: decimals)
         return [
-            draw(forest, "\(stem)-forest.svg", "Forest plot: study effects, pooled estimate and prediction interval"),
-            draw(funnel, "\(stem)-funnel.svg", "Funnel plot: study effects against their standard errors"),
+            .drawing(forest, fileName: "\(stem)-forest.svg", altText: "Forest plot: study effects, pooled estimate and prediction interval"),
+            .drawing(funnel, fileName: "\(stem)-funnel.svg", altText: "Funnel plot: study effects against their standard errors"),
         ]
-    }
-
-    private func draw(_ figure: some SVGFigure, _ fileName: String, _ altText: String) -> FigureFile {
-        do { return FigureFile(fileName: fileName, altText: altText, svg: try figure.svg(), problem: nil) } catch {
-            return FigureFile(fileName: fileName, altText: altText, svg: nil, problem: "\(error)")
-        }
     }
 
     /// The report in `format`; Markdown shows the ``figures`` from `figureFolder` when given.

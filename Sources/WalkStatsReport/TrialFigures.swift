@@ -13,6 +13,15 @@ public struct FigureFile: Sendable, Equatable {
     /// Why the figure could not be drawn, when ``svg`` is `nil`.
     public let problem: String?
 
+    /// `figure` drawn, or the reason it cannot be.
+    static func drawing(_ figure: some SVGFigure, fileName: String, altText: String) -> FigureFile {
+        do {
+            return FigureFile(fileName: fileName, altText: altText, svg: try figure.svg(), problem: nil)
+        } catch {
+            return FigureFile(fileName: fileName, altText: altText, svg: nil, problem: "\(error)")
+        }
+    }
+
     /// The Markdown that shows the figure from a report in the parent of `folder`.
     func markdown(folder: String) -> String {
         if svg != nil { return "![\(altText)](\(folder)/\(fileName))\n" }
@@ -52,17 +61,9 @@ enum TrialFigures {
             groups: comparison.within.filter { !$0.changes.isEmpty }.map { ChangeDistributionPlot.Group(name: $0.arm, values: $0.changes) },
             yAxisLabel: "Change in \(axis)", decimals: decimals)
         return [
-            draw(trajectory, "\(outcome)-trajectory.svg", "\(name): arm means over time with 95% confidence intervals"),
-            draw(spaghetti, "\(outcome)-participants.svg", "\(name): each participant's values over time"),
-            draw(change, "\(outcome)-change.svg", "\(name): change scores per arm, box plot with every participant"),
+            .drawing(trajectory, fileName: "\(outcome)-trajectory.svg", altText: "\(name): arm means over time with 95% confidence intervals"),
+            .drawing(spaghetti, fileName: "\(outcome)-participants.svg", altText: "\(name): each participant's values over time"),
+            .drawing(change, fileName: "\(outcome)-change.svg", altText: "\(name): change scores per arm, box plot with every participant"),
         ]
-    }
-
-    private static func draw(_ figure: some SVGFigure, _ fileName: String, _ altText: String) -> FigureFile {
-        do {
-            return FigureFile(fileName: fileName, altText: altText, svg: try figure.svg(), problem: nil)
-        } catch {
-            return FigureFile(fileName: fileName, altText: altText, svg: nil, problem: "\(error)")
-        }
     }
 }

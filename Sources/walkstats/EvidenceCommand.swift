@@ -39,11 +39,7 @@ struct EvidenceCommand: ParsableCommand {
                                         codebook: codebook, interpretation: text)
         let inputs = input.inputPaths + [interpretationPath]
         if let figures, let output {
-            let destination = URL(fileURLWithPath: output).deletingLastPathComponent().appendingPathComponent(figures)
-            for figure in report.figures {
-                guard let svg = figure.svg else { continue }
-                try AtomicFileWriter.write(svg, to: destination.appendingPathComponent(figure.fileName).path, protectedInputs: inputs)
-            }
+            try FigureOutput.write(report.figures, folder: figures, nextTo: output, inputs: inputs)
         }
         let markdown = report.render(figureFolder: figures)
         if let output {

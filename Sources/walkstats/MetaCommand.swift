@@ -37,11 +37,7 @@ struct MetaCommand: ParsableCommand {
                                                armB: names[1], timepoint: timepoint, measure: measure, method: method, hksj: hksj)
         let report = MetaAnalysisReport(analysis: analysis, codebook: codebook)
         if let figures, let destination = output.output {
-            let folder = URL(fileURLWithPath: destination).deletingLastPathComponent().appendingPathComponent(figures)
-            for figure in report.figures {
-                guard let svg = figure.svg else { continue }
-                try AtomicFileWriter.write(svg, to: folder.appendingPathComponent(figure.fileName).path, protectedInputs: input.inputPaths)
-            }
+            try FigureOutput.write(report.figures, folder: figures, nextTo: destination, inputs: input.inputPaths)
         }
         try output.emit(report.render(output.format, figureFolder: figures), inputs: input.inputPaths)
     }

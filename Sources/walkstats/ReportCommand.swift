@@ -30,12 +30,7 @@ struct ReportCommand: ParsableCommand {
                                      adjustment: comparison.adjust)
         let text = report.render(output.format, figureFolder: figures)
         if let figures, let destination = output.output {
-            let folder = URL(fileURLWithPath: destination).deletingLastPathComponent().appendingPathComponent(figures)
-            for figure in report.figures {
-                guard let svg = figure.svg else { continue }
-                try AtomicFileWriter.write(svg, to: folder.appendingPathComponent(figure.fileName).path,
-                                           protectedInputs: input.inputPaths)
-            }
+            try FigureOutput.write(report.figures, folder: figures, nextTo: destination, inputs: input.inputPaths)
         }
         try output.emit(text, inputs: input.inputPaths)
     }
