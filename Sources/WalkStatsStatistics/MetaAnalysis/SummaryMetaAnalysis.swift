@@ -12,19 +12,29 @@ import WalkStatsModel
 public struct SummaryMetaAnalysis: Sendable {
     /// A study in the pooled set.
     public struct IncludedStudy: Sendable {
+        /// The study effect A − B (yi) and its sampling variance (vi).
         public let effect: StudyEffect
+        /// The timepoint the effect compares.
         public let timepoint: String
+        /// The summary of arm A.
         public let armA: ArmSummary
+        /// The summary of arm B.
         public let armB: ArmSummary
         /// Whether any mean or SD behind the effect was converted or estimated rather than printed.
         public var estimated: Bool { !armA.isFullyReported || !armB.isFullyReported }
     }
 
+    /// The pooled outcome id.
     public let outcome: String
+    /// Arm A (effects are A − B).
     public let armA: String
+    /// Arm B.
     public let armB: String
+    /// MD or SMD.
     public let measure: EffectMeasure
+    /// The pooled studies, in study order.
     public let included: [IncludedStudy]
+    /// The pooled estimate and heterogeneity (metafor `rma`).
     public let result: MetaAnalysisResult
     /// Leave-one-out results in study order (k ≥ 3), else empty.
     public let leaveOneOut: [MetaAnalysisResult]

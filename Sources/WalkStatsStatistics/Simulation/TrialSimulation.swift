@@ -18,9 +18,13 @@ import WalkStatsModel
 public struct TrialSimulation: Sendable {
     /// One simulated participant-level row.
     public struct Row: Sendable, Equatable {
+        /// The simulated participant id (S001, S002, …).
         public let participant: String
+        /// The arm (or `within_subject` for a within-subject study).
         public let arm: String
+        /// The timepoint (or condition).
         public let timepoint: String
+        /// The outcome id.
         public let outcome: String
         /// `nil` when the participant is not observed at that timepoint.
         public let value: Double?

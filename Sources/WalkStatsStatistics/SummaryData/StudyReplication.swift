@@ -18,9 +18,13 @@ import WalkStatsModel
 public struct StudyReplication: Sendable {
     /// A two-arm comparison at one timepoint of a parallel study.
     public struct ParallelComparison: Sendable {
+        /// The outcome id.
         public let outcome: String
+        /// The timepoint compared.
         public let timepoint: String
+        /// Arm A (first in the printed comparison).
         public let armA: ArmSummary
+        /// Arm B.
         public let armB: ArmSummary
         /// Welch then Student (those that could be computed).
         public let tests: [HypothesisTestResult]
@@ -32,38 +36,55 @@ public struct StudyReplication: Sendable {
 
     /// A printed p-value and what the printed means and SDs allow.
     public struct PrintedPValueCheck: Sendable {
+        /// The printed result carrying the p-value.
         public let printed: PrintedResult
         /// Which test the check assumed (Welch, Student, or paired over correlations).
         public let test: String
+        /// The achievable p-values and the verdict.
         public let check: PValueConsistency
     }
 
     /// The between-arm test of change from baseline with the change SD imputed from an assumed ρ.
     public struct ChangeFromBaselineSensitivity: Sendable {
+        /// The outcome id.
         public let outcome: String
+        /// The baseline timepoint.
         public let baseline: String
+        /// The follow-up timepoint.
         public let followUp: String
+        /// Arm A.
         public let armA: String
+        /// Arm B.
         public let armB: String
+        /// One Welch test of change per assumed correlation.
         public let rows: [ChangeScoreSensitivityRow]
     }
 
     /// A within-subject comparison of two conditions as a function of their unprinted correlation.
     public struct WithinSubjectComparison: Sendable {
+        /// The outcome id.
         public let outcome: String
+        /// The timepoint compared.
         public let timepoint: String
+        /// Condition A.
         public let conditionA: ArmSummary
+        /// Condition B.
         public let conditionB: ArmSummary
+        /// The paired test per assumed correlation.
         public let rows: [WithinSubjectCorrelationRow]
         /// The smallest correlation at which p falls below the printed threshold, when a threshold is printed.
         public let threshold: CorrelationThreshold?
+        /// The printed p-values checked against the printed means and SDs.
         public let pValueChecks: [PrintedPValueCheck]
     }
 
     /// GRIM and GRIMMER for one printed arm summary of a whole-number score.
     public struct IntegerScoreCheck: Sendable {
+        /// The checked summary.
         public let summary: ArmSummary
+        /// GRIM on the printed mean.
         public let grim: ConsistencyResult
+        /// GRIMMER on the printed mean and SD.
         public let grimmer: ConsistencyResult
     }
 
@@ -75,9 +96,13 @@ public struct StudyReplication: Sendable {
     public let summaries: [ArmSummary]
     /// Printed results of the study.
     public let printed: [PrintedResult]
+    /// Between-arm comparisons of a parallel study.
     public let parallel: [ParallelComparison]
+    /// Change-from-baseline sensitivity tables, when baseline is printed.
     public let changeFromBaseline: [ChangeFromBaselineSensitivity]
+    /// Within-subject comparisons.
     public let withinSubject: [WithinSubjectComparison]
+    /// GRIM and GRIMMER for whole-number scores.
     public let integerChecks: [IntegerScoreCheck]
     /// What could not be recomputed or checked, and why.
     public let notes: [String]
