@@ -68,10 +68,11 @@ public struct TrialSimulation: Sendable {
             let ids = (0..<count).map { index in String(format: "S%03d", serial + index + 1) }
             serial += count
             var values: [String: [Double?]] = [:]   // "outcome|timepoint" → per participant
+            // A seeded order in which participants stop being observed, shared by every outcome: a
+            // participant who misses a visit misses it for all outcomes measured with fewer participants.
+            let order = (0..<count).map { ($0, generator.nextUniform()) }.sorted { $0.1 < $1.1 }.map(\.0)
             for outcome in outcomes {
                 let person = (0..<count).map { _ in generator.nextNormal() }
-                // A seeded order in which participants stop being observed.
-                let order = (0..<count).map { ($0, generator.nextUniform()) }.sorted { $0.1 < $1.1 }.map(\.0)
                 for timepoint in timepoints {
                     guard let summary = armSummaries.first(where: { $0.outcome == outcome && $0.timepoint == timepoint }) else { continue }
                     let observed = Array(order.prefix(summary.n))
