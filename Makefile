@@ -8,7 +8,7 @@ REPORT_FORMATS := md json csv
 
 VENV := .venv
 
-.PHONY: report replicate write-reports write-replication test deps reports-are-current notebooks fixtures sample-data clean
+.PHONY: bench report replicate write-reports write-replication test deps reports-are-current notebooks fixtures sample-data clean
 
 ## Install the C library WalkStats links (apt-get; sudo only when not root).
 deps:
@@ -94,6 +94,11 @@ $(VENV)/.installed: notebooks/requirements.txt
 	python3 -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r notebooks/requirements.txt
 	touch $@
+
+## Time walkstats against R and scipy on the sample datasets, side by side (needs R, effectsize, car, scipy, pandas).
+bench: deps
+	$(SWIFT) build -c release --product walkstats
+	python3 benchmarks/bench.py
 
 ## Regenerate every R reference fixture (installs Debian's R 4.2.2, effectsize and car when missing).
 fixtures:
