@@ -13,11 +13,7 @@ public struct ChiSquaredDistribution: Sendable {
     /// Creates the distribution.
     /// - Throws: ``GSLError`` when ν is not a finite number > 0.
     public init(degreesOfFreedom: Double) throws {
-        GSLRuntime.prepare()
-        guard degreesOfFreedom.isFinite, degreesOfFreedom > 0 else {
-            throw GSLError(status: .domainError, function: "gsl_cdf_chisq", inputs: "nu=\(degreesOfFreedom)",
-                           reason: "degrees of freedom must be a finite number > 0")
-        }
+        try GSLInputChecks.degreesOfFreedom(degreesOfFreedom, function: "gsl_cdf_chisq", inputs: "nu=\(degreesOfFreedom)")
         self.degreesOfFreedom = degreesOfFreedom
     }
 
@@ -47,10 +43,7 @@ public struct ChiSquaredDistribution: Sendable {
     }
 
     private func checkedQuantile(_ p: Double, function: String, _ call: (Double) -> Double) throws -> Double {
-        guard p >= 0, p <= 1 else {
-            throw GSLError(status: .domainError, function: function, inputs: "P=\(p), nu=\(degreesOfFreedom)",
-                           reason: "probability must lie in [0, 1]")
-        }
+        try GSLInputChecks.probabilityArgument(p, function: function, inputs: "P=\(p), nu=\(degreesOfFreedom)")
         let value = call(p)
         guard !value.isNaN, value >= 0 else {
             throw GSLError(status: .domainError, function: function, inputs: "P=\(p), nu=\(degreesOfFreedom)",
@@ -60,10 +53,6 @@ public struct ChiSquaredDistribution: Sendable {
     }
 
     private func checkedProbability(_ value: Double, function: String, x: Double) throws -> Double {
-        guard !x.isNaN, value.isFinite, value >= 0, value <= 1 else {
-            throw GSLError(status: .domainError, function: function, inputs: "x=\(x), nu=\(degreesOfFreedom)",
-                           reason: "no valid probability (got \(value))")
-        }
-        return value
+        try GSLInputChecks.probability(value, of: x, function: function, inputs: "x=\(x), nu=\(degreesOfFreedom)")
     }
 }

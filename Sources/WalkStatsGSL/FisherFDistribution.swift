@@ -12,11 +12,9 @@ public struct FisherFDistribution: Sendable {
     /// Creates the distribution.
     /// - Throws: ``GSLError`` when either degrees of freedom is not a finite number > 0.
     public init(numeratorDegreesOfFreedom: Double, denominatorDegreesOfFreedom: Double) throws {
-        GSLRuntime.prepare()
-        for nu in [numeratorDegreesOfFreedom, denominatorDegreesOfFreedom] where !(nu.isFinite && nu > 0) {
-            throw GSLError(status: .domainError, function: "gsl_cdf_fdist",
-                           inputs: "nu1=\(numeratorDegreesOfFreedom), nu2=\(denominatorDegreesOfFreedom)",
-                           reason: "degrees of freedom must be finite numbers > 0")
+        for nu in [numeratorDegreesOfFreedom, denominatorDegreesOfFreedom] {
+            try GSLInputChecks.degreesOfFreedom(nu, function: "gsl_cdf_fdist",
+                                                inputs: "nu1=\(numeratorDegreesOfFreedom), nu2=\(denominatorDegreesOfFreedom)")
         }
         self.numeratorDegreesOfFreedom = numeratorDegreesOfFreedom
         self.denominatorDegreesOfFreedom = denominatorDegreesOfFreedom
@@ -25,12 +23,8 @@ public struct FisherFDistribution: Sendable {
     /// P(F > f), R's `pf(f, df1, df2, lower.tail = FALSE)`.
     /// - Throws: ``GSLError`` when `f` is NaN or GSL returns no valid probability.
     public func survivalProbability(_ f: Double) throws -> Double {
-        let value = gsl_cdf_fdist_Q(f, numeratorDegreesOfFreedom, denominatorDegreesOfFreedom)
-        guard !f.isNaN, value >= 0, value <= 1 else {
-            throw GSLError(status: .domainError, function: "gsl_cdf_fdist_Q",
-                           inputs: "x=\(f), nu1=\(numeratorDegreesOfFreedom), nu2=\(denominatorDegreesOfFreedom)",
-                           reason: "no valid probability (got \(value))")
-        }
-        return value
+        try GSLInputChecks.probability(gsl_cdf_fdist_Q(f, numeratorDegreesOfFreedom, denominatorDegreesOfFreedom), of: f,
+                                       function: "gsl_cdf_fdist_Q",
+                                       inputs: "x=\(f), nu1=\(numeratorDegreesOfFreedom), nu2=\(denominatorDegreesOfFreedom)")
     }
 }

@@ -20,18 +20,12 @@ public enum NormalDistribution {
     /// - Throws: ``GSLError`` when p is outside [0, 1] or NaN.
     public static func quantile(_ p: Double) throws -> Double {
         GSLRuntime.prepare()
-        guard p >= 0, p <= 1 else {
-            throw GSLError(status: .domainError, function: "gsl_cdf_ugaussian_Pinv", inputs: "P=\(p)",
-                           reason: "probability must lie in [0, 1]")
-        }
+        try GSLInputChecks.probabilityArgument(p, function: "gsl_cdf_ugaussian_Pinv", inputs: "P=\(p)")
         return gsl_cdf_ugaussian_Pinv(p)
     }
 
     private static func checked(_ z: Double, _ value: Double, _ function: String) throws -> Double {
         GSLRuntime.prepare()
-        guard !z.isNaN, value >= 0, value <= 1 else {
-            throw GSLError(status: .domainError, function: function, inputs: "x=\(z)", reason: "no valid probability (got \(value))")
-        }
-        return value
+        return try GSLInputChecks.probability(value, of: z, function: function, inputs: "x=\(z)")
     }
 }

@@ -14,11 +14,7 @@ public struct StudentTDistribution: Sendable {
     /// Creates the distribution.
     /// - Throws: ``GSLError`` when ν is not a finite positive number (GSL would silently return 1 or NaN).
     public init(degreesOfFreedom: Double) throws {
-        GSLRuntime.prepare()
-        guard degreesOfFreedom.isFinite, degreesOfFreedom > 0 else {
-            throw GSLError(status: .domainError, function: "gsl_cdf_tdist", inputs: "nu=\(degreesOfFreedom)",
-                           reason: "degrees of freedom must be a finite number > 0")
-        }
+        try GSLInputChecks.degreesOfFreedom(degreesOfFreedom, function: "gsl_cdf_tdist", inputs: "nu=\(degreesOfFreedom)")
         self.degreesOfFreedom = degreesOfFreedom
     }
 
@@ -37,10 +33,7 @@ public struct StudentTDistribution: Sendable {
     /// The quantile t with P(T ≤ t) = p, R's `qt(p, df)`; ±infinity at p = 0 and 1.
     /// - Throws: ``GSLError`` when p is outside [0, 1] or NaN.
     public func quantile(_ p: Double) throws -> Double {
-        guard p >= 0, p <= 1 else {
-            throw GSLError(status: .domainError, function: "gsl_cdf_tdist_Pinv",
-                           inputs: "P=\(p), nu=\(degreesOfFreedom)", reason: "probability must lie in [0, 1]")
-        }
+        try GSLInputChecks.probabilityArgument(p, function: "gsl_cdf_tdist_Pinv", inputs: "P=\(p), nu=\(degreesOfFreedom)")
         let value = gsl_cdf_tdist_Pinv(p, degreesOfFreedom)
         guard !value.isNaN else {
             throw GSLError(status: .domainError, function: "gsl_cdf_tdist_Pinv",
@@ -50,10 +43,6 @@ public struct StudentTDistribution: Sendable {
     }
 
     private func checkedProbability(_ value: Double, function: String, t: Double) throws -> Double {
-        guard !t.isNaN, value.isFinite, value >= 0, value <= 1 else {
-            throw GSLError(status: .domainError, function: function, inputs: "x=\(t), nu=\(degreesOfFreedom)",
-                           reason: "no valid probability (got \(value))")
-        }
-        return value
+        try GSLInputChecks.probability(value, of: t, function: function, inputs: "x=\(t), nu=\(degreesOfFreedom)")
     }
 }
