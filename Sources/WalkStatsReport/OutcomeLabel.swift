@@ -26,6 +26,9 @@ struct OutcomeLabel {
         let sign = definition.better == .lower ? "negative" : "positive"
         var sentence = "\(definition.better == .lower ? "Lower" : "Higher") is better: a \(sign) change is an improvement"
         if let armA { sentence += ", and a \(sign) difference favours \(armA)" }
+        if definition.mcid == nil, !definition.mcidSource.isEmpty, definition.mcidSource != "not established" {
+            sentence += ". Minimal clinically important difference: \(definition.mcidSource)"
+        }
         if let mcid = definition.mcid {
             sentence += ". Minimal clinically important difference: \(String(format: "%g", mcid))"
                 + (definition.mcidSource.isEmpty ? "" : "; source: \(definition.mcidSource)")
