@@ -12,6 +12,10 @@ enum InputFile {
         if isDirectory.boolValue {
             throw CSVImportError(.isDirectory, file: path, message: "this is a folder; expected a path to a CSV file")
         }
+        let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
+        if let type, type != .typeRegular, type != .typeSymbolicLink {
+            throw CSVImportError(.unreadableFile, file: path, message: "this is not a regular file; expected a path to a CSV file")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw CSVImportError(.unreadableFile, file: path, message: "the file cannot be read (check its permissions)")
         }

@@ -128,6 +128,8 @@ struct WalkstatsCommandTests {
     @Test func folderAndMissingPathsAreClearErrors() throws {
         let folder = try run(["describe", "datasets"])
         #expect(folder.status == 1 && folder.standardError.contains("datasets: this is a folder"))
+        let device = try run(["describe", "/dev/null"])
+        #expect(device.status == 1 && device.standardError.contains("/dev/null: this is not a regular file"))
         let missing = try run(["describe", "no/such.csv"])
         #expect(missing.status == 1 && missing.standardError.contains("no/such.csv: no such file"))
     }
