@@ -24,15 +24,16 @@ public struct CSVTable: Sendable {
     /// The data records, each with `header.count` fields.
     public let records: [CSVRecord]
 
-    /// Row-level problems (ragged rows) found while `keepGoing` was set; those rows are not in ``records``.
+    /// Ragged rows (a width other than the header's), in file order; those rows are not in ``records``.
+    /// Importers report them among their own row problems (``ProblemCollector``), so the first problem a
+    /// user sees is the first in the file.
     public let problems: [CSVImportError]
 
-    /// Parses `data`. With `keepGoing`, row-level problems are collected in ``problems`` and parsing
-    /// goes on; otherwise the first one is thrown.
+    /// Parses `data`, collecting ragged rows in ``problems``.
     ///
-    /// - Throws: ``CSVImportError`` for problems that stop parsing (not UTF-8, unterminated quote, an
-    ///   empty file, a bad header), and for the first ragged row unless `keepGoing` is set.
-    public init(data: Data, file: String, keepGoing: Bool = false) throws {
+    /// - Throws: ``CSVImportError`` for problems that stop parsing: text that is not UTF-8, an
+    ///   unterminated quote, text after a closing quote, an empty file, a bad header, no data rows.
+    public init(data: Data, file: String) throws {
         self.file = file
         let text = try Self.decodeUTF8(data, file: file)
         var all = try Self.parseRecords(text, file: file)
@@ -57,7 +58,6 @@ public struct CSVTable: Sendable {
             let error = CSVImportError(
                 .raggedRow, file: file, line: record.line, column: min(record.fields.count, header.count) + 1,
                 message: "expected \(header.count) fields as in the header, found \(record.fields.count)")
-            guard keepGoing else { throw error }
             problems.append(error)
         }
         records = kept

@@ -20,7 +20,9 @@ public enum CodebookCSVImporter {
         let table = try CSVTable(data: data, file: file)
         let index = try CSVRowFields.columnIndices(table, required: requiredColumns, optional: [], what: "codebook")
         var seen: Set<String> = []
-        let definitions = try table.records.map { record in
+        var definitions: [OutcomeDefinition] = []
+        var collector = ProblemCollector(keepGoing: false)
+        try collector.check(table) { record in
             func field(_ name: String) -> String { record.fields[index[name]!].trimmingCharacters(in: .whitespaces) }
             func problem(_ kind: CSVImportError.Kind, _ name: String, _ message: String) -> CSVImportError {
                 CSVImportError(kind, file: file, line: record.line, column: index[name]! + 1, message: message)
@@ -68,10 +70,12 @@ public enum CodebookCSVImporter {
                 integerScores = text == "yes"
             }
             let instrument = table.columnIndex("instrument").map { record.fields[$0].trimmingCharacters(in: .whitespaces) } ?? ""
-            return OutcomeDefinition(id: id, label: field("label").isEmpty ? id : field("label"), unit: field("unit"),
-                                     better: better, mcid: mcid, mcidSource: field("mcid_source"), instrument: instrument,
-                                     scaleRange: range, integerScores: integerScores)
+            definitions.append(OutcomeDefinition(id: id, label: field("label").isEmpty ? id : field("label"), unit: field("unit"),
+                                                 better: better, mcid: mcid, mcidSource: field("mcid_source"), instrument: instrument,
+                                                 scaleRange: range, integerScores: integerScores))
+            return []
         }
+        try collector.finish()
         return Codebook(definitions: definitions)
     }
 }

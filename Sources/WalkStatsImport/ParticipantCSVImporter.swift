@@ -38,9 +38,7 @@ public struct ParticipantCSVImporter: Sendable {
     /// Imports CSV `data`; `file` names it in messages and in ``Trial/source``.
     /// - Throws: ``CSVImportError`` (or ``CSVImportErrors`` with `keepGoing`) for any problem in the data.
     public func importTrial(data: Data, file: String) throws -> Trial {
-        // Ragged rows are always collected by the table and reported here in file order, so that the
-        // first problem thrown (or the order of the list) does not depend on the kind of problem.
-        let table = try CSVTable(data: data, file: file, keepGoing: true)
+        let table = try CSVTable(data: data, file: file)
         var collector = ProblemCollector(keepGoing: keepGoing)
         let columns = try CSVRowFields.columnIndices(table, required: Self.requiredColumns, optional: [], what: "required")
         let extraColumns = table.header.indices.filter { !columns.values.contains($0) }

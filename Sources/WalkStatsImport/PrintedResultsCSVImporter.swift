@@ -19,7 +19,7 @@ public enum PrintedResultsCSVImporter {
     /// Imports CSV `data`; `file` names it in messages.
     /// - Throws: ``CSVImportError`` naming file, line and column for any problem.
     public static func importResults(data: Data, file: String) throws -> [PrintedResult] {
-        let table = try CSVTable(data: data, file: file, keepGoing: true)
+        let table = try CSVTable(data: data, file: file)
         var collector = ProblemCollector(keepGoing: false)
         let columns = try CSVRowFields.columnIndices(table, required: requiredColumns, optional: optionalColumns,
                                                      what: "printed-results file")

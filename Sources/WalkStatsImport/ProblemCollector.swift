@@ -4,9 +4,8 @@ struct ProblemCollector {
     let keepGoing: Bool
     private(set) var problems: [CSVImportError] = []
 
-    init(keepGoing: Bool, problems: [CSVImportError] = []) {
+    init(keepGoing: Bool) {
         self.keepGoing = keepGoing
-        self.problems = problems
     }
 
     /// Records `problem`; throws it at once unless the import keeps going.

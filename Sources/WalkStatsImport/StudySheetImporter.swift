@@ -37,7 +37,7 @@ public struct StudySheetImporter: Sendable {
     /// Imports study-sheet CSV `data`; `file` names it in messages.
     /// - Throws: ``CSVImportError`` (or ``CSVImportErrors`` with ``keepGoing``) for any problem.
     public func importStudies(data: Data, file: String) throws -> [StudyDescription] {
-        let table = try CSVTable(data: data, file: file, keepGoing: true)
+        let table = try CSVTable(data: data, file: file)
         var collector = ProblemCollector(keepGoing: keepGoing)
         let columns = try CSVRowFields.columnIndices(table, required: Self.requiredColumns,
                                                      optional: Self.optionalColumns, what: "study sheet")

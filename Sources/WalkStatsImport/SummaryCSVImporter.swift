@@ -67,7 +67,7 @@ public struct SummaryCSVImporter: Sendable {
     /// Imports summary CSV `data`; `file` names it in messages.
     /// - Throws: ``CSVImportError`` (or ``CSVImportErrors`` with ``keepGoing``) for any problem.
     public func importSummaries(data: Data, file: String) throws -> [ReportedSummary] {
-        let table = try CSVTable(data: data, file: file, keepGoing: true)
+        let table = try CSVTable(data: data, file: file)
         var collector = ProblemCollector(keepGoing: keepGoing)
         let columns = try CSVRowFields.columnIndices(table, required: Self.requiredColumns,
                                                      optional: Self.optionalColumns, what: "summary")

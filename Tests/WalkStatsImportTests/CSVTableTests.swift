@@ -14,8 +14,15 @@ struct CSVTableTests {
         table.records.map { Rec(line: $0.line, fields: $0.fields) }
     }
 
-    private func table(_ text: String, keepGoing: Bool = false) throws -> CSVTable {
-        try CSVTable(data: Data(text.utf8), file: "t.csv", keepGoing: keepGoing)
+    private func table(_ text: String) throws -> CSVTable {
+        try CSVTable(data: Data(text.utf8), file: "t.csv")
+    }
+
+    /// The one ragged row the table collects from `text`.
+    private func raggedRow(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) -> CSVImportError? {
+        let problems = (try? table(text))?.problems ?? []
+        #expect(problems.count == 1, sourceLocation: sourceLocation)
+        return problems.first
     }
 
     private func failure(_ data: Data, sourceLocation: SourceLocation = #_sourceLocation) -> CSVImportError? {
@@ -100,22 +107,22 @@ struct CSVTableTests {
     // MARK: Errors
 
     @Test func tooFewFieldsIsARaggedRowAtTheFirstMissingField() {
-        expectProblem(failure("a,b,c\n1,2,3\n4,5\n"), .raggedRow, file: "t.csv", line: 3, column: 3,
+        expectProblem(raggedRow("a,b,c\n1,2,3\n4,5\n"), .raggedRow, file: "t.csv", line: 3, column: 3,
                       says: ["expected 3 fields as in the header, found 2"])
     }
 
     @Test func tooManyFieldsIsARaggedRowAtTheFirstExtraField() {
-        expectProblem(failure("a,b,c\n1,2,3,4,5\n"), .raggedRow, file: "t.csv", line: 2, column: 4,
+        expectProblem(raggedRow("a,b,c\n1,2,3,4,5\n"), .raggedRow, file: "t.csv", line: 2, column: 4,
                       says: ["expected 3 fields as in the header, found 5"])
     }
 
     @Test func raggedRowAfterMultiLineFieldHasItsOwnStartLine() {
-        expectProblem(failure("a,b\n\"x\ny\",1\n1,2,3\n"), .raggedRow, file: "t.csv", line: 4, column: 3,
+        expectProblem(raggedRow("a,b\n\"x\ny\",1\n1,2,3\n"), .raggedRow, file: "t.csv", line: 4, column: 3,
                       says: ["found 3"])
     }
 
-    @Test func keepGoingCollectsRaggedRowsAndKeepsTheRest() throws {
-        let parsed = try table("a,b,c\n1,2,3\n4,5\n6,7,8\n9,10,11,12\n", keepGoing: true)
+    @Test func raggedRowsAreCollectedAndTheRestKept() throws {
+        let parsed = try table("a,b,c\n1,2,3\n4,5\n6,7,8\n9,10,11,12\n")
         #expect(parsed.records.map(\.line) == [2, 4])
         #expect(parsed.problems.map(\.kind) == [.raggedRow, .raggedRow])
         #expect(parsed.problems.map(\.line) == [3, 5])

@@ -92,6 +92,13 @@ struct CodebookCSVImporterTests {
                       says: ["expected an outcome id, found an empty field"])
     }
 
+    /// The first problem in the file is the one reported, whatever its kind.
+    @Test func anEarlierBadValueIsReportedBeforeALaterRaggedRow() {
+        let error = failure(lines(Self.header, "pain_nrs,Pain,NRS,sideways,1,x", "tug,TUG,s,lower,,x,extra"))
+        expectProblem(error, .invalidValue, file: "codebook.csv", line: 2, column: 4,
+                      says: ["expected 'lower' or 'higher' in column 'better', found 'sideways'"])
+    }
+
     @Test func raggedCodebookRow() {
         let error = failure(lines(Self.header, "pain_nrs,Knee pain, NRS,NRS,lower,1,x"))
         expectProblem(error, .raggedRow, file: "codebook.csv", line: 2, column: 7,
