@@ -1,77 +1,66 @@
-import CGSL
-
-/// The result of an ordinary least-squares fit of `y = Xβ + ε` with a full-rank design.
-public struct LinearLeastSquaresFit: Sendable, Equatable {
-    /// β̂, one per design column, in column order.
-    public let coefficients: [Double]
-    /// The estimated covariance of β̂, σ̂²(XᵀX)⁻¹ with σ̂² = RSS / (n − p) (R's `vcov(lm(...))`).
-    public let covariance: [[Double]]
-    /// RSS = Σ (yᵢ − xᵢᵀβ̂)².
-    public let residualSumOfSquares: Double
-    /// The numerical rank of the design, as the truncated SVD saw it (always p for a returned fit).
-    public let rank: Int
-    /// n − p.
-    public let residualDegreesOfFreedom: Int
-
-    /// Creates a fit (for tests and callers that assemble their own).
-    public init(coefficients: [Double], covariance: [[Double]], residualSumOfSquares: Double, rank: Int,
-                residualDegreesOfFreedom: Int) {
-        self.coefficients = coefficients
-        self.covariance = covariance
-        self.residualSumOfSquares = residualSumOfSquares
-        self.rank = rank
-        self.residualDegreesOfFreedom = residualDegreesOfFreedom
-    }
-
-    /// The standard errors √diag(covariance), R's `coef(summary(fit))[, "Std. Error"]`.
-    public var standardErrors: [Double] { covariance.indices.map { covariance[$0][$0].squareRoot() } }
-
-    /// σ̂² = RSS / (n − p), R's `summary(fit)$sigma^2`.
-    public var residualVariance: Double { residualSumOfSquares / Double(residualDegreesOfFreedom) }
-}
-
-/// Ordinary least squares `y = Xβ + ε` by GSL's column-balanced singular value decomposition, with R's
-/// rule for deciding that a column is aliased.
+/// The linear-model core: ordinary, weighted and generalised least squares for `y = Xβ + ε` on GSL's
+/// linear algebra (`gsl_linalg`), with R's rule for deciding that a column is aliased.
 ///
 /// ```
-/// X D⁻¹ = U S Vᵀ      D = diag(‖x_1‖, …, ‖x_p‖) (column balancing), thin SVD   (gsl_multifit_linear_bsvd)
-/// β̂      = D⁻¹ V S⁻¹ Uᵀ y
-/// RSS    = ‖y − U Uᵀ y‖²,   σ̂² = RSS / (n − p)
-/// Cov(β̂) = σ̂² (XᵀX)⁻¹ = σ̂² D⁻¹ V S⁻² Vᵀ D⁻¹
+/// OLS   Cov(ε) = σ² I            X* = X,          y* = y
+/// WLS   Cov(ε) = σ² diag(1/w)    X* = diag(√w) X, y* = diag(√w) y
+/// GLS   Cov(ε) = σ² Σ, Σ known   Σ = L Lᵀ (Cholesky),  X* = L⁻¹X,  y* = L⁻¹y   (whitening)
+///
+/// then ordinary least squares on (X*, y*), by either decomposition:
+///   pivoted QR        X* P = Q R                       β̂ = P R⁻¹ Qᵀ y*,  (X*ᵀX*)⁻¹ = P (RᵀR)⁻¹ Pᵀ
+///   balanced SVD      X* D⁻¹ = U S Vᵀ, D = diag(‖x*_j‖) β̂ = D⁻¹ V S⁻¹ Uᵀ y*, (X*ᵀX*)⁻¹ = D⁻¹ V S⁻² Vᵀ D⁻¹
+///
+/// unscaled covariance (XᵀWX)⁻¹ = (X*ᵀX*)⁻¹,  RSS = ‖y* − X*β̂‖²,  σ̂² = RSS / (n − p)
+/// covariance σ̂² (XᵀWX)⁻¹,  log det(XᵀWX) = 2 Σ log|R_jj| = 2 Σ log s_j + 2 Σ log d_j
 /// ```
 ///
-/// *Why an SVD.* The normal equations XᵀXβ = Xᵀy square the condition number of X, which loses about
-/// twice as many digits as an orthogonal decomposition; with baseline values near 10⁶ and a small
-/// spread (cond(X) ≈ 10⁶) they would already miss the project's 1e-6 agreement with R. The SVD of the
-/// column-balanced design (each column scaled to unit norm first) is backward stable and, unlike QR,
-/// reports its singular values, hence the effective rank.
+/// *Why orthogonal decompositions.* The normal equations XᵀXβ = Xᵀy square the condition number of X,
+/// which loses about twice as many digits as an orthogonal decomposition; with baseline values near 10⁶
+/// and a small spread (cond(X) ≈ 10⁶) they would already miss the project's 1e-6 agreement with R. The
+/// SVD of the column-balanced design (each column scaled by a power of 2 near its norm first,
+/// `gsl_linalg_balance_columns`) is backward stable and reports singular values, hence the effective
+/// rank; it is the default, and the accuracy below is the SVD's. Householder QR with column pivoting
+/// (LAPACK's choice, close to R's `dqrdc2`) is also backward stable and cheaper; the two agree to about
+/// 1e-13 on well-conditioned designs (`LinearModelReferenceTests`). Cholesky factorisation is used
+/// where the matrix is positive definite by construction: to whiten by Σ and to invert RᵀR.
 ///
 /// *Rank, as R decides it.* R's `lm` (LINPACK `dqrdc2` with `tol = 1e-7`) walks the columns left to
 /// right and sets the coefficient of column j to `NA` when the norm of what is left of x_j after
 /// projecting out the earlier, accepted columns is below `tol · ‖x_j‖` (a zero column always counts).
-/// This function applies the same criterion, computing each residual with the same SVD least squares,
-/// and throws ``LinearLeastSquaresError/rankDeficient(rank:columns:aliased:)`` naming every aliased
-/// column and the combination of earlier columns that reproduces it, instead of silently dropping it.
-/// The SVD itself truncates singular values below `DBL_EPSILON · s_max` (the choice of
-/// `gsl_multifit_linear`); a rank below p there also throws.
+/// This type applies the same criterion to the whitened design X* (as `lm.wfit` applies it to
+/// √w·X), computing each residual with the chosen decomposition, and throws
+/// ``LinearLeastSquaresError/rankDeficient(rank:columns:aliased:)`` naming every aliased column and
+/// the combination of earlier columns that reproduces it, instead of silently dropping it. The SVD
+/// then truncates singular values below `DBL_EPSILON · s_max` (the choice of `gsl_multifit_linear`),
+/// pivoted QR counts |R_jj| above `20 (n + p) DBL_EPSILON max|R_jj|` (`gsl_linalg_QRPT_rank`'s
+/// default); a rank below p there also throws.
 ///
-/// *Accuracy* (NIST StRD linear regression, certified to 15 digits; minimum significant digits over the
-/// coefficients, see `Tests/WalkStatsStatisticsTests/NISTLinearRegressionTests.swift`): Norris 12.3,
-/// Pontius 12.1, NoInt1 14.7, NoInt2 15, Wampler1 9.2, Wampler2 12.5, Wampler3 9.2, Wampler4 7.9,
-/// Wampler5 5.9 (the Wampler designs are x⁰…x⁵ for x = 0…20, ill-conditioned; Wampler4/5 add large
-/// residuals), and their standard deviations to 13 digits or more. Filip (degree-10 polynomial) is
-/// aliased at R's default tolerance exactly as in R; with `rankTolerance: 1e-10` (R:
-/// `lm(..., tol = 1e-10)`) its coefficients agree to 7.5 digits. R 4.2.2's `lm` reaches comparable
-/// digits (between 1.1 digits more, Wampler2, and 0.4 fewer, Wampler4/5).
+/// *Accuracy* (SVD; NIST StRD linear regression, certified to 15 digits; minimum significant digits
+/// over the coefficients, see `Tests/WalkStatsStatisticsTests/NISTLinearRegressionTests.swift`):
+/// Norris 12.3, Pontius 12.1, NoInt1 14.7, NoInt2 15, Wampler1 9.2, Wampler2 12.5, Wampler3 9.2,
+/// Wampler4 7.9, Wampler5 5.9 (the Wampler designs are x⁰…x⁵ for x = 0…20, ill-conditioned;
+/// Wampler4/5 add large residuals), and their standard deviations to 13 digits or more. Filip
+/// (degree-10 polynomial) is aliased at R's default tolerance exactly as in R; with
+/// `rankTolerance: 1e-10` (R: `lm(..., tol = 1e-10)`) its coefficients agree to 7.5 digits. R 4.2.2's
+/// `lm` reaches comparable digits (between 1.1 digits more, Wampler2, and 0.4 fewer, Wampler4/5).
 ///
-/// *Matches R:* `lm.fit(X, y, tol = rankTolerance)` / `lm(y ~ 0 + X)`: coefficients, `vcov`,
-/// `deviance`, `df.residual`, except that R returns `NA` for aliased columns where this throws.
+/// *Matches R:* OLS `lm.fit(X, y, tol = rankTolerance)` / `lm(y ~ 0 + X)`; WLS
+/// `lm(y ~ 0 + X, weights = w)`; GLS `solve(t(X) %*% solve(S) %*% X)` etc., which is
+/// `nlme::gls(y ~ 0 + X, correlation = <fixed structure>, weights = <fixed variances>)` with REML
+/// when Σ is known up to the factor σ² (`vcov` = ``LinearLeastSquaresFit/covariance``): coefficients,
+/// `vcov`, `summary(fit)$cov.unscaled`, `deviance`, `df.residual`.
+/// **Deviations:** R returns `NA` for aliased columns where this throws; R's `lm` accepts zero weights
+/// (dropping those rows from the residual df) where this requires every weight to be positive.
 ///
-/// *Related GSL documentation:* https://www.gnu.org/software/gsl/doc/html/lls.html#multi-parameter-regression
-/// (`gsl_multifit_linear_tsvd`).
+/// *Related GSL documentation:* https://www.gnu.org/software/gsl/doc/html/linalg.html
+/// (`gsl_linalg_QRPT_decomp`, `gsl_linalg_QRPT_lssolve2`, `gsl_linalg_QRPT_rank`,
+/// `gsl_linalg_balance_columns`, `gsl_linalg_SV_decomp_mod`, `gsl_linalg_cholesky_decomp1`,
+/// `gsl_linalg_cholesky_invert`) and https://www.gnu.org/software/gsl/doc/html/blas.html
+/// (`gsl_blas_dtrsm`, `gsl_blas_dtrsv`).
 ///
-/// *References:* Golub GH, Van Loan CF (2013), Matrix Computations, 4th ed., §5.5 (rank-deficient least
-/// squares, SVD). NIST Statistical Reference Datasets, https://www.itl.nist.gov/div898/strd/.
+/// *References:* Golub GH, Van Loan CF (2013), Matrix Computations, 4th ed., §5.4–5.5 (QR with column
+/// pivoting, rank-deficient least squares, SVD). Kariya T, Kurata H (2004), Generalized Least Squares,
+/// Wiley, §2.2 (whitening). NIST Statistical Reference Datasets, https://www.itl.nist.gov/div898/strd/.
 public enum LinearLeastSquares {
     /// R's `lm` tolerance for aliasing (`lm.fit(tol = 1e-07)`): a column whose part not explained by the
     /// earlier columns has norm below this fraction of its own norm is aliased.
@@ -81,39 +70,120 @@ public enum LinearLeastSquares {
     /// |c_k|·‖x_k‖ exceeds this fraction of ‖x_j‖ (smaller terms are rounding noise of an exact dependency).
     public static let involvementThreshold = 1e-6
 
-    /// Singular values s_j ≤ this · s_max are truncated by the SVD: `GSL_DBL_EPSILON`, the tolerance
-    /// `gsl_multifit_linear` uses.
-    static let singularValueTolerance = Double.ulpOfOne
+    /// Σ counts as symmetric when |Σ_ij − Σ_ji| ≤ this · max(|Σ_ij|, |Σ_ji|) (a matrix written out by R
+    /// with `%.17g` is symmetric exactly; this allows for rounding in a caller's own arithmetic).
+    public static let symmetryTolerance = 1e-12
 
-    /// Fits `response ≈ design · β` by least squares.
+    /// Which orthogonal decomposition solves the (whitened) least-squares problem.
+    public enum Decomposition: Sendable, Equatable {
+        /// Column-balanced thin SVD (`gsl_linalg_balance_columns`, `gsl_linalg_SV_decomp_mod`): the
+        /// most robust choice, and the default.
+        case singularValue
+        /// Householder QR with column pivoting (`gsl_linalg_QRPT_decomp`): cheaper, as accurate on
+        /// designs that are not nearly singular.
+        case pivotedQR
+    }
+
+    /// Ordinary least squares: fits `response ≈ design · β`.
     ///
     /// - Parameters:
     ///   - rows: the design matrix X, one row per observation, all rows of the same length p ≥ 1; include
     ///     a column of ones for an intercept.
     ///   - response: y, one value per row.
     ///   - rankTolerance: R's `tol` for deciding that a column is aliased (default 1e-7, R's).
-    /// - Returns: β̂, its covariance, RSS, rank (= p) and n − p.
+    ///   - decomposition: the decomposition to use (default the balanced SVD).
+    /// - Returns: β̂, (XᵀX)⁻¹, σ̂²(XᵀX)⁻¹, residuals, RSS, rank (= p), n − p and log det(XᵀX).
     /// - Throws: ``LinearLeastSquaresError`` for an empty or ragged design, mismatched lengths, NaN or
     ///   infinite values, n ≤ p, an invalid tolerance and a rank-deficient design; ``GSLError`` when GSL
     ///   cannot allocate memory, reports a failure status, or returns non-finite results.
-    /// - Complexity: O(n·p³) (one SVD for each column's aliasing check, then one for the fit).
+    /// - Complexity: O(n·p³) (one least-squares solve for each column's aliasing check, then the fit).
     public static func fit(design rows: [[Double]], response: [Double],
-                           rankTolerance: Double = defaultRankTolerance) throws -> LinearLeastSquaresFit {
+                           rankTolerance: Double = defaultRankTolerance,
+                           decomposition: Decomposition = .singularValue) throws -> LinearLeastSquaresFit {
         GSLRuntime.prepare()
         let columns = try validatedColumns(rows, response: response, rankTolerance: rankTolerance)
-        let (n, p) = (response.count, columns.count)
+        return try fitWhitened(columns: columns, response: response, original: columns, originalResponse: response,
+                               tolerance: rankTolerance, decomposition: decomposition)
+    }
 
-        let aliased = try aliasedColumns(columns, observations: n, tolerance: rankTolerance)
+    /// Weighted least squares: minimises Σ wᵢ (yᵢ − xᵢᵀβ)², R's `lm(y ~ 0 + X, weights = w)`.
+    ///
+    /// - Parameters:
+    ///   - weights: w, one finite weight > 0 per row (the inverse of each observation's relative variance).
+    ///   - Other parameters as in ``fit(design:response:rankTolerance:decomposition:)``.
+    /// - Returns: β̂ = (XᵀWX)⁻¹XᵀWy, (XᵀWX)⁻¹, σ̂²(XᵀWX)⁻¹ with σ̂² = Σwᵢrᵢ² / (n − p), the raw residuals,
+    ///   the weighted RSS, rank, n − p and log det(XᵀWX).
+    /// - Throws: as the ordinary fit, and ``LinearLeastSquaresError/mismatchedWeights(rows:weights:)`` /
+    ///   ``LinearLeastSquaresError/invalidWeight(row:value:)`` for a wrong count or a weight that is not a
+    ///   finite number > 0.
+    public static func fit(design rows: [[Double]], response: [Double], weights: [Double],
+                           rankTolerance: Double = defaultRankTolerance,
+                           decomposition: Decomposition = .singularValue) throws -> LinearLeastSquaresFit {
+        GSLRuntime.prepare()
+        let columns = try validatedColumns(rows, response: response, rankTolerance: rankTolerance)
+        guard weights.count == response.count else {
+            throw LinearLeastSquaresError.mismatchedWeights(rows: response.count, weights: weights.count)
+        }
+        if let i = weights.firstIndex(where: { !($0.isFinite && $0 > 0) }) {
+            throw LinearLeastSquaresError.invalidWeight(row: i, value: weights[i])
+        }
+        let roots = weights.map { $0.squareRoot() }
+        let whitened = columns.map { zip($0, roots).map { $0 * $1 } }
+        return try fitWhitened(columns: whitened, response: zip(response, roots).map { $0 * $1 }, original: columns,
+                               originalResponse: response, tolerance: rankTolerance, decomposition: decomposition)
+    }
+
+    /// Generalised least squares with a known error covariance Σ (up to the factor σ²): minimises
+    /// (y − Xβ)ᵀΣ⁻¹(y − Xβ) by whitening with the Cholesky factor of Σ.
+    ///
+    /// - Parameters:
+    ///   - errorCovariance: Σ, n × n, symmetric (see ``symmetryTolerance``) and positive definite.
+    ///   - Other parameters as in ``fit(design:response:rankTolerance:decomposition:)``.
+    /// - Returns: β̂ = (XᵀΣ⁻¹X)⁻¹XᵀΣ⁻¹y, (XᵀΣ⁻¹X)⁻¹ (the covariance of β̂ when Σ is exact),
+    ///   σ̂²(XᵀΣ⁻¹X)⁻¹ with σ̂² = rᵀΣ⁻¹r / (n − p), the raw residuals r, rᵀΣ⁻¹r, rank, n − p and
+    ///   log det(XᵀΣ⁻¹X).
+    /// - Throws: as the ordinary fit, and ``LinearLeastSquaresError/errorCovarianceShape(rows:columns:expected:)``,
+    ///   ``LinearLeastSquaresError/nonFiniteErrorCovariance(row:column:)``,
+    ///   ``LinearLeastSquaresError/errorCovarianceNotSymmetric(row:column:)``,
+    ///   ``LinearLeastSquaresError/errorCovarianceNotPositiveDefinite``.
+    /// - Complexity: O(n³) for the Cholesky factorisation, O(n²p) for the whitening.
+    public static func fit(design rows: [[Double]], response: [Double], errorCovariance: [[Double]],
+                           rankTolerance: Double = defaultRankTolerance,
+                           decomposition: Decomposition = .singularValue) throws -> LinearLeastSquaresFit {
+        GSLRuntime.prepare()
+        let columns = try validatedColumns(rows, response: response, rankTolerance: rankTolerance)
+        try validateErrorCovariance(errorCovariance, observations: response.count)
+        let (whitened, whitenedResponse) = try whiten(columns: columns, response: response, by: errorCovariance)
+        return try fitWhitened(columns: whitened, response: whitenedResponse, original: columns,
+                               originalResponse: response, tolerance: rankTolerance, decomposition: decomposition)
+    }
+
+    /// Aliasing check and fit on the whitened design; residuals are taken on the original scale.
+    private static func fitWhitened(columns: [[Double]], response: [Double], original: [[Double]],
+                                    originalResponse: [Double], tolerance: Double,
+                                    decomposition: Decomposition) throws -> LinearLeastSquaresFit {
+        let (n, p) = (response.count, columns.count)
+        let aliased = try aliasedColumns(columns, tolerance: tolerance, decomposition: decomposition)
         guard aliased.isEmpty else {
             throw LinearLeastSquaresError.rankDeficient(rank: p - aliased.count, columns: p, aliased: aliased)
         }
-        let solution = try solve(columns: columns, response: response)
+        let solution = try solve(columns: columns, response: response, decomposition: decomposition)
         guard solution.rank == p else {
             throw LinearLeastSquaresError.rankDeficient(rank: solution.rank, columns: p, aliased: [])
         }
-        return LinearLeastSquaresFit(coefficients: solution.coefficients, covariance: solution.covariance,
-                                     residualSumOfSquares: solution.residualSumOfSquares, rank: solution.rank,
-                                     residualDegreesOfFreedom: n - p)
+        let residuals = originalResponse.indices.map { i in
+            originalResponse[i] - (0..<p).reduce(0) { $0 + original[$1][i] * solution.coefficients[$1] }
+        }
+        let fit = LinearLeastSquaresFit(coefficients: solution.coefficients,
+                                        unscaledCovariance: solution.unscaledCovariance, residuals: residuals,
+                                        residualSumOfSquares: solution.residualSumOfSquares, rank: solution.rank,
+                                        residualDegreesOfFreedom: n - p,
+                                        logDeterminantOfCrossProduct: solution.logDeterminant)
+        guard fit.residuals.allSatisfy(\.isFinite), fit.covariance.joined().allSatisfy(\.isFinite) else {
+            throw GSLError(status: .rangeError, function: solution.function, inputs: "n=\(n), p=\(p)",
+                           reason: "the fit produced a non-finite residual or covariance")
+        }
+        return fit
     }
 
     // MARK: - Validation
@@ -142,12 +212,33 @@ public enum LinearLeastSquares {
         return (0..<p).map { j in rows.map { $0[j] } }
     }
 
+    /// Σ must be n × n, finite and symmetric; positive definiteness is checked by its Cholesky factorisation.
+    private static func validateErrorCovariance(_ sigma: [[Double]], observations n: Int) throws {
+        if sigma.count != n {
+            throw LinearLeastSquaresError.errorCovarianceShape(rows: sigma.count, columns: sigma.first?.count ?? 0,
+                                                               expected: n)
+        }
+        if let row = sigma.first(where: { $0.count != n }) {
+            throw LinearLeastSquaresError.errorCovarianceShape(rows: sigma.count, columns: row.count, expected: n)
+        }
+        for i in 0..<n {
+            if let j = sigma[i].firstIndex(where: { !$0.isFinite }) {
+                throw LinearLeastSquaresError.nonFiniteErrorCovariance(row: i, column: j)
+            }
+        }
+        for i in 0..<n {
+            for j in 0..<i where abs(sigma[i][j] - sigma[j][i]) > symmetryTolerance * max(abs(sigma[i][j]), abs(sigma[j][i])) {
+                throw LinearLeastSquaresError.errorCovarianceNotSymmetric(row: i, column: j)
+            }
+        }
+    }
+
     // MARK: - Aliasing (R's dqrdc2 criterion)
 
     /// Every column whose residual after regression on the earlier accepted columns has norm below
     /// `tolerance · ‖x_j‖` (‖x_j‖ taken as 1 for a zero column, as `dqrdc2` does), in column order.
-    private static func aliasedColumns(_ columns: [[Double]], observations n: Int,
-                                       tolerance: Double) throws -> [AliasedColumn] {
+    private static func aliasedColumns(_ columns: [[Double]], tolerance: Double,
+                                       decomposition: Decomposition) throws -> [AliasedColumn] {
         var accepted: [Int] = []
         var aliased: [AliasedColumn] = []
         for (j, column) in columns.enumerated() {
@@ -157,7 +248,8 @@ public enum LinearLeastSquares {
             if accepted.isEmpty {
                 residualNorm = norm
             } else {
-                let solution = try solve(columns: accepted.map { columns[$0] }, response: column)
+                let solution = try solve(columns: accepted.map { columns[$0] }, response: column,
+                                         decomposition: decomposition)
                 residualNorm = solution.residualSumOfSquares.squareRoot()
                 coefficients = solution.coefficients
             }
@@ -180,54 +272,5 @@ public enum LinearLeastSquares {
         let scale = v.reduce(0) { max($0, abs($1)) }
         guard scale > 0 else { return 0 }
         return scale * v.reduce(0) { $0 + ($1 / scale) * ($1 / scale) }.squareRoot()
-    }
-
-    // MARK: - The GSL call
-
-    private struct Solution {
-        var coefficients: [Double]
-        var covariance: [[Double]]
-        var residualSumOfSquares: Double
-        var rank: Int
-    }
-
-    /// One `gsl_multifit_linear_tsvd` call on validated, finite data with n > p. Every GSL object is
-    /// allocated and freed here.
-    private static func solve(columns: [[Double]], response: [Double]) throws -> Solution {
-        let (n, p) = (response.count, columns.count)
-        let shape = "n=\(n), p=\(p)"
-        guard let x = gsl_matrix_alloc(n, p) else { throw allocationFailure("gsl_matrix_alloc", shape) }
-        defer { gsl_matrix_free(x) }
-        guard let y = gsl_vector_alloc(n) else { throw allocationFailure("gsl_vector_alloc", shape) }
-        defer { gsl_vector_free(y) }
-        guard let c = gsl_vector_alloc(p) else { throw allocationFailure("gsl_vector_alloc", shape) }
-        defer { gsl_vector_free(c) }
-        guard let cov = gsl_matrix_alloc(p, p) else { throw allocationFailure("gsl_matrix_alloc", shape) }
-        defer { gsl_matrix_free(cov) }
-        guard let work = gsl_multifit_linear_alloc(n, p) else { throw allocationFailure("gsl_multifit_linear_alloc", shape) }
-        defer { gsl_multifit_linear_free(work) }
-
-        for (j, column) in columns.enumerated() {
-            for (i, value) in column.enumerated() { gsl_matrix_set(x, i, j, value) }
-        }
-        for (i, value) in response.enumerated() { gsl_vector_set(y, i, value) }
-
-        var chiSquared = 0.0
-        var rank = 0
-        let status = gsl_multifit_linear_tsvd(x, y, singularValueTolerance, c, cov, &chiSquared, &rank, work)
-        guard status == GSL_SUCCESS else {
-            throw GSLError(status: GSLStatus(rawValue: status), function: "gsl_multifit_linear_tsvd", inputs: shape)
-        }
-        let coefficients = (0..<p).map { gsl_vector_get(c, $0) }
-        let covariance = (0..<p).map { i in (0..<p).map { j in gsl_matrix_get(cov, i, j) } }
-        guard chiSquared.isFinite, coefficients.allSatisfy(\.isFinite), covariance.joined().allSatisfy(\.isFinite) else {
-            throw GSLError(status: .rangeError, function: "gsl_multifit_linear_tsvd", inputs: shape,
-                           reason: "the fit produced a non-finite coefficient, covariance or residual sum of squares")
-        }
-        return Solution(coefficients: coefficients, covariance: covariance, residualSumOfSquares: chiSquared, rank: rank)
-    }
-
-    private static func allocationFailure(_ function: String, _ inputs: String) -> GSLError {
-        GSLError(status: .outOfMemory, function: function, inputs: inputs, reason: "allocation failed")
     }
 }

@@ -1,4 +1,4 @@
-/// Why ``LinearLeastSquares/fit(design:response:rankTolerance:)`` could not fit a model. Columns and rows
+/// Why ``LinearLeastSquares`` could not fit a model. Columns and rows
 /// are 0-based indices into the design the caller passed, so a caller that knows what each column
 /// means (ANCOVA: intercept, baseline, arm, covariates) can phrase the problem in its own words.
 public enum LinearLeastSquaresError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -16,6 +16,18 @@ public enum LinearLeastSquaresError: Error, Sendable, Equatable, CustomStringCon
     case tooFewObservations(observations: Int, parameters: Int)
     /// The rank tolerance is not a finite number in (0, 1).
     case invalidRankTolerance(Double)
+    /// The weights do not have one value per design row.
+    case mismatchedWeights(rows: Int, weights: Int)
+    /// A weight is zero, negative, NaN or infinite (weights must be finite and > 0).
+    case invalidWeight(row: Int, value: Double)
+    /// The error covariance Σ is not n × n (`columns` is the length of the first offending row).
+    case errorCovarianceShape(rows: Int, columns: Int, expected: Int)
+    /// A value of the error covariance is NaN or infinite.
+    case nonFiniteErrorCovariance(row: Int, column: Int)
+    /// Σ_row,column differs from Σ_column,row beyond ``LinearLeastSquares/symmetryTolerance``.
+    case errorCovarianceNotSymmetric(row: Int, column: Int)
+    /// Σ is not (numerically) positive definite: its Cholesky factorisation failed.
+    case errorCovarianceNotPositiveDefinite
     /// The design is rank-deficient: `aliased` lists every column that is (numerically) a linear
     /// combination of the columns before it, as R's `lm` would report `NA` for it. `aliased` is empty
     /// only when the SVD found a rank deficiency that the column-by-column check did not attribute.
@@ -37,6 +49,18 @@ public enum LinearLeastSquaresError: Error, Sendable, Equatable, CustomStringCon
             return "\(observations) observations for \(parameters) coefficients leave no residual degrees of freedom (needs n > p)"
         case let .invalidRankTolerance(tolerance):
             return "rank tolerance must be a finite number in (0, 1), got \(tolerance)"
+        case let .mismatchedWeights(rows, weights):
+            return "the design has \(rows) rows but there are \(weights) weights"
+        case let .invalidWeight(row, value):
+            return "weight at row \(row) is \(value); weights must be finite and greater than 0"
+        case let .errorCovarianceShape(rows, columns, expected):
+            return "the error covariance must be \(expected) × \(expected), got \(rows) rows with \(columns) columns"
+        case let .nonFiniteErrorCovariance(row, column):
+            return "error covariance value at row \(row), column \(column) is NaN or infinite"
+        case let .errorCovarianceNotSymmetric(row, column):
+            return "the error covariance is not symmetric at row \(row), column \(column)"
+        case .errorCovarianceNotPositiveDefinite:
+            return "the error covariance is not positive definite (its Cholesky factorisation failed)"
         case let .rankDeficient(rank, columns, aliased):
             let detail = aliased.map(\.description).joined(separator: "; ")
             return "the design matrix is rank-deficient (rank \(rank) < \(columns) columns)"

@@ -1,0 +1,215 @@
+import CGSL
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The GSL calls behind ``LinearLeastSquares``: Cholesky whitening, pivoted QR and balanced SVD. Every
+/// GSL object is allocated and freed in the function that uses it; no pointer leaves this file.
+extension LinearLeastSquares {
+    /// One least-squares solve of the (whitened) problem.
+    struct Solution {
+        var coefficients: [Double]
+        /// (X*ᵀX*)⁻¹; NaN when rank < p.
+        var unscaledCovariance: [[Double]]
+        var residualSumOfSquares: Double
+        var rank: Int
+        /// log det(X*ᵀX*); NaN when rank < p.
+        var logDeterminant: Double
+        /// The GSL routine that did the work, for error messages.
+        var function: String
+    }
+
+    /// Singular values s_j ≤ this · s_max are truncated by the SVD: `GSL_DBL_EPSILON`, the tolerance
+    /// `gsl_multifit_linear` uses.
+    static let singularValueTolerance = Double.ulpOfOne
+
+    /// `gsl_linalg_QRPT_rank` with a negative tolerance uses its default, 20 (n + p) DBL_EPSILON max|R_jj|.
+    static let defaultQRRankTolerance = -1.0
+
+    /// Solves min ‖X*β − y*‖ for validated, finite data with n > p.
+    static func solve(columns: [[Double]], response: [Double], decomposition: Decomposition) throws -> Solution {
+        switch decomposition {
+        case .singularValue: return try solveBySVD(columns: columns, response: response)
+        case .pivotedQR: return try solveByPivotedQR(columns: columns, response: response)
+        }
+    }
+
+    // MARK: - Whitening by the Cholesky factor of Σ
+
+    /// X* = L⁻¹X and y* = L⁻¹y with Σ = LLᵀ (`gsl_linalg_cholesky_decomp1`, then the triangular solves
+    /// `gsl_blas_dtrsm` and `gsl_blas_dtrsv`).
+    static func whiten(columns: [[Double]], response: [Double],
+                       by sigma: [[Double]]) throws -> (columns: [[Double]], response: [Double]) {
+        let (n, p) = (response.count, columns.count)
+        let shape = "n=\(n), p=\(p)"
+        let l = try matrix(n, n, shape)
+        defer { gsl_matrix_free(l) }
+        let x = try matrix(n, p, shape)
+        defer { gsl_matrix_free(x) }
+        let y = try vector(n, shape)
+        defer { gsl_vector_free(y) }
+        for i in 0..<n { for j in 0..<n { gsl_matrix_set(l, i, j, sigma[i][j]) } }
+        fill(x, columns)
+        for (i, value) in response.enumerated() { gsl_vector_set(y, i, value) }
+
+        let status = gsl_linalg_cholesky_decomp1(l)
+        if status == GSL_EDOM { throw LinearLeastSquaresError.errorCovarianceNotPositiveDefinite }
+        try check(status, "gsl_linalg_cholesky_decomp1", shape)
+        try check(gsl_blas_dtrsm(CblasLeft, CblasLower, CblasNoTrans, CblasNonUnit, 1.0, l, x), "gsl_blas_dtrsm", shape)
+        try check(gsl_blas_dtrsv(CblasLower, CblasNoTrans, CblasNonUnit, l, y), "gsl_blas_dtrsv", shape)
+        let whitened = (0..<p).map { j in (0..<n).map { gsl_matrix_get(x, $0, j) } }
+        let whitenedResponse = (0..<n).map { gsl_vector_get(y, $0) }
+        guard whitened.joined().allSatisfy(\.isFinite), whitenedResponse.allSatisfy(\.isFinite) else {
+            throw GSLError(status: .rangeError, function: "gsl_blas_dtrsm", inputs: shape,
+                           reason: "whitening by the Cholesky factor of the error covariance overflowed")
+        }
+        return (whitened, whitenedResponse)
+    }
+
+    // MARK: - Householder QR with column pivoting
+
+    /// X P = QR (`gsl_linalg_QRPT_decomp`), rank from |R_jj| (`gsl_linalg_QRPT_rank`), the basic solution
+    /// and its residual (`gsl_linalg_QRPT_lssolve2`), and (X P)ᵀ(X P) = RᵀR inverted through its
+    /// Cholesky factor Rᵀ (`gsl_linalg_cholesky_invert`), then un-permuted.
+    private static func solveByPivotedQR(columns: [[Double]], response: [Double]) throws -> Solution {
+        let (n, p) = (response.count, columns.count)
+        let shape = "n=\(n), p=\(p)"
+        let qr = try matrix(n, p, shape)
+        defer { gsl_matrix_free(qr) }
+        let tau = try vector(p, shape)
+        defer { gsl_vector_free(tau) }
+        let norm = try vector(p, shape)
+        defer { gsl_vector_free(norm) }
+        guard let permutation = gsl_permutation_alloc(p) else { throw allocationFailure("gsl_permutation_alloc", shape) }
+        defer { gsl_permutation_free(permutation) }
+        let b = try vector(n, shape)
+        defer { gsl_vector_free(b) }
+        let x = try vector(p, shape)
+        defer { gsl_vector_free(x) }
+        let residual = try vector(n, shape)
+        defer { gsl_vector_free(residual) }
+        fill(qr, columns)
+        for (i, value) in response.enumerated() { gsl_vector_set(b, i, value) }
+
+        var signum: Int32 = 0
+        try check(gsl_linalg_QRPT_decomp(qr, tau, permutation, &signum, norm), "gsl_linalg_QRPT_decomp", shape)
+        let rank = gsl_linalg_QRPT_rank(qr, defaultQRRankTolerance)
+        try check(gsl_linalg_QRPT_lssolve2(qr, tau, permutation, b, rank, x, residual), "gsl_linalg_QRPT_lssolve2", shape)
+        let coefficients = (0..<p).map { gsl_vector_get(x, $0) }
+        let rss = (0..<n).reduce(0.0) { $0 + gsl_vector_get(residual, $1) * gsl_vector_get(residual, $1) }
+        try requireFinite(coefficients + [rss], "gsl_linalg_QRPT_lssolve2", shape)
+        guard rank == p else {
+            let missing = [[Double]](repeating: [Double](repeating: .nan, count: p), count: p)
+            return Solution(coefficients: coefficients, unscaledCovariance: missing, residualSumOfSquares: rss,
+                            rank: rank, logDeterminant: .nan, function: "gsl_linalg_QRPT_decomp")
+        }
+
+        // Rᵀ in the lower triangle, rows of R flipped so that its diagonal is positive (RᵀR is unchanged):
+        // a Cholesky factor of RᵀR.
+        let factor = try matrix(p, p, shape)
+        defer { gsl_matrix_free(factor) }
+        var logDeterminant = 0.0
+        for i in 0..<p {
+            let diagonal = gsl_matrix_get(qr, i, i)
+            let sign = diagonal < 0 ? -1.0 : 1.0
+            logDeterminant += 2 * log(abs(diagonal))
+            for j in 0..<p { gsl_matrix_set(factor, j, i, j >= i ? sign * gsl_matrix_get(qr, i, j) : 0) }
+        }
+        try check(gsl_linalg_cholesky_invert(factor), "gsl_linalg_cholesky_invert", shape)
+        var covariance = [[Double]](repeating: [Double](repeating: 0, count: p), count: p)
+        let order = (0..<p).map { gsl_permutation_get(permutation, $0) }
+        for i in 0..<p { for j in 0..<p { covariance[order[i]][order[j]] = gsl_matrix_get(factor, i, j) } }
+        return Solution(coefficients: coefficients, unscaledCovariance: covariance, residualSumOfSquares: rss,
+                        rank: rank, logDeterminant: logDeterminant, function: "gsl_linalg_QRPT_decomp")
+    }
+
+    // MARK: - Column-balanced SVD
+
+    /// X D⁻¹ = U S Vᵀ (`gsl_linalg_balance_columns`, `gsl_linalg_SV_decomp_mod`, as
+    /// `gsl_multifit_linear_bsvd` does), singular values below `DBL_EPSILON · s_max` truncated.
+    private static func solveBySVD(columns: [[Double]], response: [Double]) throws -> Solution {
+        let (n, p) = (response.count, columns.count)
+        let shape = "n=\(n), p=\(p)"
+        let a = try matrix(n, p, shape)
+        defer { gsl_matrix_free(a) }
+        let balance = try vector(p, shape)
+        defer { gsl_vector_free(balance) }
+        let v = try matrix(p, p, shape)
+        defer { gsl_matrix_free(v) }
+        let square = try matrix(p, p, shape)
+        defer { gsl_matrix_free(square) }
+        let s = try vector(p, shape)
+        defer { gsl_vector_free(s) }
+        let work = try vector(p, shape)
+        defer { gsl_vector_free(work) }
+        fill(a, columns)
+
+        try check(gsl_linalg_balance_columns(a, balance), "gsl_linalg_balance_columns", shape)
+        try check(gsl_linalg_SV_decomp_mod(a, square, v, s, work), "gsl_linalg_SV_decomp_mod", shape)
+        let singular = (0..<p).map { gsl_vector_get(s, $0) }
+        let d = (0..<p).map { gsl_vector_get(balance, $0) }
+        let kept = singular.indices.filter { singular[$0] > singularValueTolerance * singular[0] }
+        // t_k = (u_kᵀ y) / s_k for the kept singular values.
+        let t = kept.map { k in (0..<n).reduce(0.0) { $0 + gsl_matrix_get(a, $1, k) * response[$1] } / singular[k] }
+        let coefficients = (0..<p).map { i in
+            zip(kept, t).reduce(0.0) { $0 + gsl_matrix_get(v, i, $1.0) * $1.1 } / d[i]
+        }
+        let rss = (0..<n).reduce(0.0) { sum, row in
+            let r = response[row] - (0..<p).reduce(0.0) { $0 + columns[$1][row] * coefficients[$1] }
+            return sum + r * r
+        }
+        try requireFinite(coefficients + [rss], "gsl_linalg_SV_decomp_mod", shape)
+        guard kept.count == p else {
+            let missing = [[Double]](repeating: [Double](repeating: .nan, count: p), count: p)
+            return Solution(coefficients: coefficients, unscaledCovariance: missing, residualSumOfSquares: rss,
+                            rank: kept.count, logDeterminant: .nan, function: "gsl_linalg_SV_decomp_mod")
+        }
+        let covariance = (0..<p).map { i in
+            (0..<p).map { j in
+                (0..<p).reduce(0.0) { $0 + gsl_matrix_get(v, i, $1) * gsl_matrix_get(v, j, $1) / (singular[$1] * singular[$1]) }
+                    / (d[i] * d[j])
+            }
+        }
+        let logDeterminant = 2 * (singular.reduce(0.0) { $0 + log($1) } + d.reduce(0.0) { $0 + log($1) })
+        return Solution(coefficients: coefficients, unscaledCovariance: covariance, residualSumOfSquares: rss,
+                        rank: p, logDeterminant: logDeterminant, function: "gsl_linalg_SV_decomp_mod")
+    }
+
+    // MARK: - GSL plumbing
+
+    private static func matrix(_ rows: Int, _ columns: Int, _ shape: String) throws -> UnsafeMutablePointer<gsl_matrix> {
+        guard let m = gsl_matrix_alloc(rows, columns) else { throw allocationFailure("gsl_matrix_alloc", shape) }
+        return m
+    }
+
+    private static func vector(_ size: Int, _ shape: String) throws -> UnsafeMutablePointer<gsl_vector> {
+        guard let v = gsl_vector_alloc(size) else { throw allocationFailure("gsl_vector_alloc", shape) }
+        return v
+    }
+
+    private static func fill(_ m: UnsafeMutablePointer<gsl_matrix>, _ columns: [[Double]]) {
+        for (j, column) in columns.enumerated() {
+            for (i, value) in column.enumerated() { gsl_matrix_set(m, i, j, value) }
+        }
+    }
+
+    private static func check(_ status: Int32, _ function: String, _ shape: String) throws {
+        guard status == GSL_SUCCESS else {
+            throw GSLError(status: GSLStatus(rawValue: status), function: function, inputs: shape)
+        }
+    }
+
+    private static func requireFinite(_ values: [Double], _ function: String, _ shape: String) throws {
+        guard values.allSatisfy(\.isFinite) else {
+            throw GSLError(status: .rangeError, function: function, inputs: shape,
+                           reason: "the fit produced a non-finite coefficient or residual sum of squares")
+        }
+    }
+
+    private static func allocationFailure(_ function: String, _ inputs: String) -> GSLError {
+        GSLError(status: .outOfMemory, function: function, inputs: inputs, reason: "allocation failed")
+    }
+}
