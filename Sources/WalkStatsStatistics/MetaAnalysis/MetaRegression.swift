@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import WalkStatsGSL
 
 /// The weighted-least-squares core of `metafor::rma.uni` for a design with p ≤ k columns: the
 /// intercept-only model behind ``metaAnalysis(_:method:hksj:confidenceLevel:)`` (p = 1) and the
@@ -17,8 +18,9 @@ import Darwin
 ///
 /// The τ² estimators follow `rma.uni` step by step (read from metafor 3.8-1's R source); where metafor
 /// iterates, this code iterates the same way but to full double precision (see
-/// ``HeterogeneityEstimator``). p is tiny (1 or 2), so (XᵀWX)⁻¹ comes from a p × p Cholesky
-/// factorisation; P is never stored, only its diagonal and Σ P_ij² are accumulated.
+/// ``HeterogeneityEstimator``). β̂, (XᵀWX)⁻¹ and log det(XᵀWX) come from the weighted least squares of
+/// the linear-model core (``LinearLeastSquares``, pivoted QR of √w·X, R's aliasing rule as metafor's
+/// `qr(X)$rank` check); P is never stored, only its diagonal and Σ P_ij² are accumulated.
 struct MetaRegression: Sendable {
     /// The effects y_i.
     let effects: [Double]
@@ -88,25 +90,20 @@ struct MetaRegression: Sendable {
         }
     }
 
-    /// Fits y on X with weights w.
-    /// - Throws: ``StatisticsError/invalidRequest(_:)`` when XᵀWX is not positive definite (an aliased design).
+    /// Fits y on X with weights w (``LinearLeastSquares/fit(design:response:weights:rankTolerance:decomposition:)``).
+    /// - Throws: ``StatisticsError/invalidRequest(_:)`` when the weighted design is aliased (not of full
+    ///   rank) or cannot be fitted.
     func weightedFit(weights w: [Double]) throws -> WeightedFit {
-        let p = coefficientCount
-        var information = [[Double]](repeating: [Double](repeating: 0, count: p), count: p)
-        var score = [Double](repeating: 0, count: p)
-        for (i, row) in design.enumerated() {
-            for a in 0..<p {
-                score[a] += w[i] * row[a] * effects[i]
-                for b in 0..<p { information[a][b] += w[i] * row[a] * row[b] }
-            }
+        let fit: LinearLeastSquaresFit
+        do {
+            fit = try LinearLeastSquares.fit(design: design, response: effects, weights: w, decomposition: .pivotedQR)
+        } catch LinearLeastSquaresError.rankDeficient {
+            throw StatisticsError.invalidRequest("the meta-regression design is not of full rank")
+        } catch let error as LinearLeastSquaresError {
+            throw StatisticsError.invalidRequest("the meta-regression could not be fitted: \(error)")
         }
-        let factor = try Self.cholesky(information)
-        let inverse = Self.inverse(fromCholesky: factor)
-        let beta = (0..<p).map { a in (0..<p).reduce(0) { $0 + inverse[a][$1] * score[$1] } }
-        let residuals = design.indices.map { i in effects[i] - (0..<p).reduce(0) { $0 + design[i][$1] * beta[$1] } }
-        let logDeterminant = 2 * (0..<p).reduce(0) { $0 + log(factor[$1][$1]) }
-        return WeightedFit(weights: w, coefficients: beta, inverseInformation: inverse, residuals: residuals,
-                           logDeterminant: logDeterminant)
+        return WeightedFit(weights: w, coefficients: fit.coefficients, inverseInformation: fit.unscaledCovariance,
+                           residuals: fit.residuals, logDeterminant: fit.logDeterminantOfCrossProduct)
     }
 
     /// h_i = (XᵀWX)⁻¹ x_i for every study, flattened (study i's p values at i·p ..< (i+1)·p).
@@ -320,47 +317,5 @@ struct MetaRegression: Sendable {
             throw StatisticsError.invalidRequest("the search for \(what) did not converge")
         }
         return root.location
-    }
-
-    /// The Cholesky factor L (lower triangular, LLᵀ = A) of a symmetric p × p matrix.
-    /// - Throws: ``StatisticsError/invalidRequest(_:)`` when A is not numerically positive definite.
-    static func cholesky(_ a: [[Double]]) throws -> [[Double]] {
-        let p = a.count
-        var l = [[Double]](repeating: [Double](repeating: 0, count: p), count: p)
-        for j in 0..<p {
-            var diagonal = a[j][j]
-            for m in 0..<j { diagonal -= l[j][m] * l[j][m] }
-            guard diagonal > 0, diagonal.isFinite else {
-                throw StatisticsError.invalidRequest("the meta-regression design is not of full rank")
-            }
-            l[j][j] = diagonal.squareRoot()
-            for i in (j + 1)..<p {
-                var value = a[i][j]
-                for m in 0..<j { value -= l[i][m] * l[j][m] }
-                l[i][j] = value / l[j][j]
-            }
-        }
-        return l
-    }
-
-    /// A⁻¹ = L⁻ᵀ L⁻¹ from the Cholesky factor L.
-    static func inverse(fromCholesky l: [[Double]]) -> [[Double]] {
-        let p = l.count
-        // L⁻¹ by forward substitution, column by column.
-        var lInverse = [[Double]](repeating: [Double](repeating: 0, count: p), count: p)
-        for column in 0..<p {
-            for i in column..<p {
-                var value = i == column ? 1.0 : 0.0
-                for m in column..<i { value -= l[i][m] * lInverse[m][column] }
-                lInverse[i][column] = value / l[i][i]
-            }
-        }
-        var result = [[Double]](repeating: [Double](repeating: 0, count: p), count: p)
-        for a in 0..<p {
-            for b in 0..<p {
-                result[a][b] = (max(a, b)..<p).reduce(0) { $0 + lInverse[$1][a] * lInverse[$1][b] }
-            }
-        }
-        return result
     }
 }
