@@ -3,7 +3,7 @@ import Testing
 import WalkStats
 import WalkStatsTestSupport
 
-/// ``ancova(followUp:baseline:isArmA:covariates:confidenceLevel:)`` against R 4.2.2's
+/// ``ancova(followUp:baseline:arm:reference:covariates:confidenceLevel:)`` against R 4.2.2's
 /// `lm(follow_up ~ baseline + arm + covariates)` with `arm <- factor(arm, levels = c("B", "A"))`
 /// (`Fixtures/ancova/generate.R`), and every error it must raise instead of a silent answer.
 struct ANCOVATests {
@@ -43,7 +43,7 @@ struct ANCOVATests {
     struct Inputs {
         var followUp: [Double] = []
         var baseline: [Double] = []
-        var isArmA: [Bool] = []
+        var arm: [String] = []
         var covariates: [Covariate] = []
     }
 
@@ -58,7 +58,7 @@ struct ANCOVATests {
             inputs.baseline.append(Double(record["baseline"]!)!)
             let arm = record["arm"]!
             #expect(arm == "A" || arm == "B")
-            inputs.isArmA.append(arm == "A")
+            inputs.arm.append(arm)
         }
         inputs.covariates = dataset.order.map { name in
             Covariate(name: name, values: dataset.categorical.contains(name)
@@ -69,8 +69,10 @@ struct ANCOVATests {
     }
 
     static func run(_ inputs: Inputs, confidenceLevel: Double = 0.95) throws -> HypothesisTestResult {
-        try ancova(followUp: inputs.followUp, baseline: inputs.baseline, isArmA: inputs.isArmA,
-                   covariates: inputs.covariates, confidenceLevel: confidenceLevel)
+        let fit = try ancova(followUp: inputs.followUp, baseline: inputs.baseline, arm: inputs.arm, reference: "B",
+                             covariates: inputs.covariates, confidenceLevel: confidenceLevel)
+        #expect(fit.comparedArms == ["A"] && fit.effects.count == 1)
+        return fit.effects[0]
     }
 
     @Test func fixtureRecordsRVersionAndEveryDataSet() {
@@ -119,7 +121,7 @@ struct ANCOVATests {
         let inputs = try Self.load(dataset)
         let rows = inputs.baseline.indices.map { i -> [Double] in
             guard case let .numeric(screening) = inputs.covariates[0].values else { return [] }
-            return [1, inputs.baseline[i], inputs.isArmA[i] ? 1 : 0, screening[i]]
+            return [1, inputs.baseline[i], inputs.arm[i] == "A" ? 1 : 0, screening[i]]
         }
         let normal = normalEquationsSolution(rows, inputs.followUp)
         let rEstimate = Self.reference.values[dataset.name]!["estimate"]!
@@ -165,28 +167,28 @@ struct ANCOVATests {
 
     static let followUp: [Double] = [3.1, 2.4, 4.0, 2.2, 5.3, 4.1, 4.8, 3.9]
     static let baseline: [Double] = [5.0, 4.1, 6.2, 3.5, 5.9, 4.4, 6.1, 4.7]
-    static let arms: [Bool] = [true, true, true, true, false, false, false, false]
+    static let arms = ["A", "A", "A", "A", "B", "B", "B", "B"]
 
     @Test func eachArmNeedsTwoParticipants() {
         #expect(throws: StatisticsError.insufficientObservations(what: "participants in arm A", needed: 2, got: 1)) {
-            try ancova(followUp: [1, 2, 3, 4], baseline: [1, 3, 2, 5], isArmA: [true, false, false, false])
+            try ancova(followUp: [1, 2, 3, 4], baseline: [1, 3, 2, 5], arm: ["A", "B", "B", "B"], reference: "B")
         }
         #expect(throws: StatisticsError.insufficientObservations(what: "participants in arm B", needed: 2, got: 0)) {
-            try ancova(followUp: [1, 2, 3], baseline: [1, 3, 2], isArmA: [true, true, true])
+            try ancova(followUp: [1, 2, 3], baseline: [1, 3, 2], arm: ["A", "A", "A"], reference: "B")
         }
     }
 
     @Test func constantCovariateIsNamedWithItsValue() {
         #expect(throws: StatisticsError.invalidRequest("covariate 'kl_grade' is constant (3) in the analysed participants; drop it")) {
-            try ancova(followUp: Self.followUp, baseline: Self.baseline, isArmA: Self.arms,
+            try ancova(followUp: Self.followUp, baseline: Self.baseline, arm: Self.arms, reference: "B",
                        covariates: [Covariate(name: "kl_grade", values: .numeric(Array(repeating: 3, count: 8)))])
         }
         #expect(throws: StatisticsError.invalidRequest("covariate 'dose' is constant (2.5) in the analysed participants; drop it")) {
-            try ancova(followUp: Self.followUp, baseline: Self.baseline, isArmA: Self.arms,
+            try ancova(followUp: Self.followUp, baseline: Self.baseline, arm: Self.arms, reference: "B",
                        covariates: [Covariate(name: "dose", values: .numeric(Array(repeating: 2.5, count: 8)))])
         }
         #expect(throws: StatisticsError.invalidRequest("covariate 'sex' is constant (F) in the analysed participants; drop it")) {
-            try ancova(followUp: Self.followUp, baseline: Self.baseline, isArmA: Self.arms,
+            try ancova(followUp: Self.followUp, baseline: Self.baseline, arm: Self.arms, reference: "B",
                        covariates: [Covariate(name: "sex", values: .categorical(Array(repeating: "F", count: 8)))])
         }
     }
@@ -194,18 +196,18 @@ struct ANCOVATests {
     @Test func constantBaselineIsRejected() {
         #expect(throws: StatisticsError.invalidRequest("the baseline is constant (5) in the analysed participants, so ANCOVA "
                                                        + "cannot adjust for it; compare the follow-up values directly")) {
-            try ancova(followUp: Self.followUp, baseline: Array(repeating: 5, count: 8), isArmA: Self.arms)
+            try ancova(followUp: Self.followUp, baseline: Array(repeating: 5, count: 8), arm: Self.arms, reference: "B")
         }
     }
 
     /// R 4.2.2: lm(follow_up ~ baseline + arm) reports NA for armA when the baseline is constant within
     /// each arm but differs between them.
     @Test func baselineThatDeterminesTheArmIsRejected() {
-        let baseline = Self.arms.map { $0 ? 6.0 : 4.0 }
+        let baseline = Self.arms.map { $0 == "A" ? 6.0 : 4.0 }
         #expect(throws: StatisticsError.invalidRequest("the design matrix is rank-deficient: the baseline and the arm indicator "
                                                        + "(A vs B) are perfectly collinear; drop or recode the covariate (R's lm "
                                                        + "would silently report NA for the aliased coefficient)")) {
-            try ancova(followUp: Self.followUp, baseline: baseline, isArmA: Self.arms)
+            try ancova(followUp: Self.followUp, baseline: baseline, arm: Self.arms, reference: "B")
         }
     }
 
@@ -215,7 +217,7 @@ struct ANCOVATests {
         #expect(throws: StatisticsError.invalidRequest("the design matrix is rank-deficient: covariates 'height_cm' and "
                                                        + "'height_in' are perfectly collinear; drop or recode the covariate "
                                                        + "(R's lm would silently report NA for the aliased coefficient)")) {
-            try ancova(followUp: Self.followUp, baseline: Self.baseline, isArmA: Self.arms,
+            try ancova(followUp: Self.followUp, baseline: Self.baseline, arm: Self.arms, reference: "B",
                        covariates: [Covariate(name: "height_cm", values: .numeric(heightCm)),
                                     Covariate(name: "height_in", values: .numeric(heightCm.map { $0 / 2.54 }))])
         }
@@ -229,7 +231,7 @@ struct ANCOVATests {
                                                        + "combination of covariate 'x' and covariate 'y' (plus a constant); drop "
                                                        + "or recode the covariate (R's lm would silently report NA for the "
                                                        + "aliased coefficient)")) {
-            try ancova(followUp: Self.followUp, baseline: Self.baseline, isArmA: Self.arms,
+            try ancova(followUp: Self.followUp, baseline: Self.baseline, arm: Self.arms, reference: "B",
                        covariates: [Covariate(name: "x", values: .numeric(x)), Covariate(name: "y", values: .numeric(y)),
                                     Covariate(name: "total", values: .numeric(zip(x, y).map { $0 + $1 + 10 }))])
         }
@@ -244,7 +246,7 @@ struct ANCOVATests {
                                                        + "'clinic' and level 'uplands' of covariate 'region' are perfectly "
                                                        + "collinear; drop or recode the covariate (R's lm would silently "
                                                        + "report NA for the aliased coefficient)")) {
-            try ancova(followUp: Self.followUp, baseline: Self.baseline, isArmA: Self.arms,
+            try ancova(followUp: Self.followUp, baseline: Self.baseline, arm: Self.arms, reference: "B",
                        covariates: [Covariate(name: "clinic", values: .categorical(clinic)),
                                     Covariate(name: "region", values: .categorical(region))])
         }
@@ -255,12 +257,12 @@ struct ANCOVATests {
         let site = ["a", "b", "c", "d", "e", "f", "a", "b"]
         #expect(throws: StatisticsError.insufficientObservations(what: "participants for a model with 8 coefficients "
                                                                  + "(n must exceed p)", needed: 9, got: 8)) {
-            try ancova(followUp: Self.followUp, baseline: Self.baseline, isArmA: Self.arms,
+            try ancova(followUp: Self.followUp, baseline: Self.baseline, arm: Self.arms, reference: "B",
                        covariates: [Covariate(name: "site", values: .categorical(site))])
         }
         #expect(throws: StatisticsError.insufficientObservations(what: "participants for a model with 4 coefficients "
                                                                  + "(n must exceed p)", needed: 5, got: 4)) {
-            try ancova(followUp: [1, 2, 3, 5], baseline: [1, 3, 2, 2], isArmA: [true, true, false, false],
+            try ancova(followUp: [1, 2, 3, 5], baseline: [1, 3, 2, 2], arm: ["A", "A", "B", "B"], reference: "B",
                        covariates: [Covariate(name: "age", values: .numeric([50, 61, 58, 47]))])
         }
     }
@@ -268,13 +270,13 @@ struct ANCOVATests {
     @Test func mismatchedLengthsAreRejected() {
         #expect(throws: StatisticsError.invalidRequest("ANCOVA needs one baseline value and one arm per follow-up value, "
                                                        + "got 8 follow-up, 7 baseline and 8 arm values")) {
-            try ancova(followUp: Self.followUp, baseline: Array(Self.baseline.dropLast()), isArmA: Self.arms)
+            try ancova(followUp: Self.followUp, baseline: Array(Self.baseline.dropLast()), arm: Self.arms, reference: "B")
         }
         #expect(throws: StatisticsError.self) {
-            try ancova(followUp: Self.followUp, baseline: Self.baseline, isArmA: Array(Self.arms.dropFirst()))
+            try ancova(followUp: Self.followUp, baseline: Self.baseline, arm: Array(Self.arms.dropFirst()), reference: "B")
         }
         #expect(throws: StatisticsError.invalidRequest("covariate 'age' has 7 values for 8 participants")) {
-            try ancova(followUp: Self.followUp, baseline: Self.baseline, isArmA: Self.arms,
+            try ancova(followUp: Self.followUp, baseline: Self.baseline, arm: Self.arms, reference: "B",
                        covariates: [Covariate(name: "age", values: .numeric([50, 60, 70, 55, 65, 75, 45]))])
         }
     }
@@ -283,15 +285,15 @@ struct ANCOVATests {
         var followUp = Self.followUp
         followUp[3] = .nan
         #expect(throws: StatisticsError.nonFiniteInput(what: "the follow-up values")) {
-            try ancova(followUp: followUp, baseline: Self.baseline, isArmA: Self.arms)
+            try ancova(followUp: followUp, baseline: Self.baseline, arm: Self.arms, reference: "B")
         }
         var baseline = Self.baseline
         baseline[0] = .infinity
         #expect(throws: StatisticsError.nonFiniteInput(what: "the baseline values")) {
-            try ancova(followUp: Self.followUp, baseline: baseline, isArmA: Self.arms)
+            try ancova(followUp: Self.followUp, baseline: baseline, arm: Self.arms, reference: "B")
         }
         #expect(throws: StatisticsError.nonFiniteInput(what: "the values of covariate 'age'")) {
-            try ancova(followUp: Self.followUp, baseline: Self.baseline, isArmA: Self.arms,
+            try ancova(followUp: Self.followUp, baseline: Self.baseline, arm: Self.arms, reference: "B",
                        covariates: [Covariate(name: "age", values: .numeric([50, 60, .nan, 55, 65, 75, 45, 52]))])
         }
     }
@@ -299,14 +301,14 @@ struct ANCOVATests {
     @Test func covariateNamesAndLevelsMustBeUsable() {
         let age = Covariate(name: "age", values: .numeric([50, 60, 70, 55, 65, 75, 45, 52]))
         #expect(throws: StatisticsError.invalidRequest("covariate 'age' is given more than once")) {
-            try ancova(followUp: Self.followUp, baseline: Self.baseline, isArmA: Self.arms, covariates: [age, age])
+            try ancova(followUp: Self.followUp, baseline: Self.baseline, arm: Self.arms, reference: "B", covariates: [age, age])
         }
         #expect(throws: StatisticsError.invalidRequest("every covariate needs a name")) {
-            try ancova(followUp: Self.followUp, baseline: Self.baseline, isArmA: Self.arms,
+            try ancova(followUp: Self.followUp, baseline: Self.baseline, arm: Self.arms, reference: "B",
                        covariates: [Covariate(name: "", values: age.values)])
         }
         #expect(throws: StatisticsError.invalidRequest("covariate 'sex' has 1 empty value; ANCOVA needs a level for every participant")) {
-            try ancova(followUp: Self.followUp, baseline: Self.baseline, isArmA: Self.arms,
+            try ancova(followUp: Self.followUp, baseline: Self.baseline, arm: Self.arms, reference: "B",
                        covariates: [Covariate(name: "sex", values: .categorical(["F", "M", "", "F", "M", "F", "M", "F"]))])
         }
     }
@@ -314,16 +316,16 @@ struct ANCOVATests {
     /// follow-up = baseline + 1 − 0.5·[arm A] exactly: R's summary.lm warns "essentially perfect fit";
     /// WalkStats refuses, since the standard error is zero up to rounding.
     @Test func essentiallyPerfectFitIsRejected() {
-        let followUp = zip(Self.baseline, Self.arms).map { $0 + 1 - ($1 ? 0.5 : 0) }
+        let followUp = zip(Self.baseline, Self.arms).map { $0 + 1 - ($1 == "A" ? 0.5 : 0) }
         #expect(throws: StatisticsError.zeroVariance(what: "the model residuals (an essentially perfect fit)")) {
-            try ancova(followUp: followUp, baseline: Self.baseline, isArmA: Self.arms)
+            try ancova(followUp: followUp, baseline: Self.baseline, arm: Self.arms, reference: "B")
         }
     }
 
     @Test(arguments: [0.0, 1.0, -0.1, Double.nan])
     func confidenceLevelMustLieInsideZeroAndOne(level: Double) {
         #expect(throws: StatisticsError.self) {
-            try ancova(followUp: Self.followUp, baseline: Self.baseline, isArmA: Self.arms, confidenceLevel: level)
+            try ancova(followUp: Self.followUp, baseline: Self.baseline, arm: Self.arms, reference: "B", confidenceLevel: level)
         }
     }
 }

@@ -1,25 +1,28 @@
 import WalkStatsModel
 
 /// The participants of two arms that an ANCOVA can use: measured at baseline and follow-up, with every
-/// requested covariate known, in arm order (A first).
+/// requested covariate known, in arm order (A first). Arms are labelled "A" and "B" (the reference), so
+/// the ANCOVA's messages read as they always have.
 struct ANCOVAData {
+    /// The label of the reference arm (the second arm, B).
+    static let reference = "B"
     private(set) var followUp: [Double] = []
     private(set) var baseline: [Double] = []
-    private(set) var isArmA: [Bool] = []
+    private(set) var arm: [String] = []
     private var covariateValues: [[String]] = []
     let covariates: [String]
 
     init(arms: (Arm, Arm), outcome: String, from: String, to: String, covariates: [String]) {
         self.covariates = covariates
-        for (arm, isA) in [(arms.0, true), (arms.1, false)] {
-            for participant in arm.participants {
+        for (group, label) in [(arms.0, "A"), (arms.1, Self.reference)] {
+            for participant in group.participants {
                 guard let before = participant.value(of: outcome, at: from),
                       let after = participant.value(of: outcome, at: to) else { continue }
                 let values = covariates.compactMap { participant.attributes[$0] ?? nil }
                 guard values.count == covariates.count else { continue }
                 followUp.append(after)
                 baseline.append(before)
-                isArmA.append(isA)
+                arm.append(label)
                 covariateValues.append(values)
             }
         }

@@ -147,8 +147,9 @@ public struct OutcomeComparison: Sendable {
         let design = ANCOVAData(arms: arms, outcome: outcome, from: from, to: to, covariates: covariates)
         let tests = [
             runner.run(.ancova) {
-                try ancova(followUp: design.followUp, baseline: design.baseline, isArmA: design.isArmA,
-                           covariates: try design.covariateColumns(), confidenceLevel: confidenceLevel)
+                try ancova(followUp: design.followUp, baseline: design.baseline, arm: design.arm,
+                           reference: ANCOVAData.reference, covariates: try design.covariateColumns(),
+                           confidenceLevel: confidenceLevel).effects[0]
             },
             runner.run(.welchT) { try welchTTest(a.changes, b.changes, confidenceLevel: confidenceLevel) },
             runner.run(.studentT) { try studentTTest(a.changes, b.changes, confidenceLevel: confidenceLevel) },

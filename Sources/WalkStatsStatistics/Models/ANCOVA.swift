@@ -1,35 +1,41 @@
 import WalkStatsGSL
 
-/// ANCOVA: the difference between arm A and arm B in the follow-up value, adjusted for the baseline value
-/// (and optional covariates), by ordinary least squares.
+/// ANCOVA with an arm factor: the difference between each arm and a reference arm in the follow-up
+/// value, adjusted for the baseline value (and optional covariates), by ordinary least squares.
 ///
 /// ```
-/// follow-up_i = β₀ + β₁·baseline_i + β₂·[arm_i = A] + Σ γ_k·covariate_ik + ε_i,   ε_i ~ N(0, σ²)
-/// n participants, p = 3 + (number of covariate columns)
-/// estimate = β̂₂ (the adjusted difference A − B),   se = √(σ̂² [(XᵀX)⁻¹]₂₂),   σ̂² = RSS / (n − p)
-/// t  = β̂₂ / se,   df = n − p
-/// p  = 2 · P(T_df > |t|)
-/// CI = β̂₂ ± t_{df, (1 + level)/2} · se
+/// follow-up_i = β₀ + β₁·baseline_i + Σ_a δ_a·[arm_i = a] + Σ γ_k·covariate_ik + ε_i,   ε_i ~ N(0, σ²)
+///               (a over the arms other than the reference, in code-point order)
+/// n participants, p = 2 + (arms − 1) + (number of covariate columns)
+/// β̂ = (XᵀX)⁻¹Xᵀy,   σ̂² = RSS / (n − p),   se_j = √(σ̂² [(XᵀX)⁻¹]_jj)
+/// for every coefficient j (the table) and, for arm a, δ̂_a (the adjusted difference a − reference):
+///   t  = β̂_j / se_j,   df = n − p,   p = 2 · P(T_df > |t|)
+///   CI = β̂_j ± t_{df, (1 + level)/2} · se_j          (arm effects only)
 /// ```
 ///
 /// Numeric covariates enter as a slope. Categorical covariates use R's treatment coding: the levels are
 /// sorted as R's `factor()` sorts them (here by Unicode code point, which is R's order in the C locale;
 /// R itself sorts in the session's locale, which agrees for levels such as `F`/`M` or lower-case ASCII
-/// words), the first level is the reference, and each other level gets a 0/1 column. The fit uses GSL's
-/// column-balanced SVD (``LinearLeastSquares``), not the normal equations, so baseline values near 10⁶
-/// with a small spread are handled as accurately as R's QR handles them.
+/// words), the first level is the reference, and each other level gets a 0/1 column. The arm factor is
+/// coded the same way except that `reference` is its first level (R's `relevel(factor(arm), ref =)`).
+/// The fit uses the linear-model core ``LinearLeastSquares`` (GSL's column-balanced SVD), not the normal
+/// equations, so baseline values near 10⁶ with a small spread are handled as accurately as R's QR
+/// handles them.
 ///
-/// *Assumptions.* Independent participants; a linear, common (parallel) baseline slope in both arms;
-/// normal residuals with equal variance in both arms. The arm effect is assumed not to depend on the
+/// *Assumptions.* Independent participants; a linear, common (parallel) baseline slope in every arm;
+/// normal residuals with equal variance in every arm. The arm effects are assumed not to depend on the
 /// baseline (no interaction term).
 ///
-/// *Missing values.* None accepted: the caller passes participants with follow-up, baseline and every
-/// covariate present (complete cases), and reports how many were left out.
+/// *Missing values.* None accepted: the caller passes participants with follow-up, baseline, arm and
+/// every covariate present (complete cases), and reports how many were left out.
 ///
-/// *Matches R:* `lm(follow_up ~ baseline + arm + covariates)` with `arm <- factor(arm, levels = c("B", "A"))`
-/// and every categorical covariate a `factor` with sorted levels: estimate, standard error, t value and
-/// `Pr(>|t|)` of the row `armA` of `coef(summary(fit))`, `df.residual(fit)` and
-/// `confint(fit, "armA", level = confidenceLevel)`.
+/// *Matches R:* `lm(follow_up ~ baseline + arm + covariates)` with
+/// `arm <- relevel(factor(arm), ref = reference)` and every categorical covariate a `factor` with
+/// sorted levels: for each arm a, estimate, standard error, t value and `Pr(>|t|)` of the row `arm<a>`
+/// of `coef(summary(fit))`, `df.residual(fit)` and `confint(fit, "arm<a>", level = confidenceLevel)`;
+/// the coefficient table is `coef(summary(fit))` with R's row names (`(Intercept)`, `baseline`,
+/// `arm<a>`, `<covariate>`, `<covariate><level>`). The arm effects are the coefficient rows, which do
+/// not depend on the sums of squares R's `anova` or `car::Anova(fit, type = 2)` would print.
 /// **Deviation:** where R's `lm` silently drops an aliased coefficient (reports `NA` because a column is
 /// a linear combination of earlier ones by its `tol = 1e-7` rule, for example a constant covariate, two
 /// covariates measuring the same thing in different units, or a category level that coincides with an
@@ -37,9 +43,8 @@ import WalkStatsGSL
 /// not the model the analyst specified. Likewise, where `summary.lm` only warns "essentially perfect
 /// fit", this throws.
 ///
-/// *Related GSL documentation:* `gsl_multifit_linear_tsvd`
-/// (https://www.gnu.org/software/gsl/doc/html/lls.html#multi-parameter-regression), `gsl_cdf_tdist_Q`,
-/// `gsl_cdf_tdist_Pinv`.
+/// *Related GSL documentation:* `gsl_linalg_balance_columns`, `gsl_linalg_SV_decomp_mod`
+/// (https://www.gnu.org/software/gsl/doc/html/linalg.html), `gsl_cdf_tdist_Q`, `gsl_cdf_tdist_Pinv`.
 ///
 /// *References:* Vickers AJ, Altman DG (2001), Analysing controlled trials with baseline and follow up
 /// measurements. BMJ 323:1123–1124. doi:10.1136/bmj.323.7321.1123. EMA (2015), Guideline on adjustment
@@ -48,29 +53,35 @@ import WalkStatsGSL
 /// - Parameters:
 ///   - followUp: the outcome at follow-up, one value per participant.
 ///   - baseline: the same outcome at baseline, aligned with `followUp`.
-///   - isArmA: `true` for participants in arm A, `false` for arm B (the reference).
+///   - arm: each participant's arm label (non-empty), aligned with `followUp`.
+///   - reference: the arm every other arm is compared with (R's `relevel(ref =)`).
 ///   - covariates: further adjustment variables, each with one value per participant, entered in the
 ///     order given (default none).
-///   - confidenceLevel: the interval's level, R's `confint(level =)` (default 0.95).
-/// - Returns: a result named ``TestName/ancova``: statistic = t of the arm coefficient, degrees of
-///   freedom = n − p, two-sided p-value, estimate = adjusted difference A − B with its standard error and
-///   confidence interval, sample sizes [n_A, n_B].
+///   - confidenceLevel: the intervals' level, R's `confint(level =)` (default 0.95).
+/// - Returns: an ``ANCOVAFit``: one result named ``TestName/ancova`` per non-reference arm (in code-point
+///   order of the labels) with statistic = t of its coefficient, degrees of freedom = n − p, two-sided
+///   p-value, estimate = adjusted difference arm − reference with its standard error and confidence
+///   interval, sample sizes [n_arm, n_reference]; and the coefficient table.
 /// - Throws: ``StatisticsError/invalidConfidenceLevel(_:)``;
-///   ``StatisticsError/invalidRequest(_:)`` when lengths differ, a covariate name is empty or repeated,
-///   a categorical value is empty, the baseline or a covariate is constant, or the design is
-///   rank-deficient (collinear covariates, a level aliased with the arm or other terms);
+///   ``StatisticsError/invalidRequest(_:)`` when lengths differ, an arm label, the reference or a
+///   covariate name is empty, a covariate name is repeated, a categorical value is empty, the baseline
+///   or a covariate is constant, or the design is rank-deficient (collinear covariates, a level aliased
+///   with an arm or other terms);
 ///   ``StatisticsError/nonFiniteInput(what:)`` for NaN or infinite values;
-///   ``StatisticsError/insufficientObservations(what:needed:got:)`` when an arm has fewer than 2
-///   participants or n ≤ p (no residual degrees of freedom);
+///   ``StatisticsError/insufficientObservations(what:needed:got:)`` when there is no arm besides the
+///   reference, an arm (the reference included) has fewer than 2 participants, or n ≤ p (no residual
+///   degrees of freedom);
 ///   ``StatisticsError/zeroVariance(what:)`` when the model fits essentially perfectly (R's
-///   "essentially perfect fit"), so the standard error is 0; errors from GSL (``GSLError``) are passed on.
+///   "essentially perfect fit"), so the standard errors are 0; errors from GSL (``GSLError``) are passed on.
 /// - Complexity: O(n·p³).
-public func ancova(followUp: [Double], baseline: [Double], isArmA: [Bool], covariates: [Covariate] = [],
-                   confidenceLevel: Double = 0.95) throws -> HypothesisTestResult {
+public func ancova(followUp: [Double], baseline: [Double], arm: [String], reference: String,
+                   covariates: [Covariate] = [], confidenceLevel: Double = 0.95) throws -> ANCOVAFit {
     try ConfidenceInterval.validate(level: confidenceLevel)
-    try ANCOVAValidation.check(followUp: followUp, baseline: baseline, isArmA: isArmA, covariates: covariates)
+    let compared = try ANCOVAValidation.check(followUp: followUp, baseline: baseline, arm: arm, reference: reference,
+                                              covariates: covariates)
 
-    let design = ANCOVADesign(baseline: baseline, isArmA: isArmA, covariates: covariates)
+    let design = ANCOVADesign(baseline: baseline, arm: arm, reference: reference, comparedArms: compared,
+                              covariates: covariates)
     let (n, p) = (followUp.count, design.columns.count)
     guard n > p else {
         throw StatisticsError.insufficientObservations(what: "participants for a model with \(p) coefficients (n must exceed p)",
@@ -87,24 +98,93 @@ public func ancova(followUp: [Double], baseline: [Double], isArmA: [Bool], covar
     guard !ANCOVAValidation.isEssentiallyPerfectFit(fit, design: design) else {
         throw StatisticsError.zeroVariance(what: "the model residuals (an essentially perfect fit)")
     }
+    let standardErrors = fit.standardErrors
+    guard standardErrors.allSatisfy({ $0 > 0 }) else { throw StatisticsError.zeroVariance(what: "the model residuals") }
 
-    let estimate = fit.coefficients[ANCOVADesign.armColumn]
-    let standardError = fit.standardErrors[ANCOVADesign.armColumn]
-    guard standardError > 0 else { throw StatisticsError.zeroVariance(what: "the model residuals") }
-    let armA = isArmA.filter { $0 }.count
-    return try TInference.result(name: .ancova, method: "ANCOVA: lm(\(design.formula))", estimate: estimate,
-                                 standardError: standardError, degreesOfFreedom: Double(fit.residualDegreesOfFreedom),
-                                 confidenceLevel: confidenceLevel, sampleSizes: [armA, n - armA])
+    let df = Double(fit.residualDegreesOfFreedom)
+    let method = "ANCOVA: lm(\(design.formula))"
+    let referenceCount = ANCOVAValidation.count(of: reference, in: arm)
+    let rows = try design.columns.indices.map { j in
+        try TInference.result(name: .ancova, method: method, estimate: fit.coefficients[j],
+                              standardError: standardErrors[j], degreesOfFreedom: df,
+                              confidenceLevel: confidenceLevel,
+                              sampleSizes: design.armColumns[j].map { [ANCOVAValidation.count(of: $0, in: arm), referenceCount] } ?? [n])
+    }
+    let coefficients = zip(design.terms, rows).map { term, row in
+        ANCOVACoefficient(term: term, estimate: row.estimate!, standardError: row.standardError!, statistic: row.statistic,
+                          degreesOfFreedom: fit.residualDegreesOfFreedom, pValue: row.pValue)
+    }
+    let effects = compared.map { level in rows[design.armColumns.firstIndex(of: level)!] }
+    return ANCOVAFit(reference: reference, comparedArms: compared, effects: effects, coefficients: coefficients)
 }
 
-/// The input checks of ``ancova(followUp:baseline:isArmA:covariates:confidenceLevel:)``, in the order a
+/// One row of R's `coef(summary(lm(...)))`.
+public struct ANCOVACoefficient: Sendable, Equatable {
+    /// R's coefficient name: `(Intercept)`, `baseline`, `arm<level>`, `<covariate>` or `<covariate><level>`.
+    public let term: String
+    /// β̂_j (`Estimate`).
+    public let estimate: Double
+    /// √(σ̂² [(XᵀX)⁻¹]_jj) (`Std. Error`).
+    public let standardError: Double
+    /// t = β̂_j / se_j (`t value`).
+    public let statistic: Double
+    /// n − p (`df.residual`).
+    public let degreesOfFreedom: Int
+    /// 2 · P(T_df > |t|) (`Pr(>|t|)`).
+    public let pValue: Double
+
+    /// Creates a coefficient row.
+    public init(term: String, estimate: Double, standardError: Double, statistic: Double, degreesOfFreedom: Int,
+                pValue: Double) {
+        self.term = term
+        self.estimate = estimate
+        self.standardError = standardError
+        self.statistic = statistic
+        self.degreesOfFreedom = degreesOfFreedom
+        self.pValue = pValue
+    }
+}
+
+/// The result of ``ancova(followUp:baseline:arm:reference:covariates:confidenceLevel:)``.
+public struct ANCOVAFit: Sendable, Equatable {
+    /// The reference arm.
+    public let reference: String
+    /// The other arms, in code-point order: the order of ``effects``.
+    public let comparedArms: [String]
+    /// For each arm in ``comparedArms``, its adjusted difference from the reference (a result named
+    /// ``TestName/ancova`` with sample sizes [n_arm, n_reference]).
+    public let effects: [HypothesisTestResult]
+    /// Every coefficient of the model, in design order (R's `coef(summary(fit))`).
+    public let coefficients: [ANCOVACoefficient]
+
+    /// Creates a fit.
+    public init(reference: String, comparedArms: [String], effects: [HypothesisTestResult],
+                coefficients: [ANCOVACoefficient]) {
+        self.reference = reference
+        self.comparedArms = comparedArms
+        self.effects = effects
+        self.coefficients = coefficients
+    }
+
+    /// The adjusted difference `arm` − reference, or nil when `arm` is not a compared arm.
+    public func effect(of arm: String) -> HypothesisTestResult? {
+        comparedArms.firstIndex(of: arm).map { effects[$0] }
+    }
+}
+
+/// The input checks of ``ancova(followUp:baseline:arm:reference:covariates:confidenceLevel:)``, in the order a
 /// user would want to hear about problems: shapes, names, values, arm sizes, constant columns.
 enum ANCOVAValidation {
-    static func check(followUp: [Double], baseline: [Double], isArmA: [Bool], covariates: [Covariate]) throws {
+    /// Checks the inputs; returns the non-reference arms in code-point order.
+    static func check(followUp: [Double], baseline: [Double], arm: [String], reference: String,
+                      covariates: [Covariate]) throws -> [String] {
         let n = followUp.count
-        guard baseline.count == n, isArmA.count == n else {
+        guard baseline.count == n, arm.count == n else {
             throw StatisticsError.invalidRequest("ANCOVA needs one baseline value and one arm per follow-up value, got "
-                                                 + "\(n) follow-up, \(baseline.count) baseline and \(isArmA.count) arm values")
+                                                 + "\(n) follow-up, \(baseline.count) baseline and \(arm.count) arm values")
+        }
+        guard !reference.isEmpty, !arm.contains(where: \.isEmpty) else {
+            throw StatisticsError.invalidRequest("every participant and the reference need a non-empty arm label")
         }
         var names = Set<String>()
         for covariate in covariates {
@@ -131,9 +211,13 @@ enum ANCOVAValidation {
                 }
             }
         }
-        let armA = isArmA.filter { $0 }.count
-        for (arm, count) in [("A", armA), ("B", n - armA)] where count < 2 {
-            throw StatisticsError.insufficientObservations(what: "participants in arm \(arm)", needed: 2, got: count)
+        let compared = ANCOVADesign.sortedLevels(arm).filter { !$0.utf8.elementsEqual(reference.utf8) }
+        guard !compared.isEmpty else {
+            throw StatisticsError.insufficientObservations(what: "arms besides the reference arm \(reference)", needed: 1, got: 0)
+        }
+        for level in compared + [reference] where count(of: level, in: arm) < 2 {
+            throw StatisticsError.insufficientObservations(what: "participants in arm \(level)", needed: 2,
+                                                           got: count(of: level, in: arm))
         }
         if let value = baseline.first, baseline.allSatisfy({ $0 == value }) {
             throw StatisticsError.invalidRequest("the baseline is constant (\(format(value))) in the analysed participants, "
@@ -152,6 +236,7 @@ enum ANCOVAValidation {
                                                      + "in the analysed participants; drop it")
             }
         }
+        return compared
     }
 
     /// R's `summary.lm` warning rule: σ̂² < (mean(f)² + var(f)) · 1e-30, with f the fitted values.
@@ -161,6 +246,11 @@ enum ANCOVAValidation {
         let mean = fitted.reduce(0, +) / n
         let variance = fitted.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1)
         return fit.residualVariance < (mean * mean + variance) * 1e-30
+    }
+
+    /// How many participants carry the arm label `level` (compared by code points, as levels are).
+    static func count(of level: String, in arm: [String]) -> Int {
+        arm.filter { $0.utf8.elementsEqual(level.utf8) }.count
     }
 
     /// A number as a person would write it: `3` rather than `3.0`.

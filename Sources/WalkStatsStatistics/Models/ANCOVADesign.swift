@@ -5,7 +5,7 @@ import WalkStatsGSL
 enum ANCOVAColumn: Equatable {
     case intercept
     case baseline
-    case arm
+    case arm(level: String, reference: String)
     case numeric(covariate: String)
     case level(covariate: String, level: String)
 
@@ -14,7 +14,7 @@ enum ANCOVAColumn: Equatable {
         switch self {
         case .intercept: return "the intercept"
         case .baseline: return "the baseline"
-        case .arm: return "the arm indicator (A vs B)"
+        case let .arm(level, reference): return "the arm indicator (\(level) vs \(reference))"
         case let .numeric(covariate): return "covariate '\(covariate)'"
         case let .level(covariate, level): return "level '\(level)' of covariate '\(covariate)'"
         }
@@ -22,49 +22,63 @@ enum ANCOVAColumn: Equatable {
 }
 
 /// The design matrix of R's `lm(follow_up ~ baseline + arm + covariates)` with `arm` a factor whose
-/// reference level is B:
+/// first level is the reference arm:
 ///
 /// ```
 /// column 0          1                                  (intercept)
 /// column 1          baseline
-/// column 2          1 if arm A, 0 if arm B             (R's coefficient "armA" = A − B)
+/// columns 2…        per non-reference arm a, in code-point order:
+///                   1 if arm a, 0 otherwise            (R's coefficient "arm<a>" = a − reference)
 /// then, per covariate in the order given:
 ///   numeric         the value
 ///   categorical     one 0/1 column per level except the first, levels in code-point order
 ///                   (R's treatment coding, contr.treatment)
 /// ```
 struct ANCOVADesign {
-    /// Index of the arm column, whose coefficient is the adjusted difference A − B.
-    static let armColumn = 2
-
     /// One row per participant.
     let rows: [[Double]]
     /// What each column means.
     let columns: [ANCOVAColumn]
+    /// R's name for each column's coefficient: `(Intercept)`, `baseline`, `arm<a>`, `<covariate>`,
+    /// `<covariate><level>` (the name R gives when the covariate is a factor column of the data frame).
+    let terms: [String]
+    /// For each column, the arm whose indicator it is (nil for other columns).
+    let armColumns: [String?]
     /// The model as R would write it, such as `follow-up ~ baseline + arm + age + factor(sex)`.
     let formula: String
 
     /// Builds the design from validated inputs (equal lengths, finite numbers, no empty level).
-    init(baseline: [Double], isArmA: [Bool], covariates: [Covariate]) {
-        var columnValues: [[Double]] = [baseline.map { _ in 1 }, baseline, isArmA.map { $0 ? 1 : 0 }]
-        var columns: [ANCOVAColumn] = [.intercept, .baseline, .arm]
+    /// - Parameter comparedArms: the non-reference arms, in code-point order (from the validation).
+    init(baseline: [Double], arm: [String], reference: String, comparedArms: [String], covariates: [Covariate]) {
+        var columnValues: [[Double]] = [baseline.map { _ in 1 }, baseline]
+        var columns: [ANCOVAColumn] = [.intercept, .baseline]
+        var names = ["(Intercept)", "baseline"]
+        for level in comparedArms {
+            columnValues.append(arm.map { $0.utf8.elementsEqual(level.utf8) ? 1 : 0 })
+            columns.append(.arm(level: level, reference: reference))
+            names.append("arm" + level)
+        }
         var terms = ["baseline", "arm"]
         for covariate in covariates {
             switch covariate.values {
             case let .numeric(values):
                 columnValues.append(values)
                 columns.append(.numeric(covariate: covariate.name))
+                names.append(covariate.name)
                 terms.append(covariate.name)
             case let .categorical(values):
                 for level in Self.sortedLevels(values).dropFirst() {
                     columnValues.append(values.map { $0.utf8.elementsEqual(level.utf8) ? 1 : 0 })
                     columns.append(.level(covariate: covariate.name, level: level))
+                    names.append(covariate.name + level)
                 }
                 terms.append("factor(\(covariate.name))")
             }
         }
         self.rows = baseline.indices.map { i in columnValues.map { $0[i] } }
         self.columns = columns
+        self.terms = names
+        self.armColumns = columns.map { if case let .arm(level, _) = $0 { level } else { nil } }
         self.formula = "follow-up ~ " + terms.joined(separator: " + ")
     }
 
