@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import WalkStatsGSL
 
@@ -124,5 +125,74 @@ struct LinearLeastSquaresTests {
         // Near-singular: only a few digits are meaningful; R's values to 1e-5 relative.
         #expect(abs(fit.coefficients[1] / -374999.7237 - 1) < 1e-5)
         #expect(abs(fit.coefficients[2] / 374999.9987 - 1) < 1e-5)
+    }
+
+    // MARK: - Weighted and generalised least squares
+
+    static let design: [[Double]] = [[1, 1], [1, 2], [1, 3], [1, 4], [1, 5]]
+    static let response: [Double] = [2, 4, 5, 4, 5]
+
+    @Test func badWeightsAreRejected() {
+        #expect(throws: LinearLeastSquaresError.mismatchedWeights(rows: 5, weights: 4)) {
+            try LinearLeastSquares.fit(design: Self.design, response: Self.response, weights: [1, 1, 1, 1])
+        }
+        for bad in [0, -1, Double.infinity] {
+            #expect(throws: LinearLeastSquaresError.invalidWeight(row: 2, value: bad)) {
+                try LinearLeastSquares.fit(design: Self.design, response: Self.response, weights: [1, 2, bad, 1, 1])
+            }
+        }
+        do {
+            _ = try LinearLeastSquares.fit(design: Self.design, response: Self.response, weights: [1, 2, .nan, 1, 1])
+            Issue.record("a NaN weight was accepted")
+        } catch let LinearLeastSquaresError.invalidWeight(row, value) {
+            #expect(row == 2 && value.isNaN)
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+
+    @Test func badErrorCovarianceIsRejected() {
+        let identity = (0..<5).map { i in (0..<5).map { $0 == i ? 1.0 : 0 } }
+        #expect(throws: LinearLeastSquaresError.errorCovarianceShape(rows: 4, columns: 5, expected: 5)) {
+            try LinearLeastSquares.fit(design: Self.design, response: Self.response, errorCovariance: Array(identity.dropLast()))
+        }
+        #expect(throws: LinearLeastSquaresError.errorCovarianceShape(rows: 5, columns: 4, expected: 5)) {
+            try LinearLeastSquares.fit(design: Self.design, response: Self.response,
+                                       errorCovariance: identity.map { Array($0.dropLast()) })
+        }
+        var nonFinite = identity
+        nonFinite[3][1] = .nan
+        #expect(throws: LinearLeastSquaresError.nonFiniteErrorCovariance(row: 3, column: 1)) {
+            try LinearLeastSquares.fit(design: Self.design, response: Self.response, errorCovariance: nonFinite)
+        }
+        var asymmetric = identity
+        asymmetric[0][2] = 0.5
+        #expect(throws: LinearLeastSquaresError.errorCovarianceNotSymmetric(row: 2, column: 0)) {
+            try LinearLeastSquares.fit(design: Self.design, response: Self.response, errorCovariance: asymmetric)
+        }
+        // Correlation 1 between observations 0 and 1: singular, not positive definite.
+        var singular = identity
+        singular[0][1] = 1
+        singular[1][0] = 1
+        #expect(throws: LinearLeastSquaresError.errorCovarianceNotPositiveDefinite) {
+            try LinearLeastSquares.fit(design: Self.design, response: Self.response, errorCovariance: singular)
+        }
+    }
+
+    /// Σ = c·I changes neither β̂ nor σ̂²(XᵀΣ⁻¹X)⁻¹ (σ̂² absorbs c), but divides (XᵀΣ⁻¹X)⁻¹ by 1/c; the
+    /// closed-form OLS values of ``simpleRegressionMatchesClosedForm()`` hold for both decompositions.
+    @Test(arguments: [LinearLeastSquares.Decomposition.singularValue, .pivotedQR])
+    func scaledIdentityCovarianceIsOrdinaryLeastSquares(_ decomposition: LinearLeastSquares.Decomposition) throws {
+        let sigma = (0..<5).map { i in (0..<5).map { $0 == i ? 4.0 : 0 } }
+        let fit = try LinearLeastSquares.fit(design: Self.design, response: Self.response, errorCovariance: sigma,
+                                             decomposition: decomposition)
+        let expected: [(Double, Double)] = [
+            (fit.coefficients[0], 2.2), (fit.coefficients[1], 0.6), (fit.residualSumOfSquares, 2.4 / 4),
+            (fit.covariance[0][0], 0.88), (fit.covariance[1][1], 0.08), (fit.covariance[0][1], -0.24),
+            (fit.unscaledCovariance[1][1], 4 * 0.1), (fit.residuals[0], -0.8),
+            // XᵀΣ⁻¹X = [[5, 15], [15, 55]] / 4, det = 50 / 16.
+            (fit.logDeterminantOfCrossProduct, log(50.0 / 16)),
+        ]
+        for (actual, value) in expected { #expect(abs(actual - value) <= 1e-13 * abs(value), "\(actual) vs \(value)") }
     }
 }
