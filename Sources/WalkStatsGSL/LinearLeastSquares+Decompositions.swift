@@ -14,6 +14,8 @@ extension LinearLeastSquares {
         var coefficients: [Double]
         /// (X*ᵀX*)⁻¹; NaN when rank < p.
         var unscaledCovariance: [[Double]]
+        /// σ̂²(X*ᵀX*)⁻¹ with σ̂² = RSS / (n − p); NaN when rank < p.
+        var covariance: [[Double]]
         var residualSumOfSquares: Double
         var rank: Int
         /// log det(X*ᵀX*); NaN when rank < p.
@@ -103,8 +105,8 @@ extension LinearLeastSquares {
         try requireFinite(coefficients + [rss], "gsl_linalg_QRPT_lssolve2", shape)
         guard rank == p else {
             let missing = [[Double]](repeating: [Double](repeating: .nan, count: p), count: p)
-            return Solution(coefficients: coefficients, unscaledCovariance: missing, residualSumOfSquares: rss,
-                            rank: rank, logDeterminant: .nan, function: "gsl_linalg_QRPT_decomp")
+            return Solution(coefficients: coefficients, unscaledCovariance: missing, covariance: missing,
+                            residualSumOfSquares: rss, rank: rank, logDeterminant: .nan, function: "gsl_linalg_QRPT_decomp")
         }
 
         // Rᵀ in the lower triangle, rows of R flipped so that its diagonal is positive (RᵀR is unchanged):
@@ -122,60 +124,60 @@ extension LinearLeastSquares {
         var covariance = [[Double]](repeating: [Double](repeating: 0, count: p), count: p)
         let order = (0..<p).map { gsl_permutation_get(permutation, $0) }
         for i in 0..<p { for j in 0..<p { covariance[order[i]][order[j]] = gsl_matrix_get(factor, i, j) } }
-        return Solution(coefficients: coefficients, unscaledCovariance: covariance, residualSumOfSquares: rss,
+        let scale = rss / Double(n - p)
+        return Solution(coefficients: coefficients, unscaledCovariance: covariance,
+                        covariance: covariance.map { $0.map { scale * $0 } }, residualSumOfSquares: rss,
                         rank: rank, logDeterminant: logDeterminant, function: "gsl_linalg_QRPT_decomp")
     }
 
     // MARK: - Column-balanced SVD
 
-    /// X D⁻¹ = U S Vᵀ (`gsl_linalg_balance_columns`, `gsl_linalg_SV_decomp_mod`, as
-    /// `gsl_multifit_linear_bsvd` does), singular values below `DBL_EPSILON · s_max` truncated.
+    /// `gsl_multifit_linear_tsvd`: X D⁻¹ = U S Vᵀ (`gsl_linalg_balance_columns`,
+    /// `gsl_linalg_SV_decomp_mod`, inside `gsl_multifit_linear_bsvd`), singular values s_j ≤
+    /// `DBL_EPSILON · s_max` truncated, RSS = ‖y − UUᵀy‖², Cov = σ̂² D⁻¹ V S⁻² Vᵀ D⁻¹. GSL's own routine is
+    /// called rather than the same steps re-assembled here so that every OLS result (and every report)
+    /// stays bit-identical to what WalkStats printed before the core gained QR, weights and Σ. The
+    /// unscaled covariance D⁻¹ (V S⁻¹)(V S⁻¹)ᵀ D⁻¹ and log det(XᵀX) = 2 Σ log s_j + 2 Σ log d_j are read
+    /// from the workspace the call leaves behind (its documented fields `QSI` = V S⁻¹, `S`, `D`).
     private static func solveBySVD(columns: [[Double]], response: [Double]) throws -> Solution {
         let (n, p) = (response.count, columns.count)
         let shape = "n=\(n), p=\(p)"
-        let a = try matrix(n, p, shape)
-        defer { gsl_matrix_free(a) }
-        let balance = try vector(p, shape)
-        defer { gsl_vector_free(balance) }
-        let v = try matrix(p, p, shape)
-        defer { gsl_matrix_free(v) }
-        let square = try matrix(p, p, shape)
-        defer { gsl_matrix_free(square) }
-        let s = try vector(p, shape)
-        defer { gsl_vector_free(s) }
-        let work = try vector(p, shape)
-        defer { gsl_vector_free(work) }
-        fill(a, columns)
+        let x = try matrix(n, p, shape)
+        defer { gsl_matrix_free(x) }
+        let y = try vector(n, shape)
+        defer { gsl_vector_free(y) }
+        let c = try vector(p, shape)
+        defer { gsl_vector_free(c) }
+        let cov = try matrix(p, p, shape)
+        defer { gsl_matrix_free(cov) }
+        guard let work = gsl_multifit_linear_alloc(n, p) else { throw allocationFailure("gsl_multifit_linear_alloc", shape) }
+        defer { gsl_multifit_linear_free(work) }
+        fill(x, columns)
+        for (i, value) in response.enumerated() { gsl_vector_set(y, i, value) }
 
-        try check(gsl_linalg_balance_columns(a, balance), "gsl_linalg_balance_columns", shape)
-        try check(gsl_linalg_SV_decomp_mod(a, square, v, s, work), "gsl_linalg_SV_decomp_mod", shape)
-        let singular = (0..<p).map { gsl_vector_get(s, $0) }
-        let d = (0..<p).map { gsl_vector_get(balance, $0) }
-        let kept = singular.indices.filter { singular[$0] > singularValueTolerance * singular[0] }
-        // t_k = (u_kᵀ y) / s_k for the kept singular values.
-        let t = kept.map { k in (0..<n).reduce(0.0) { $0 + gsl_matrix_get(a, $1, k) * response[$1] } / singular[k] }
-        let coefficients = (0..<p).map { i in
-            zip(kept, t).reduce(0.0) { $0 + gsl_matrix_get(v, i, $1.0) * $1.1 } / d[i]
-        }
-        let rss = (0..<n).reduce(0.0) { sum, row in
-            let r = response[row] - (0..<p).reduce(0.0) { $0 + columns[$1][row] * coefficients[$1] }
-            return sum + r * r
-        }
-        try requireFinite(coefficients + [rss], "gsl_linalg_SV_decomp_mod", shape)
-        guard kept.count == p else {
+        var chiSquared = 0.0
+        var rank = 0
+        try check(gsl_multifit_linear_tsvd(x, y, singularValueTolerance, c, cov, &chiSquared, &rank, work),
+                  "gsl_multifit_linear_tsvd", shape)
+        let coefficients = (0..<p).map { gsl_vector_get(c, $0) }
+        try requireFinite(coefficients + [chiSquared], "gsl_multifit_linear_tsvd", shape)
+        guard rank == p, let qsi = work.pointee.QSI, let s = work.pointee.S, let balance = work.pointee.D else {
             let missing = [[Double]](repeating: [Double](repeating: .nan, count: p), count: p)
-            return Solution(coefficients: coefficients, unscaledCovariance: missing, residualSumOfSquares: rss,
-                            rank: kept.count, logDeterminant: .nan, function: "gsl_linalg_SV_decomp_mod")
+            return Solution(coefficients: coefficients, unscaledCovariance: missing, covariance: missing,
+                            residualSumOfSquares: chiSquared, rank: rank, logDeterminant: .nan,
+                            function: "gsl_multifit_linear_tsvd")
         }
-        let covariance = (0..<p).map { i in
+        let d = (0..<p).map { gsl_vector_get(balance, $0) }
+        let unscaled = (0..<p).map { i in
             (0..<p).map { j in
-                (0..<p).reduce(0.0) { $0 + gsl_matrix_get(v, i, $1) * gsl_matrix_get(v, j, $1) / (singular[$1] * singular[$1]) }
-                    / (d[i] * d[j])
+                (0..<p).reduce(0.0) { $0 + gsl_matrix_get(qsi, i, $1) * gsl_matrix_get(qsi, j, $1) } / (d[i] * d[j])
             }
         }
-        let logDeterminant = 2 * (singular.reduce(0.0) { $0 + log($1) } + d.reduce(0.0) { $0 + log($1) })
-        return Solution(coefficients: coefficients, unscaledCovariance: covariance, residualSumOfSquares: rss,
-                        rank: p, logDeterminant: logDeterminant, function: "gsl_linalg_SV_decomp_mod")
+        let logDeterminant = 2 * ((0..<p).reduce(0.0) { $0 + log(gsl_vector_get(s, $1)) } + d.reduce(0.0) { $0 + log($1) })
+        return Solution(coefficients: coefficients, unscaledCovariance: unscaled,
+                        covariance: (0..<p).map { i in (0..<p).map { j in gsl_matrix_get(cov, i, j) } },
+                        residualSumOfSquares: chiSquared, rank: rank, logDeterminant: logDeterminant,
+                        function: "gsl_multifit_linear_tsvd")
     }
 
     // MARK: - GSL plumbing

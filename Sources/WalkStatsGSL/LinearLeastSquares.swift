@@ -19,7 +19,8 @@
 /// and a small spread (cond(X) ≈ 10⁶) they would already miss the project's 1e-6 agreement with R. The
 /// SVD of the column-balanced design (each column scaled by a power of 2 near its norm first,
 /// `gsl_linalg_balance_columns`) is backward stable and reports singular values, hence the effective
-/// rank; it is the default, and the accuracy below is the SVD's. Householder QR with column pivoting
+/// rank; it is the default (GSL's `gsl_multifit_linear_tsvd`, so that OLS results are bit-identical
+/// to earlier WalkStats reports), and the accuracy below is the SVD's. Householder QR with column pivoting
 /// (LAPACK's choice, close to R's `dqrdc2`) is also backward stable and cheaper; the two agree to about
 /// 1e-13 on well-conditioned designs (`LinearModelReferenceTests`). Cholesky factorisation is used
 /// where the matrix is positive definite by construction: to whiten by Σ and to invert RᵀR.
@@ -55,8 +56,9 @@
 /// *Related GSL documentation:* https://www.gnu.org/software/gsl/doc/html/linalg.html
 /// (`gsl_linalg_QRPT_decomp`, `gsl_linalg_QRPT_lssolve2`, `gsl_linalg_QRPT_rank`,
 /// `gsl_linalg_balance_columns`, `gsl_linalg_SV_decomp_mod`, `gsl_linalg_cholesky_decomp1`,
-/// `gsl_linalg_cholesky_invert`) and https://www.gnu.org/software/gsl/doc/html/blas.html
-/// (`gsl_blas_dtrsm`, `gsl_blas_dtrsv`).
+/// `gsl_linalg_cholesky_invert`), https://www.gnu.org/software/gsl/doc/html/lls.html
+/// (`gsl_multifit_linear_tsvd`, which runs the balanced SVD and its solve) and
+/// https://www.gnu.org/software/gsl/doc/html/blas.html (`gsl_blas_dtrsm`, `gsl_blas_dtrsv`).
 ///
 /// *References:* Golub GH, Van Loan CF (2013), Matrix Computations, 4th ed., §5.4–5.5 (QR with column
 /// pivoting, rank-deficient least squares, SVD). Kariya T, Kurata H (2004), Generalized Least Squares,
@@ -175,7 +177,8 @@ public enum LinearLeastSquares {
             originalResponse[i] - (0..<p).reduce(0) { $0 + original[$1][i] * solution.coefficients[$1] }
         }
         let fit = LinearLeastSquaresFit(coefficients: solution.coefficients,
-                                        unscaledCovariance: solution.unscaledCovariance, residuals: residuals,
+                                        unscaledCovariance: solution.unscaledCovariance,
+                                        covariance: solution.covariance, residuals: residuals,
                                         residualSumOfSquares: solution.residualSumOfSquares, rank: solution.rank,
                                         residualDegreesOfFreedom: n - p,
                                         logDeterminantOfCrossProduct: solution.logDeterminant)

@@ -29,15 +29,14 @@ public struct LinearLeastSquaresFit: Sendable, Equatable {
     /// log det(XᵀWX), as the REML likelihood needs it (metafor's `ll0check`, `nlme::gls`'s REML).
     public let logDeterminantOfCrossProduct: Double
 
-    /// Creates a fit (for tests and callers that assemble their own); `covariance` is
+    /// Creates a fit (for tests and callers that assemble their own); `covariance` should be
     /// `RSS / residualDegreesOfFreedom · unscaledCovariance`.
-    public init(coefficients: [Double], unscaledCovariance: [[Double]], residuals: [Double],
+    public init(coefficients: [Double], unscaledCovariance: [[Double]], covariance: [[Double]], residuals: [Double],
                 residualSumOfSquares: Double, rank: Int, residualDegreesOfFreedom: Int,
                 logDeterminantOfCrossProduct: Double) {
         self.coefficients = coefficients
         self.unscaledCovariance = unscaledCovariance
-        let scale = residualSumOfSquares / Double(residualDegreesOfFreedom)
-        self.covariance = unscaledCovariance.map { $0.map { scale * $0 } }
+        self.covariance = covariance
         self.residuals = residuals
         self.residualSumOfSquares = residualSumOfSquares
         self.rank = rank
