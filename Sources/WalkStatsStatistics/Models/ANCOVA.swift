@@ -43,8 +43,9 @@ import WalkStatsGSL
 /// not the model the analyst specified. Likewise, where `summary.lm` only warns "essentially perfect
 /// fit", this throws.
 ///
-/// *Related GSL documentation:* `gsl_linalg_balance_columns`, `gsl_linalg_SV_decomp_mod`
-/// (https://www.gnu.org/software/gsl/doc/html/linalg.html), `gsl_cdf_tdist_Q`, `gsl_cdf_tdist_Pinv`.
+/// *Related GSL documentation:* `gsl_multifit_linear_tsvd`
+/// (https://www.gnu.org/software/gsl/doc/html/lls.html#multi-parameter-regression; the column-balanced
+/// SVD, `gsl_linalg_balance_columns` and `gsl_linalg_SV_decomp_mod`), `gsl_cdf_tdist_Q`, `gsl_cdf_tdist_Pinv`.
 ///
 /// *References:* Vickers AJ, Altman DG (2001), Analysing controlled trials with baseline and follow up
 /// measurements. BMJ 323:1123–1124. doi:10.1136/bmj.323.7321.1123. EMA (2015), Guideline on adjustment
