@@ -73,9 +73,11 @@ extension LinearLeastSquares {
 
     // MARK: - Householder QR with column pivoting
 
-    /// X P = QR (`gsl_linalg_QRPT_decomp`), rank from |R_jj| (`gsl_linalg_QRPT_rank`), the basic solution
-    /// and its residual (`gsl_linalg_QRPT_lssolve2`), and (X P)ᵀ(X P) = RᵀR inverted through its
-    /// Cholesky factor Rᵀ (`gsl_linalg_cholesky_invert`), then un-permuted.
+    /// X D⁻¹ P = QR: columns balanced first (`gsl_linalg_balance_columns`, D = powers of 2 near the
+    /// column norms, so rounding is exact and the rank test below does not depend on the columns' units),
+    /// then `gsl_linalg_QRPT_decomp`; rank from |R_jj| (`gsl_linalg_QRPT_rank`), the basic solution z and
+    /// its residual (`gsl_linalg_QRPT_lssolve2`), β̂ = D⁻¹z; (XᵀX)⁻¹ = D⁻¹ P (RᵀR)⁻¹ Pᵀ D⁻¹ with RᵀR
+    /// inverted through its Cholesky factor Rᵀ (`gsl_linalg_cholesky_invert`).
     private static func solveByPivotedQR(columns: [[Double]], response: [Double]) throws -> Solution {
         let (n, p) = (response.count, columns.count)
         let shape = "n=\(n), p=\(p)"
@@ -93,14 +95,18 @@ extension LinearLeastSquares {
         defer { gsl_vector_free(x) }
         let residual = try vector(n, shape)
         defer { gsl_vector_free(residual) }
+        let balance = try vector(p, shape)
+        defer { gsl_vector_free(balance) }
         fill(qr, columns)
         for (i, value) in response.enumerated() { gsl_vector_set(b, i, value) }
 
+        try check(gsl_linalg_balance_columns(qr, balance), "gsl_linalg_balance_columns", shape)
+        let d = (0..<p).map { gsl_vector_get(balance, $0) }
         var signum: Int32 = 0
         try check(gsl_linalg_QRPT_decomp(qr, tau, permutation, &signum, norm), "gsl_linalg_QRPT_decomp", shape)
         let rank = gsl_linalg_QRPT_rank(qr, defaultQRRankTolerance)
         try check(gsl_linalg_QRPT_lssolve2(qr, tau, permutation, b, rank, x, residual), "gsl_linalg_QRPT_lssolve2", shape)
-        let coefficients = (0..<p).map { gsl_vector_get(x, $0) }
+        let coefficients = (0..<p).map { gsl_vector_get(x, $0) / d[$0] }
         let rss = (0..<n).reduce(0.0) { $0 + gsl_vector_get(residual, $1) * gsl_vector_get(residual, $1) }
         try requireFinite(coefficients + [rss], "gsl_linalg_QRPT_lssolve2", shape)
         guard rank == p else {
@@ -113,7 +119,7 @@ extension LinearLeastSquares {
         // a Cholesky factor of RᵀR.
         let factor = try matrix(p, p, shape)
         defer { gsl_matrix_free(factor) }
-        var logDeterminant = 0.0
+        var logDeterminant = 2 * d.reduce(0.0) { $0 + log($1) }
         for i in 0..<p {
             let diagonal = gsl_matrix_get(qr, i, i)
             let sign = diagonal < 0 ? -1.0 : 1.0
@@ -123,7 +129,11 @@ extension LinearLeastSquares {
         try check(gsl_linalg_cholesky_invert(factor), "gsl_linalg_cholesky_invert", shape)
         var covariance = [[Double]](repeating: [Double](repeating: 0, count: p), count: p)
         let order = (0..<p).map { gsl_permutation_get(permutation, $0) }
-        for i in 0..<p { for j in 0..<p { covariance[order[i]][order[j]] = gsl_matrix_get(factor, i, j) } }
+        for i in 0..<p {
+            for j in 0..<p {
+                covariance[order[i]][order[j]] = gsl_matrix_get(factor, i, j) / (d[order[i]] * d[order[j]])
+            }
+        }
         let scale = rss / Double(n - p)
         return Solution(coefficients: coefficients, unscaledCovariance: covariance,
                         covariance: covariance.map { $0.map { scale * $0 } }, residualSumOfSquares: rss,

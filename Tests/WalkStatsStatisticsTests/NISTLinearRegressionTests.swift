@@ -84,6 +84,31 @@ struct NISTLinearRegressionTests {
         #expect(abs(r["r/tol"]! - c.rankTolerance) <= 1e-12 * c.rankTolerance)
     }
 
+    /// The balanced pivoted QR (``LinearLeastSquares/Decomposition/pivotedQR``) on the same data. Achieved
+    /// digits (coefficients / SDs / residual SD): Norris 12.8/14.0/14.1, Pontius 12.3/12.4/12.4, NoInt1
+    /// 14.7/14.4/14.6, NoInt2 15/15/15, Filip* 7.5/7.4/8.6, Wampler1 9.3/10.1/10.1, Wampler2 13.0/14.9/14.9,
+    /// Wampler3 9.4/13.1/14.9, Wampler4 8.8/13.1/14.9, Wampler5 7.0/13.1/14.8; the thresholds below are
+    /// these rounded down by about half a digit.
+    static let pivotedQRDigits: [String: (Double, Double, Double)] = [
+        "Norris": (12.3, 13.5, 13.5), "Pontius": (11.8, 11.9, 11.9), "NoInt1": (14, 14, 14), "NoInt2": (14, 14, 14),
+        "Filip": (7, 7, 8), "Wampler1": (8.8, 9.6, 9.6), "Wampler2": (12.5, 14, 14), "Wampler3": (8.9, 12.6, 14),
+        "Wampler4": (8.3, 12.6, 14), "Wampler5": (6.5, 12.6, 14),
+    ]
+
+    @Test(arguments: cases)
+    func pivotedQRReproducesCertifiedValues(_ c: Case) throws {
+        let data = try NISTRegressionDataset(c.name)
+        let fit = try LinearLeastSquares.fit(design: data.design, response: data.y, rankTolerance: c.rankTolerance,
+                                             decomposition: .pivotedQR)
+        let (estimates, deviations, residual) = try #require(Self.pivotedQRDigits[c.name])
+        let estimateDigits = zip(fit.coefficients, data.estimates).map { logRelativeError($0, $1) }.min()!
+        let sdDigits = zip(fit.standardErrors, data.standardDeviations).map { logRelativeError($0, $1) }.min()!
+        let residualDigits = logRelativeError(fit.residualVariance.squareRoot(), data.residualStandardDeviation)
+        #expect(estimateDigits >= estimates, "\(c.name): coefficients to \(estimateDigits) digits")
+        #expect(sdDigits >= deviations, "\(c.name): standard deviations to \(sdDigits) digits")
+        #expect(residualDigits >= residual, "\(c.name): residual SD to \(residualDigits) digits")
+    }
+
     /// R: lm(y ~ poly(x, 10, raw = TRUE), filip) reports NA for x^10 with its default tol = 1e-7; so does
     /// WalkStats' rank rule, which throws instead, naming column 10 as a combination of the others.
     @Test func filipIsAliasedAtRsDefaultToleranceExactlyAsInR() throws {
