@@ -7,11 +7,12 @@
 /// GLS   Cov(ε) = σ² Σ, Σ known   Σ = L Lᵀ (Cholesky),  X* = L⁻¹X,  y* = L⁻¹y   (whitening)
 ///
 /// then ordinary least squares on (X*, y*), by either decomposition:
-///   pivoted QR        X* P = Q R                       β̂ = P R⁻¹ Qᵀ y*,  (X*ᵀX*)⁻¹ = P (RᵀR)⁻¹ Pᵀ
-///   balanced SVD      X* D⁻¹ = U S Vᵀ, D = diag(‖x*_j‖) β̂ = D⁻¹ V S⁻¹ Uᵀ y*, (X*ᵀX*)⁻¹ = D⁻¹ V S⁻² Vᵀ D⁻¹
+///   D = diag(d_j), d_j a power of 2 near ‖x*_j‖ (column balancing, exact in floating point)
+///   pivoted QR        X* D⁻¹ P = Q R      β̂ = D⁻¹ P R⁻¹ Qᵀ y*,   (X*ᵀX*)⁻¹ = D⁻¹ P (RᵀR)⁻¹ Pᵀ D⁻¹
+///   balanced SVD      X* D⁻¹ = U S Vᵀ     β̂ = D⁻¹ V S⁻¹ Uᵀ y*,   (X*ᵀX*)⁻¹ = D⁻¹ V S⁻² Vᵀ D⁻¹
 ///
 /// unscaled covariance (XᵀWX)⁻¹ = (X*ᵀX*)⁻¹,  RSS = ‖y* − X*β̂‖²,  σ̂² = RSS / (n − p)
-/// covariance σ̂² (XᵀWX)⁻¹,  log det(XᵀWX) = 2 Σ log|R_jj| = 2 Σ log s_j + 2 Σ log d_j
+/// covariance σ̂² (XᵀWX)⁻¹,  log det(XᵀWX) = 2 Σ log|R_jj| + 2 Σ log d_j (QR) = 2 Σ log s_j + 2 Σ log d_j (SVD)
 /// ```
 ///
 /// *Why orthogonal decompositions.* The normal equations XᵀXβ = Xᵀy square the condition number of X,
@@ -34,10 +35,10 @@
 /// ``LinearLeastSquaresError/rankDeficient(rank:columns:aliased:)`` naming every aliased column and
 /// the combination of earlier columns that reproduces it, instead of silently dropping it. The SVD
 /// then truncates singular values below `DBL_EPSILON · s_max` (the choice of `gsl_multifit_linear`),
-/// pivoted QR counts |R_jj| above `20 (n + p) DBL_EPSILON max|R_jj|` (`gsl_linalg_QRPT_rank`'s
-/// default); a rank below p there also throws.
+/// pivoted QR (of the balanced design) counts |R_jj| above `20 (n + p) DBL_EPSILON max|R_jj|`
+/// (`gsl_linalg_QRPT_rank`'s default); a rank below p there also throws.
 ///
-/// *Accuracy* (SVD; NIST StRD linear regression, certified to 15 digits; minimum significant digits
+/// *Accuracy* (SVD; the balanced pivoted QR reaches as many digits or more, see the NIST tests; NIST StRD linear regression, certified to 15 digits; minimum significant digits
 /// over the coefficients, see `Tests/WalkStatsStatisticsTests/NISTLinearRegressionTests.swift`):
 /// Norris 12.3, Pontius 12.1, NoInt1 14.7, NoInt2 15, Wampler1 9.2, Wampler2 12.5, Wampler3 9.2,
 /// Wampler4 7.9, Wampler5 5.9 (the Wampler designs are x⁰…x⁵ for x = 0…20, ill-conditioned;
