@@ -107,7 +107,8 @@ extension LinearLeastSquares {
         let rank = gsl_linalg_QRPT_rank(qr, defaultQRRankTolerance)
         try check(gsl_linalg_QRPT_lssolve2(qr, tau, permutation, b, rank, x, residual), "gsl_linalg_QRPT_lssolve2", shape)
         let coefficients = (0..<p).map { gsl_vector_get(x, $0) / d[$0] }
-        let rss = (0..<n).reduce(0.0) { $0 + gsl_vector_get(residual, $1) * gsl_vector_get(residual, $1) }
+        var rss = 0.0
+        for i in 0..<n { rss += gsl_vector_get(residual, i) * gsl_vector_get(residual, i) }
         try requireFinite(coefficients + [rss], "gsl_linalg_QRPT_lssolve2", shape)
         guard rank == p else {
             let missing = [[Double]](repeating: [Double](repeating: .nan, count: p), count: p)
@@ -203,8 +204,9 @@ extension LinearLeastSquares {
     }
 
     private static func fill(_ m: UnsafeMutablePointer<gsl_matrix>, _ columns: [[Double]]) {
-        for (j, column) in columns.enumerated() {
-            for (i, value) in column.enumerated() { gsl_matrix_set(m, i, j, value) }
+        for j in columns.indices {
+            let column = columns[j]
+            for i in column.indices { gsl_matrix_set(m, i, j, column[i]) }
         }
     }
 

@@ -131,9 +131,15 @@ public enum LinearLeastSquares {
         if let i = weights.firstIndex(where: { !($0.isFinite && $0 > 0) }) {
             throw LinearLeastSquaresError.invalidWeight(row: i, value: weights[i])
         }
+        // Plain loops: a meta-analysis refits thousands of times, and debug builds pay for every closure.
         let roots = weights.map { $0.squareRoot() }
-        let whitened = columns.map { zip($0, roots).map { $0 * $1 } }
-        return try fitWhitened(columns: whitened, response: zip(response, roots).map { $0 * $1 }, original: columns,
+        var whitened = columns
+        var whitenedResponse = response
+        for i in roots.indices {
+            whitenedResponse[i] *= roots[i]
+            for j in whitened.indices { whitened[j][i] *= roots[i] }
+        }
+        return try fitWhitened(columns: whitened, response: whitenedResponse, original: columns,
                                originalResponse: response, tolerance: rankTolerance, decomposition: decomposition)
     }
 
@@ -175,8 +181,11 @@ public enum LinearLeastSquares {
         guard solution.rank == p else {
             throw LinearLeastSquaresError.rankDeficient(rank: solution.rank, columns: p, aliased: [])
         }
-        let residuals = originalResponse.indices.map { i in
-            originalResponse[i] - (0..<p).reduce(0) { $0 + original[$1][i] * solution.coefficients[$1] }
+        var residuals = originalResponse
+        for i in 0..<n {
+            var fitted = 0.0
+            for j in 0..<p { fitted += original[j][i] * solution.coefficients[j] }
+            residuals[i] -= fitted
         }
         let fit = LinearLeastSquaresFit(coefficients: solution.coefficients,
                                         unscaledCovariance: solution.unscaledCovariance,
@@ -274,8 +283,11 @@ public enum LinearLeastSquares {
 
     /// ‖v‖₂, scaled by max|vᵢ| so that squaring cannot overflow or underflow.
     private static func euclideanNorm(_ v: [Double]) -> Double {
-        let scale = v.reduce(0) { max($0, abs($1)) }
+        var scale = 0.0
+        for x in v { scale = max(scale, abs(x)) }
         guard scale > 0 else { return 0 }
-        return scale * v.reduce(0) { $0 + ($1 / scale) * ($1 / scale) }.squareRoot()
+        var sum = 0.0
+        for x in v { sum += (x / scale) * (x / scale) }
+        return scale * sum.squareRoot()
     }
 }
