@@ -48,6 +48,7 @@ let package = Package(
             dependencies: ["WalkStats", "WalkStatsTestSupport"],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "WalkStatsAnalysisTests", dependencies: ["WalkStats"]),
         .testTarget(
             name: "WalkStatsReportTests",
             dependencies: ["WalkStats", "WalkStatsTestSupport"],
