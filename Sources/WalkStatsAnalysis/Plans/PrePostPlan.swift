@@ -44,9 +44,9 @@ public struct PrePostPlan: Sendable {
     /// The covariates the ANCOVA adjusts for besides baseline.
     public let covariates: [String]
     /// What runs within each arm, in order.
-    public let withinArm: [PlannedAnalysis<ArmData>]
+    public var withinArm: [PlannedAnalysis<ArmData>]
     /// What runs for each contrast, in order.
-    public let betweenArms: [PlannedAnalysis<ContrastData>]
+    public var betweenArms: [PlannedAnalysis<ContrastData>]
     /// The multiplicity adjustment across the outcomes.
     public let adjustment: PValueAdjustment
     /// The confidence level.
