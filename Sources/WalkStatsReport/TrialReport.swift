@@ -57,7 +57,7 @@ public struct TrialReport: Sendable {
             return JSONValue.object(overviewJSON(descriptives.trial) + [
                 ("descriptives", .array(descriptives.description.cells.map(DescriptivesReport.json))),
                 ("comparisons", .array(comparisons.map(\.json))),
-            ]).serialized()
+            ]).serialized(as: .report)
         case .csv:
             return ResultRow.csv(descriptives.rows + comparisons.flatMap(\.rows))
         }

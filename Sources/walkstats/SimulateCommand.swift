@@ -100,7 +100,7 @@ struct SimulateCommand: ParsableCommand {
         ])
         let metadataPath = ((output as NSString).deletingPathExtension) + ".metadata.json"
         let inputs: [String] = [like] + [assumptions, codebook].compactMap { $0 }
-        try AtomicFileWriter.write(metadata.serialized(), to: metadataPath, protectedInputs: inputs)
+        try AtomicFileWriter.write(metadata.serialized(as: .simulateMetadata), to: metadataPath, protectedInputs: inputs)
         try AtomicFileWriter.write(csv, to: output, protectedInputs: inputs)
     }
 
