@@ -18,7 +18,7 @@ public struct ComparisonReport: Sendable {
     public func render(_ format: ReportFormat) -> String {
         switch format {
         case .markdown: return "# Comparison: \(label.heading)\n\n" + markdownBody(headingLevel: 2)
-        case .json: return json.serialized()
+        case .json: return json.serialized(as: .compare)
         case .csv: return ResultRow.csv(rows)
         }
     }

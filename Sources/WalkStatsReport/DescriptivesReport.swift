@@ -25,7 +25,7 @@ public struct DescriptivesReport: Sendable {
                     .joined()
         case .json:
             return JSONValue.object(overviewJSON(trial) + [("descriptives", .array(description.cells.map(Self.json)))])
-                .serialized()
+                .serialized(as: .describe)
         case .csv:
             return ResultRow.csv(rows)
         }

@@ -70,7 +70,7 @@ public struct MetaAnalysisReport: Sendable {
     public func render(_ format: ReportFormat, figureFolder: String? = nil) -> String {
         switch format {
         case .markdown: return markdown(figureFolder: figureFolder)
-        case .json: return json.serialized()
+        case .json: return json.serialized(as: .meta)
         case .csv: return csv
         }
     }

@@ -17,7 +17,7 @@ public struct ReplicationReport: Sendable {
     public func render(_ format: ReportFormat) -> String {
         switch format {
         case .markdown: return markdown
-        case .json: return json.serialized()
+        case .json: return json.serialized(as: .replicate)
         case .csv: return ResultRow.csv(rows)
         }
     }

@@ -33,7 +33,7 @@ public struct SimulatedDatasetWriter: Sendable {
             ("printed", .array(dataset.printed.map(Self.json))),
             ("assumed", .array(dataset.assumed.map(Self.json))),
             ("assumptions", .array(dataset.assumptions.map(JSONValue.string))),
-        ]).serialized()
+        ]).serialized(as: .simulateMetadata)
     }
 
     static func json(_ row: ArmSummary) -> JSONValue {

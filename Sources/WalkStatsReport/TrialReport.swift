@@ -48,7 +48,7 @@ public struct TrialReport: Sendable {
             return JSONValue.object(overviewJSON(analysis.trial) + [
                 ("descriptives", .array(analysis.description.cells.map(DescriptivesReport.json))),
                 ("comparisons", .array(comparisons.map(\.json))),
-            ]).serialized()
+            ]).serialized(as: .report)
         case .csv:
             return ResultRow.csv(descriptives.rows + comparisons.flatMap(\.rows))
         }
