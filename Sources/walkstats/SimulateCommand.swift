@@ -47,14 +47,14 @@ struct SimulateCommand: ParsableCommand {
         }
         let design = printed.study(study)?.design ?? .parallel
         var rows = assumedRows + printedRows
-        var order = rows.map(\.timepoint).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        var order = rows.map(\.timepoint).uniqueInOrder()
         if design == .withinSubject {
             // Conditions of one group become its "timepoints".
             rows = rows.map { ArmSummary(study: $0.study, arm: "within_subject", timepoint: $0.arm, outcome: $0.outcome, n: $0.n,
                                          mean: $0.mean, standardDeviation: $0.standardDeviation, unit: $0.unit, source: $0.source,
                                          meanProvenance: $0.meanProvenance, standardDeviationProvenance: $0.standardDeviationProvenance,
                                          reported: $0.reported) }
-            order = rows.map(\.timepoint).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+            order = rows.map(\.timepoint).uniqueInOrder()
         }
         if let timepoints {
             let given = timepoints.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
