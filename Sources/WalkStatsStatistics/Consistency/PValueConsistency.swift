@@ -224,7 +224,9 @@ struct PValueBox {
         let standardError: Double, df: Double
         switch test {
         case .welch, .student:
-            (standardError, df) = twoSampleStandardError(a, b, sdA: sdA, sdB: sdB, equalVariances: test == .student)
+            (standardError, df) = twoSampleStandardError(SummaryStatistics(n: a.n, mean: a.mean, standardDeviation: sdA),
+                                                         SummaryStatistics(n: b.n, mean: b.mean, standardDeviation: sdB),
+                                                         equalVariances: test == .student)
         case .paired:
             return try pairedPValue(delta: delta, differenceSD: SummaryValidation.differenceStandardDeviation(
                 sdA, sdB, correlation: correlation))
