@@ -67,16 +67,16 @@ public struct EvidenceReport: Sendable {
                 let welch = c.tests.first { $0.name == .welchT }
                 let difference = c.armA.mean - c.armB.mean
                 var sentence = "\(label(c.outcome)) at \(c.timepoint), \(c.armA.arm) (n = \(c.armA.n)) − \(c.armB.arm) (n = \(c.armB.n)): "
-                    + "difference \(String(format: "%.2f", difference))"
-                if let ci = welch?.confidenceInterval { sentence += " [\(String(format: "%.2f", ci.lower)), \(String(format: "%.2f", ci.upper))]" }
+                    + "difference \(NumberFormatting.value(difference, decimals: 2))"
+                if let ci = welch?.confidenceInterval { sentence += " " + NumberFormatting.interval(ci.lower, ci.upper, decimals: 2) }
                 if let welch { sentence += ", Welch \(NumberFormatting.pValueClause(welch.pValue))" }
                 if let g = c.hedgesG {
-                    sentence += ", Hedges' g = \(String(format: "%.2f", g.value)) [\(String(format: "%.2f", g.confidenceInterval.lower)), \(String(format: "%.2f", g.confidenceInterval.upper))]"
+                    sentence += ", Hedges' g = \(NumberFormatting.value(g.value, decimals: 2)) \(NumberFormatting.interval(g.confidenceInterval.lower, g.confidenceInterval.upper, decimals: 2))"
                 }
                 if let mcid = codebook.definition(of: c.outcome)?.mcid {
                     sentence += abs(difference) < mcid
-                        ? "; smaller than the minimal clinically important difference of \(String(format: "%g", mcid))"
-                        : "; at least the minimal clinically important difference of \(String(format: "%g", mcid))"
+                        ? "; smaller than the minimal clinically important difference of \(NumberFormatting.significant(mcid))"
+                        : "; at least the minimal clinically important difference of \(NumberFormatting.significant(mcid))"
                 }
                 let verdicts = Set(c.pValueChecks.map(\.check.verdict.rawValue)).sorted()
                 if !verdicts.isEmpty { sentence += "; printed p-value check: \(verdicts.joined(separator: "/"))" }
@@ -84,7 +84,7 @@ public struct EvidenceReport: Sendable {
             }
             for w in r.withinSubject {
                 var sentence = "\(label(w.outcome)), \(w.conditionA.arm) − \(w.conditionB.arm) (same \(w.conditionA.n) people): "
-                    + "difference \(String(format: "%.3g", w.conditionA.mean - w.conditionB.mean))"
+                    + "difference \(NumberFormatting.significant(w.conditionA.mean - w.conditionB.mean, digits: 3))"
                 if let threshold = w.threshold { sentence += "; \(threshold.explanation)" }
                 sentences.append(sentence + ".")
             }

@@ -92,7 +92,7 @@ public struct MetaAnalysisReport: Sendable {
             let ci = interval(s.effect)
             studies.rows.append([s.effect.study, s.timepoint, "\(s.armA.n)", "\(s.armB.n)", value(s.effect.yi),
                                  NumberFormatting.interval(ci.lower, ci.upper, decimals: places),
-                                 String(format: "%.1f%%", r.weightsPercent[index]), s.estimated ? "estimated (see summaries)" : "printed"])
+                                 NumberFormatting.percent(r.weightsPercent[index]), s.estimated ? "estimated (see summaries)" : "printed"])
         }
         text += "## Studies\n\n" + studies.render() + "\n"
         if let figureFolder {
@@ -111,11 +111,11 @@ public struct MetaAnalysisReport: Sendable {
             guard let low, let high else { return format(x) }
             return "\(format(x)) [\(format(low)), \(high.isFinite ? format(high) : "∞")]"
         }
-        let small: (Double) -> String = { String(format: "%.4g", $0) }
+        let small: (Double) -> String = { NumberFormatting.significant($0, digits: 4) }
         heterogeneity.rows.append([withInterval(r.tau2, ci?.tau2Lower, ci?.tau2Upper, small), withInterval(r.tau, ci?.tauLower, ci?.tauUpper, small),
-                                   withInterval(r.i2, ci?.i2Lower, ci?.i2Upper) { String(format: "%.1f%%", $0) },
-                                   withInterval(r.h2, ci?.h2Lower, ci?.h2Upper) { String(format: "%.2f", $0) },
-                                   "\(String(format: "%.2f", r.q)) (\(r.qDegreesOfFreedom))", NumberFormatting.pValue(r.qPValue)])
+                                   withInterval(r.i2, ci?.i2Lower, ci?.i2Upper) { NumberFormatting.percent($0) },
+                                   withInterval(r.h2, ci?.h2Lower, ci?.h2Upper) { NumberFormatting.value($0, decimals: 2) },
+                                   "\(NumberFormatting.value(r.q, decimals: 2)) (\(r.qDegreesOfFreedom))", NumberFormatting.pValue(r.qPValue)])
         text += "## Heterogeneity\n\n" + heterogeneity.render() + "\n"
             + (ci.map { _ in "Intervals of τ², τ, I² and H² by the Q-profile method (`confint(rma)`).\n\n" } ?? "")
         if !analysis.leaveOneOut.isEmpty {
@@ -124,7 +124,7 @@ public struct MetaAnalysisReport: Sendable {
             for (s, loo) in zip(analysis.included, analysis.leaveOneOut) {
                 table.rows.append([s.effect.study, value(loo.estimate),
                                    NumberFormatting.interval(loo.confidenceInterval.lower, loo.confidenceInterval.upper, decimals: places),
-                                   NumberFormatting.pValue(loo.pValue), small(loo.tau2), String(format: "%.1f%%", loo.i2)])
+                                   NumberFormatting.pValue(loo.pValue), small(loo.tau2), NumberFormatting.percent(loo.i2)])
             }
             text += "## Leave-one-out\n\n" + table.render() + "\n"
         }

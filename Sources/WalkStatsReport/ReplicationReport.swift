@@ -114,7 +114,7 @@ public struct ReplicationReport: Sendable {
             var table = MarkdownTable(headers: ["ρ (baseline, follow-up)", "SD of change A", "SD of change B", "Difference in change", "t (df)", "p"],
                                       alignments: Array(repeating: .right, count: 6))
             for row in s.rows {
-                table.rows.append([String(format: "%.1f", row.correlation), NumberFormatting.value(row.changeA.standardDeviation, decimals: 2),
+                table.rows.append([NumberFormatting.value(row.correlation, decimals: 1), NumberFormatting.value(row.changeA.standardDeviation, decimals: 2),
                                    NumberFormatting.value(row.changeB.standardDeviation, decimals: 2),
                                    NumberFormatting.value(row.test.estimate, decimals: 2),
                                    "\(NumberFormatting.statistic(row.test.statistic)) (\(row.test.degreesOfFreedom.map(NumberFormatting.degreesOfFreedom) ?? "–"))",
@@ -135,7 +135,7 @@ public struct ReplicationReport: Sendable {
                                       alignments: Array(repeating: .right, count: 6))
             let places = decimals(w.conditionA, w.conditionB)
             for row in w.rows {
-                table.rows.append([String(format: "%.1f", row.correlation), NumberFormatting.value(row.differenceStandardDeviation, decimals: places),
+                table.rows.append([NumberFormatting.value(row.correlation, decimals: 1), NumberFormatting.value(row.differenceStandardDeviation, decimals: places),
                                    NumberFormatting.value(row.test.estimate, decimals: places),
                                    "\(NumberFormatting.statistic(row.test.statistic)) (\(row.test.degreesOfFreedom.map(NumberFormatting.degreesOfFreedom) ?? "–"))",
                                    NumberFormatting.pValue(row.test.pValue),
