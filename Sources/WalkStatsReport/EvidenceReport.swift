@@ -33,7 +33,7 @@ public struct EvidenceReport: Sendable {
         var rows: [ForestPlot.Study] = []
         for c in replications.flatMap(\.parallel) {
             guard let g = c.hedgesG else { continue }
-            rows.append(.init(label: "\(c.armA.study): \(c.outcome) (recomputed)", estimate: g.value,
+            rows.append(.init(label: "\(c.arm.study): \(c.outcome) (recomputed)", estimate: g.value,
                               lower: g.confidenceInterval.lower, upper: g.confidenceInterval.upper, weightPercent: nil))
         }
         for p in pooledPrinted where Self.isStandardised(p) {
@@ -65,8 +65,8 @@ public struct EvidenceReport: Sendable {
             var sentences: [String] = []
             for c in r.parallel {
                 let welch = c.tests.first { $0.name == .welchT }
-                let difference = c.armA.mean - c.armB.mean
-                var sentence = "\(label(c.outcome)) at \(c.timepoint), \(c.armA.arm) (n = \(c.armA.n)) − \(c.armB.arm) (n = \(c.armB.n)): "
+                let difference = c.arm.mean - c.reference.mean
+                var sentence = "\(label(c.outcome)) at \(c.timepoint), \(c.arm.arm) (n = \(c.arm.n)) − \(c.reference.arm) (n = \(c.reference.n)): "
                     + "difference \(NumberFormatting.value(difference, decimals: 2))"
                 if let ci = welch?.confidenceInterval { sentence += " " + NumberFormatting.interval(ci.lower, ci.upper, decimals: 2) }
                 if let welch { sentence += ", Welch \(NumberFormatting.pValueClause(welch.pValue))" }
@@ -83,8 +83,8 @@ public struct EvidenceReport: Sendable {
                 sentences.append(sentence + ".")
             }
             for w in r.withinSubject {
-                var sentence = "\(label(w.outcome)), \(w.conditionA.arm) − \(w.conditionB.arm) (same \(w.conditionA.n) people): "
-                    + "difference \(NumberFormatting.significant(w.conditionA.mean - w.conditionB.mean, digits: 3))"
+                var sentence = "\(label(w.outcome)), \(w.condition.arm) − \(w.reference.arm) (same \(w.condition.n) people): "
+                    + "difference \(NumberFormatting.significant(w.condition.mean - w.reference.mean, digits: 3))"
                 if let threshold = w.threshold { sentence += "; \(threshold.explanation)" }
                 sentences.append(sentence + ".")
             }

@@ -19,10 +19,10 @@ public struct MetaAnalysisReport: Sendable {
         NumberFormatting.decimals(forSpread: analysis.included.map { $0.effect.vi.squareRoot() }.max())
     }
     private var axisLabel: String {
-        let difference = "\(analysis.armA) − \(analysis.armB)"
+        let difference = "\(analysis.contrast.arm) − \(analysis.contrast.reference)"
         switch analysis.measure {
         case .md:
-            let unit = label.definition?.unit ?? analysis.included.first?.armA.unit ?? ""
+            let unit = label.definition?.unit ?? analysis.included.first?.arm.unit ?? ""
             return "Mean difference (\(difference))" + (unit.isEmpty ? "" : ", \(unit)")
         case .smd: return "Hedges' g (\(difference))"
         }
@@ -45,7 +45,7 @@ public struct MetaAnalysisReport: Sendable {
     public var figures: [FigureFile] {
         let stem = "\(analysis.outcome)-\(analysis.measure.rawValue.lowercased())"
         let forest = ForestPlot(
-            title: "\(label.definition?.label ?? analysis.outcome): \(analysis.armA) vs \(analysis.armB)", axisLabel: axisLabel,
+            title: "\(label.definition?.label ?? analysis.outcome): \(analysis.contrast.arm) vs \(analysis.contrast.reference)", axisLabel: axisLabel,
             studies: analysis.included.map { s in
                 let ci = interval(s.effect)
                 return ForestPlot.Study(label: s.effect.study + (s.estimated ? " (estimated)" : ""), estimate: s.effect.yi,
@@ -81,7 +81,7 @@ public struct MetaAnalysisReport: Sendable {
         let r = result
         let places = decimals
         func value(_ x: Double) -> String { NumberFormatting.value(x, decimals: places) }
-        var text = "# Meta-analysis: \(label.heading), \(analysis.armA) − \(analysis.armB)\n\n"
+        var text = "# Meta-analysis: \(label.heading), \(analysis.contrast.arm) − \(analysis.contrast.reference)\n\n"
         text += "Measure: \(analysis.measure == .md ? "mean difference (MD)" : "standardised mean difference, Hedges' g with metafor's exact correction (SMD)"); "
             + "model: \(methodName)\(r.hksj ? ", Hartung–Knapp–Sidik–Jonkman t-based inference" : ", z-based inference"); "
             + "k = \(r.k) studies. Matches `metafor::rma(yi, vi, method = \"\(r.method.rawValue)\"\(r.hksj ? ", test = \"knha\"" : ""))` "
@@ -90,7 +90,7 @@ public struct MetaAnalysisReport: Sendable {
                                     alignments: [.left, .left, .right, .right, .right, .right, .right, .left])
         for (index, s) in analysis.included.enumerated() {
             let ci = interval(s.effect)
-            studies.rows.append([s.effect.study, s.timepoint, "\(s.armA.n)", "\(s.armB.n)", value(s.effect.yi),
+            studies.rows.append([s.effect.study, s.timepoint, "\(s.arm.n)", "\(s.reference.n)", value(s.effect.yi),
                                  NumberFormatting.interval(ci.lower, ci.upper, decimals: places),
                                  NumberFormatting.percent(r.weightsPercent[index]), s.estimated ? "estimated (see summaries)" : "printed"])
         }
@@ -136,7 +136,7 @@ public struct MetaAnalysisReport: Sendable {
                 + NumberFormatting.interval(egger.limitConfidenceInterval.lower, egger.limitConfidenceInterval.upper, decimals: places)
                 + ". Matches `metafor::regtest`.\n\n" + (egger.warning.map { "**Warning:** \($0).\n\n" } ?? "")
         }
-        text += "How to read this: each study's effect is \(analysis.armA) − \(analysis.armB). The pooled estimate is a weighted "
+        text += "How to read this: each study's effect is \(analysis.contrast.arm) − \(analysis.contrast.reference). The pooled estimate is a weighted "
             + "average; under a random-effects model the studies' true effects are allowed to differ (τ²), and the prediction "
             + "interval says where the effect of a new, similar study would lie. I² is the share of the spread beyond chance.\n"
         if !analysis.notes.isEmpty {
@@ -152,7 +152,7 @@ public struct MetaAnalysisReport: Sendable {
         let r = result
         let ci = r.heterogeneityInterval
         return .object([
-            ("outcome", .string(analysis.outcome)), ("arms", .array([.string(analysis.armA), .string(analysis.armB)])),
+            ("outcome", .string(analysis.outcome)), ("arms", .array([.string(analysis.contrast.arm), .string(analysis.contrast.reference)])),
             ("measure", .string(analysis.measure.rawValue)), ("method", .string(r.method.rawValue)), ("hksj", .bool(r.hksj)),
             ("k", .int(r.k)), ("estimate", .number(r.estimate)), ("se", .number(r.standardError)),
             ("ci_low", .number(r.confidenceInterval.lower)), ("ci_high", .number(r.confidenceInterval.upper)),
