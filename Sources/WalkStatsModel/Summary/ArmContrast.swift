@@ -11,8 +11,7 @@ public struct ArmContrast: Sendable, Hashable, CustomStringConvertible {
 
     /// A contrast `arm` − `reference`.
     public init(arm: String, reference: String) {
-        self.arm = arm
-        self.reference = reference
+        (self.arm, self.reference) = (arm, reference)
     }
 
     /// "arm − reference".
