@@ -16,13 +16,19 @@ enum TInference {
                        degreesOfFreedom: Double, confidenceLevel: Double, sampleSizes: [Int]) throws -> HypothesisTestResult {
         let distribution = try StudentTDistribution(degreesOfFreedom: degreesOfFreedom)
         let t = estimate / standardError
-        let p = min(1, 2 * (try distribution.survivalProbability(abs(t))))
+        let p = try twoSidedPValue(t, distribution: distribution)
         let margin = try distribution.quantile(0.5 + confidenceLevel / 2) * standardError
         return HypothesisTestResult(
             name: name, method: method, statistic: t, degreesOfFreedom: degreesOfFreedom, pValue: p,
             estimate: estimate, standardError: standardError,
             confidenceInterval: ConfidenceInterval(level: confidenceLevel, lower: estimate - margin, upper: estimate + margin),
             sampleSizes: sampleSizes)
+    }
+
+    /// The two-sided p-value of a t statistic, min(1, 2 · P(T_df > |t|)), as `stats:::t.test.default`
+    /// computes it (`2 * pt(-abs(tstat), df)`); shared by the t-tests and the p-value consistency check.
+    static func twoSidedPValue(_ t: Double, distribution: StudentTDistribution) throws -> Double {
+        min(1, 2 * (try distribution.survivalProbability(abs(t))))
     }
 
     /// R's test for "data are essentially constant": se < 10 · machine epsilon · |scale|.
