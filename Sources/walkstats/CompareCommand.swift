@@ -13,10 +13,8 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         let trial = try input.loadTrial()
-        let result = try ComparisonOptions.mappingArmErrors {
-            try OutcomeComparison(trial: trial, outcome: outcome, from: comparison.from, to: comparison.to,
-                                  arms: comparison.armList, covariates: comparison.covariateList)
-        }
+        let result = try OutcomeComparison(trial: trial, outcome: outcome, from: comparison.from, to: comparison.to,
+                                           arms: comparison.armList, covariates: comparison.covariateList)
         let report = try ComparisonReport(comparison: result, codebook: try input.loadCodebook(), adjustment: comparison.adjust)
         try output.emit(report.render(output.format), inputs: input.inputPaths)
     }

@@ -23,15 +23,18 @@ struct MetaCommand: ParsableCommand {
     var figures: String?
 
     func validate() throws {
-        _ = try ComparisonOptions.twoArms(arms)
+        let names = arms.split(separator: ",", omittingEmptySubsequences: false)
+        guard names.count == 2, !names[0].isEmpty, !names[1].isEmpty, names[0] != names[1] else {
+            throw ValidationError("--arms takes two different arm names separated by a comma, such as backward,forward")
+        }
         if figures != nil, output.output == nil { throw ValidationError("--figures needs --output: figures are written next to the report") }
     }
 
     func run() throws {
         let codebook = try input.loadCodebook()
-        let (arm, reference) = try ComparisonOptions.twoArms(arms)
+        let names = arms.split(separator: ",").map(String.init)
         let analysis = try SummaryMetaAnalysis(dataset: input.loadDataset(codebook: codebook), outcome: outcome,
-                                               contrast: ArmContrast(arm: arm, reference: reference), timepoint: timepoint, measure: measure, method: method, hksj: hksj)
+                                               contrast: ArmContrast(arm: names[0], reference: names[1]), timepoint: timepoint, measure: measure, method: method, hksj: hksj)
         let report = MetaAnalysisReport(analysis: analysis, codebook: codebook)
         if let figures, let destination = output.output {
             try FigureOutput.write(report.figures, folder: figures, nextTo: destination, inputs: input.inputPaths)

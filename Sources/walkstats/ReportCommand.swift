@@ -25,11 +25,9 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (trial, codebook) = (try input.loadTrial(), try input.loadCodebook())
-        let report = try ComparisonOptions.mappingArmErrors {
-            try TrialReport(trial: trial, codebook: codebook, from: comparison.from, to: comparison.to,
-                            arms: comparison.armList, covariates: comparison.covariateList, adjustment: comparison.adjust)
-        }
+        let report = try TrialReport(trial: input.loadTrial(), codebook: input.loadCodebook(), from: comparison.from,
+                                     to: comparison.to, arms: comparison.armList, covariates: comparison.covariateList,
+                                     adjustment: comparison.adjust)
         let text = report.render(output.format, figureFolder: figures)
         if let figures, let destination = output.output {
             try FigureOutput.write(report.figures, folder: figures, nextTo: destination, inputs: input.inputPaths)

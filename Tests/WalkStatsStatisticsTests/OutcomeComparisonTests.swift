@@ -17,12 +17,8 @@ struct OutcomeComparisonTests {
         ])
     }
 
-    /// The error describes the data; the command line maps it to its `--arms` flag.
     @Test func moreThanTwoArmsNeedAChoice() {
-        #expect(throws: StatisticsError.moreThanTwoArms(available: ["a", "b", "c"])) {
-            try OutcomeComparison(trial: Self.trial, outcome: "pain")
-        }
-        #expect(!StatisticsError.moreThanTwoArms(available: ["a", "b", "c"]).description.contains("--"))
+        #expect(throws: StatisticsError.self) { try OutcomeComparison(trial: Self.trial, outcome: "pain") }
     }
 
     @Test func unknownNamesListWhatExists() {

@@ -23,22 +23,6 @@ struct WalkstatsCommandTests {
         return url.path
     }
 
-    /// Three arms and no `--arms`: the statistics error is said in terms of the flag (exit 1); a bad
-    /// `--arms` value is a flag error (exit 64).
-    @Test func threeArmsAskForTheArmsFlag() throws {
-        var csv = "participant,arm,timepoint,outcome,value\n"
-        for (index, arm) in ["a", "a", "b", "b", "c", "c"].enumerated() {
-            csv += "p\(index),\(arm),pre,x,\(index + 1)\np\(index),\(arm),post,x,\(index * 2 + 1)\n"
-        }
-        let file = try scratchFile("three-arms.csv", Data(csv.utf8))
-        let result = try run(["compare", file, "--outcome", "x"])
-        #expect(result.status == 1)
-        #expect(result.standardError.contains("the data have 3 arms (a, b, c); choose two with --arms A,B"))
-        let flag = try run(["compare", file, "--outcome", "x", "--arms", "a,a"])
-        #expect(flag.status == 64)
-        #expect(flag.standardError.contains("--arms takes two different arm names"))
-    }
-
     @Test func describePrintsTablesWithMissingCounts() throws {
         let result = try run(["describe", Self.sample])
         #expect(result.status == 0)

@@ -12,9 +12,6 @@ public enum StatisticsError: Error, Sendable, Equatable, CustomStringConvertible
     case unknownName(kind: String, name: String, available: [String])
     /// A request that cannot be answered as asked, with the reason.
     case invalidRequest(String)
-    /// A comparison of exactly two arms was asked of data with more arms (`available`, in file order)
-    /// without saying which two.
-    case moreThanTwoArms(available: [String])
 
     public var description: String {
         switch self {
@@ -30,9 +27,6 @@ public enum StatisticsError: Error, Sendable, Equatable, CustomStringConvertible
             return "no \(kind) '\(name)' in the data; available: \(available.joined(separator: ", "))"
         case let .invalidRequest(reason):
             return reason
-        case let .moreThanTwoArms(available):
-            return "the data have \(available.count) arms (\(available.joined(separator: ", "))); "
-                + "a between-arm comparison takes exactly two: name the two to compare"
         }
     }
 }

@@ -85,9 +85,8 @@ public struct OutcomeComparison: Sendable {
     ///     analysed value is a number, otherwise a factor with treatment coding).
     /// - Throws: ``StatisticsError/unknownName(kind:name:available:)`` for an outcome, timepoint, arm or
     ///   covariate that the trial lacks, ``StatisticsError/invalidRequest(_:)`` when `from` equals `to`, the
-    ///   trial has one timepoint, or `arms` does not name two different arms;
-    ///   ``StatisticsError/moreThanTwoArms(available:)`` when more than two arms are present and none are
-    ///   chosen (this is the one place that requires exactly two arms).
+    ///   trial has one timepoint, more than two arms are present and none are chosen, or `arms` does not
+    ///   name two different arms.
     public init(trial: Trial, outcome: String, from: String? = nil, to: String? = nil, arms: [String]? = nil,
                 covariates: [String] = [], confidenceLevel: Double = 0.95) throws {
         guard trial.outcomes.contains(outcome) else {
@@ -166,12 +165,15 @@ public struct OutcomeComparison: Sendable {
 
     private static func selectArms(_ names: [String]?, of trial: Trial) throws -> [Arm] {
         guard let names else {
-            guard trial.arms.count <= 2 else { throw StatisticsError.moreThanTwoArms(available: trial.arms.map(\.name)) }
+            guard trial.arms.count <= 2 else {
+                throw StatisticsError.invalidRequest(
+                    "the data have \(trial.arms.count) arms (\(trial.arms.map(\.name).joined(separator: ", "))); "
+                        + "choose two with --arms A,B")
+            }
             return trial.arms
         }
         guard names.count == 2, names[0] != names[1] else {
-            throw StatisticsError.invalidRequest(
-                "a between-arm comparison takes two different arms, got \(names.map { "'\($0)'" }.joined(separator: ", "))")
+            throw StatisticsError.invalidRequest("--arms takes two different arm names separated by a comma, such as backward,forward")
         }
         return try names.map { name in
             guard let arm = trial.arm(named: name) else {

@@ -97,41 +97,6 @@ struct ComparisonOptions: ParsableArguments {
     }
 
     var armList: [String]? {
-        arms.map(Self.armNames)
+        arms.map { $0.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) } }
     }
-
-    func validate() throws {
-        if let arms { _ = try Self.twoArms(arms) }
-    }
-
-    /// The names in an `--arms A,B` value.
-    static func armNames(_ text: String) -> [String] {
-        text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-    }
-
-    /// The two arms of an `--arms A,B` value.
-    /// - Throws: `ValidationError` unless it names two different, non-empty arms.
-    static func twoArms(_ text: String) throws -> (String, String) {
-        let names = armNames(text)
-        guard names.count == 2, !names[0].isEmpty, !names[1].isEmpty, names[0] != names[1] else {
-            throw ValidationError("--arms takes two different arm names separated by a comma, such as backward,forward")
-        }
-        return (names[0], names[1])
-    }
-
-    /// Runs `body`, turning a request for two arms of data with more into the flag that chooses them.
-    static func mappingArmErrors<T>(_ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch let StatisticsError.moreThanTwoArms(available) {
-            throw CommandLineError("the data have \(available.count) arms (\(available.joined(separator: ", "))); "
-                                   + "choose two with --arms A,B")
-        }
-    }
-}
-
-/// A request the command line cannot run, said in terms of its flags (exit status 1, like any data error).
-struct CommandLineError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
 }
