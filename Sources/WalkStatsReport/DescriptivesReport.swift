@@ -1,3 +1,4 @@
+import WalkStatsAnalysis
 import WalkStatsModel
 import WalkStatsStatistics
 
@@ -8,12 +9,11 @@ public struct DescriptivesReport: Sendable {
     let description: TrialDescription
     let codebook: Codebook
 
-    /// Describes `trial`, labelling outcomes from `codebook`.
-    /// - Throws: ``StatisticsError`` for an invalid confidence level.
-    public init(trial: Trial, codebook: Codebook, confidenceLevel: Double = 0.95) throws {
+    /// The report of `description` (the descriptives of `trial`), labelling outcomes from `codebook`.
+    public init(trial: Trial, description: TrialDescription, codebook: Codebook) {
         self.trial = trial
         self.codebook = codebook
-        description = try TrialDescription(trial: trial, confidenceLevel: confidenceLevel)
+        self.description = description
     }
 
     /// The report in `format`.

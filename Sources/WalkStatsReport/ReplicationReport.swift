@@ -201,15 +201,15 @@ public struct ReplicationReport: Sendable {
             ("comparisons", .array(r.parallel.map { c in
                 .object([("outcome", .string(c.outcome)), ("timepoint", .string(c.timepoint)),
                          ("arms", .array([.string(c.arm.arm), .string(c.reference.arm)])),
-                         ("tests", .array(c.tests.map(ComparisonReport.json))),
-                         ("effect_sizes", .array(c.hedgesG.map { [ComparisonReport.json($0)] } ?? [])),
+                         ("tests", .array(c.tests.map { ResultJSON.object($0) })),
+                         ("effect_sizes", .array(c.hedgesG.map { [ResultJSON.object($0)] } ?? [])),
                          ("p_value_checks", .array(c.pValueChecks.map(pCheck)))])
             })),
             ("change_from_baseline", .array(r.changeFromBaseline.map { s in
                 .object([("outcome", .string(s.outcome)), ("baseline", .string(s.baseline)), ("follow_up", .string(s.followUp)),
                          ("rows", .array(s.rows.map { row in
                              .object([("correlation", .number(row.correlation)), ("sd_change_a", .number(row.changeA.standardDeviation)),
-                                      ("sd_change_b", .number(row.changeB.standardDeviation)), ("test", ComparisonReport.json(row.test))])
+                                      ("sd_change_b", .number(row.changeB.standardDeviation)), ("test", ResultJSON.object(row.test))])
                          }))])
             })),
             ("within_subject", .array(r.withinSubject.map { w in
@@ -217,7 +217,7 @@ public struct ReplicationReport: Sendable {
                     ("outcome", .string(w.outcome)), ("conditions", .array([.string(w.condition.arm), .string(w.reference.arm)])),
                     ("rows", .array(w.rows.map { row in
                         .object([("correlation", .number(row.correlation)), ("sd_difference", .number(row.differenceStandardDeviation)),
-                                 ("test", ComparisonReport.json(row.test))])
+                                 ("test", ResultJSON.object(row.test))])
                     })),
                     ("p_value_checks", .array(w.pValueChecks.map(pCheck))),
                 ]
