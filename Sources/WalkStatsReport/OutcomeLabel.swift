@@ -30,7 +30,7 @@ struct OutcomeLabel {
             sentence += ". Minimal clinically important difference: \(definition.mcidSource)"
         }
         if let mcid = definition.mcid {
-            sentence += ". Minimal clinically important difference: \(String(format: "%g", mcid))"
+            sentence += ". Minimal clinically important difference: \(NumberFormatting.significant(mcid))"
                 + (definition.mcidSource.isEmpty ? "" : "; source: \(definition.mcidSource)")
         }
         return sentence + "."

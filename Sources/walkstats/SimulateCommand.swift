@@ -35,9 +35,9 @@ struct SimulateCommand: ParsableCommand {
         let folder = (like as NSString).deletingLastPathComponent
         let sheetPath = (folder.isEmpty ? "" : folder + "/") + "studies.csv"
         let sheet = FileManager.default.fileExists(atPath: sheetPath) ? sheetPath : nil
-        let printed = try SummaryInputOptions.loadDataset(like, studies: sheet, codebook: book, keepGoing: false, requireTwoArms: false)
+        let printed = try SummaryInputOptions.loadDataset(like, studies: sheet, codebook: book, keepGoing: false, rejectLoneArms: false)
         let assumed = try assumptions.map {
-            try SummaryInputOptions.loadDataset($0, studies: nil, codebook: book, keepGoing: false, requireTwoArms: false)
+            try SummaryInputOptions.loadDataset($0, studies: nil, codebook: book, keepGoing: false, rejectLoneArms: false)
         }
         let request = SimulationRequest(study: study, like: like, seed: seed, correlation: correlation,
                                         timepoints: timepoints.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } })

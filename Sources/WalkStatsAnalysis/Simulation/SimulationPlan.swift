@@ -88,7 +88,7 @@ public struct SimulatedDataset: Sendable {
                                          meanProvenance: $0.meanProvenance, standardDeviationProvenance: $0.standardDeviationProvenance,
                                          reported: $0.reported) }
         }
-        var order = rows.map(\.timepoint).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        var order = rows.map(\.timepoint).uniqueInOrder()
         if let given = request.timepoints {
             guard Set(given) == Set(order), given.count == order.count else {
                 throw SimulationRequestError.timepointsMismatch(expected: order)
