@@ -62,7 +62,7 @@ struct PrePostPlanTests {
     @Test func theLastArmIsTheReference() throws {
         let plan = try Self.plan(AnalysisRequest(arms: ["b", "a"]))
         #expect(plan.reference == "a")
-        #expect(plan.contrasts == [["b", "a"]])
+        #expect(plan.contrasts == [ArmContrast(arm: "b", reference: "a")])
         let result = try plan.run(on: Self.trial)[0]
         let welch = try #require(result.groups.last?.items.first { $0.name == "welch_t" }?.test)
         // mean change in b is −1, in a −7/3: b − a = 4/3.

@@ -36,10 +36,10 @@ public struct PrePostPlan: Sendable {
     public let arms: [String]
     /// The reference arm of every contrast (the last arm), when two or more arms are analysed.
     public var reference: String? { arms.count >= 2 ? arms.last : nil }
-    /// The contrasts, each `[arm, reference]`.
-    public var contrasts: [[String]] {
+    /// The contrasts: every other arm − the reference.
+    public var contrasts: [ArmContrast] {
         guard let reference else { return [] }
-        return arms.dropLast().map { [$0, reference] }
+        return ArmContrast.againstReference(arms, reference: reference)
     }
     /// The covariates the ANCOVA adjusts for besides baseline.
     public let covariates: [String]
@@ -113,7 +113,8 @@ public struct PrePostPlan: Sendable {
         let selected = arms.compactMap { trial.arm(named: $0) }
         let pairs = selected.map { $0.pairedValues(of: outcome, from: from, to: to) }
         let withinGroups = zip(selected, pairs).map { arm, pairs in withinGroup(arm.name, pairs) }
-        let betweenGroups = contrasts.map { names -> ResultGroup in
+        let betweenGroups = contrasts.map { contrast -> ResultGroup in
+            let names = [contrast.arm, contrast.reference]
             let indices = names.map { name in arms.firstIndex(of: name)! }
             return betweenGroup(names, pairs: indices.map { pairs[$0] },
                                 ancova: ANCOVAData(arms: indices.map { selected[$0] }, outcome: outcome, from: from, to: to,
@@ -124,7 +125,7 @@ public struct PrePostPlan: Sendable {
             outcome: outcome,
             fields: [ResultField("outcome", .string(outcome)), ResultField("from", .string(from)),
                      ResultField("to", .string(to)), ResultField("arms", .strings(arms))],
-            heading: "Change from \(from) to \(to)", favouredArm: contrast?.first, confidenceLevel: confidenceLevel,
+            heading: "Change from \(from) to \(to)", favouredArm: contrast?.arm, confidenceLevel: confidenceLevel,
             sections: [
                 ResultSection(key: "within", heading: "Within arms (\(to) − \(from))", groupColumn: "Arm", estimateHeader: "Estimate",
                               explanation: Self.readWithin, isSingleObject: false, groups: withinGroups),
@@ -180,7 +181,7 @@ public struct PrePostPlan: Sendable {
             tests += "; between arms, ANCOVA (`lm(\(to) ~ \(from) + arm\(covariateTerms))`, arm \(reference) "
                 + "as reference), Welch's t-test (unequal variances, R's default `t.test(a, b)`) and Student's t-test "
                 + "(`var.equal = TRUE`) of change scores, and the Mann–Whitney test (`wilcox.test(a, b, conf.int = TRUE)`); "
-                + "differences are " + contrasts.map { $0.joined(separator: " − ") }.joined(separator: ", ")
+                + "differences are " + contrasts.map(\.description).joined(separator: ", ")
         }
         return [tests + ". All two-sided.",
                 "Effect sizes: Cohen's d_z within arms; Cohen's d (pooled SD) and Hedges' g (exact correction) "
