@@ -1,4 +1,5 @@
 import Foundation
+import WalkStatsAnalysis
 import WalkStatsModel
 import WalkStatsStatistics
 
@@ -12,15 +13,11 @@ public struct EvidenceReport: Sendable {
     let codebook: Codebook
     let interpretation: String?
 
-    /// Builds the evidence report from every study of `dataset` and `printed`; `interpretation` is
-    /// Markdown written by people, shown under its own heading.
-    /// - Throws: ``StatisticsError`` if a study's replication fails.
-    public init(dataset: SummaryDataset, printed: [PrintedResult], codebook: Codebook, interpretation: String?) throws {
-        let trials = Set(dataset.studyIDs)
-        replications = try dataset.studyIDs.map {
-            try StudyReplication(study: $0, dataset: dataset, printed: printed, codebook: codebook)
-        }
-        pooledPrinted = printed.filter { !trials.contains($0.study) }
+    /// The evidence report of `analysis`; `interpretation` is Markdown written by people, shown under its
+    /// own heading.
+    public init(analysis: EvidenceAnalysis, codebook: Codebook, interpretation: String?) {
+        replications = analysis.replications
+        pooledPrinted = analysis.pooledPrinted
         self.codebook = codebook
         self.interpretation = interpretation
     }

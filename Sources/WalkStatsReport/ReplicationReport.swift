@@ -103,7 +103,7 @@ public struct ReplicationReport: Sendable {
             + "These compare the arms at one timepoint; without baseline values they cannot separate the effect of "
             + "the programme from chance baseline differences.\n\n"
         for c in replication.parallel {
-            text += label(c.outcome).directionSentence(armA: c.arm.arm) + "\n\n"
+            text += label(c.outcome).directionSentence(favouring: c.arm.arm) + "\n\n"
         }
         return text
     }
