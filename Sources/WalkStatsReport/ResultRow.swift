@@ -19,6 +19,13 @@ public struct ResultRow: Sendable {
         cells[column] = value.map(Self.fullPrecision) ?? ""
     }
 
+    /// Sets `ci_low`, `ci_high` and `conf_level` (empty for `nil`).
+    mutating func set(_ interval: ConfidenceInterval?) {
+        set("ci_low", interval?.lower)
+        set("ci_high", interval?.upper)
+        set("conf_level", interval?.level)
+    }
+
     /// Sets the cells of a hypothesis test.
     mutating func set(_ test: HypothesisTestResult) {
         cells["test"] = test.name.rawValue
@@ -30,9 +37,7 @@ public struct ResultRow: Sendable {
         set("p_adjusted", test.adjustedPValue)
         set("estimate", test.estimate)
         set("se", test.standardError)
-        set("ci_low", test.confidenceInterval?.lower)
-        set("ci_high", test.confidenceInterval?.upper)
-        set("conf_level", test.confidenceInterval?.level)
+        set(test.confidenceInterval)
     }
 
     /// Sets the cells of a standardised effect size (its value in `estimate`).
@@ -40,9 +45,7 @@ public struct ResultRow: Sendable {
         cells["test"] = effect.name.rawValue
         cells["n"] = effect.sampleSizes.map(String.init).joined(separator: ";")
         set("estimate", effect.value)
-        set("ci_low", effect.confidenceInterval.lower)
-        set("ci_high", effect.confidenceInterval.upper)
-        set("conf_level", effect.confidenceInterval.level)
+        set(effect.confidenceInterval)
     }
 
     /// Any ``OutcomeResult`` as tidy rows: per group a summary row (if any), then its items by role
@@ -112,9 +115,7 @@ public struct ResultRow: Sendable {
                 row.set("df", contrast.degreesOfFreedom)
                 row.set("p_value", contrast.pValue)
                 row.set("p_adjusted", contrast.adjustedPValue)
-                row.set("ci_low", contrast.confidenceInterval?.lower)
-                row.set("ci_high", contrast.confidenceInterval?.upper)
-                row.set("conf_level", contrast.confidenceInterval?.level)
+                row.set(contrast.confidenceInterval)
                 return row
             }
         }
