@@ -1,5 +1,5 @@
 // swift-tools-version:6.0
-// WalkStats: import → model → statistics → report, with the `walkstats` command line on top.
+// WalkStats: import → model → statistics → analysis → report, with the `walkstats` command line on top.
 // Only WalkStatsGSL imports the CGSL system library; every other target is pure Swift.
 import PackageDescription
 
@@ -22,10 +22,12 @@ let package = Package(
         .target(name: "WalkStatsModel"),
         .target(name: "WalkStatsImport", dependencies: ["WalkStatsModel"]),
         .target(name: "WalkStatsStatistics", dependencies: ["WalkStatsGSL", "WalkStatsModel"]),
-        .target(name: "WalkStatsReport", dependencies: ["WalkStatsStatistics", "WalkStatsModel"]),
+        .target(name: "WalkStatsAnalysis", dependencies: ["WalkStatsStatistics", "WalkStatsModel"]),
+        .target(name: "WalkStatsReport", dependencies: ["WalkStatsAnalysis", "WalkStatsStatistics", "WalkStatsModel"]),
         .target(
             name: "WalkStats",
-            dependencies: ["WalkStatsGSL", "WalkStatsImport", "WalkStatsModel", "WalkStatsStatistics", "WalkStatsReport"]
+            dependencies: ["WalkStatsGSL", "WalkStatsImport", "WalkStatsModel", "WalkStatsStatistics", "WalkStatsAnalysis",
+                           "WalkStatsReport"]
         ),
         .executableTarget(
             name: "walkstats",
@@ -46,6 +48,7 @@ let package = Package(
             dependencies: ["WalkStats", "WalkStatsTestSupport"],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "WalkStatsAnalysisTests", dependencies: ["WalkStats"]),
         .testTarget(
             name: "WalkStatsReportTests",
             dependencies: ["WalkStats", "WalkStatsTestSupport"],

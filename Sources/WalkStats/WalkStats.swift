@@ -1,5 +1,6 @@
-// The umbrella module: `import WalkStats` brings in every layer (import → model → statistics → report),
+// The umbrella module: `import WalkStats` brings in every layer (import → model → statistics → analysis → report),
 // plus the GSL runtime switch (Swift types only; no pointers leave WalkStatsGSL).
+@_exported import WalkStatsAnalysis
 @_exported import WalkStatsGSL
 @_exported import WalkStatsImport
 @_exported import WalkStatsModel

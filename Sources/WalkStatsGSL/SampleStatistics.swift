@@ -1,6 +1,7 @@
 import CGSL
 
-/// Moments and quantiles of a sample of finite doubles, computed by GSL's `gsl_stats_*` and `gsl_sort`.
+/// Moments of a sample of finite doubles, and its sorted order, computed by GSL's `gsl_stats_*` and
+/// `gsl_sort`. Quantiles are R's type 7, which WalkStatsStatistics' `SampleQuantile` computes.
 ///
 /// GSL returns silent wrong answers on degenerate input (a mean of 0 for n = 0, NaN for the SD of
 /// n = 1), so every function here validates n first and throws ``GSLError`` instead.
@@ -28,24 +29,6 @@ public enum SampleStatistics {
         var copy = values
         copy.withUnsafeMutableBufferPointer { gsl_sort($0.baseAddress, 1, $0.count) }
         return copy
-    }
-
-    /// The quantile of already sorted data by linear interpolation between order statistics at
-    /// position (n − 1)·p, which is R's default `quantile(x, p, type = 7)`.
-    /// - Throws: ``GSLError`` when `sortedValues` is empty, unsorted or not finite, or p is outside [0, 1].
-    public static func quantile(sortedValues: [Double], probability p: Double) throws -> Double {
-        try validate(sortedValues, minimumCount: 1, function: "gsl_stats_quantile_from_sorted_data")
-        guard p >= 0, p <= 1 else {
-            throw GSLError(status: .domainError, function: "gsl_stats_quantile_from_sorted_data",
-                           inputs: "f=\(p)", reason: "probability must lie in [0, 1]")
-        }
-        guard zip(sortedValues, sortedValues.dropFirst()).allSatisfy({ $0 <= $1 }) else {
-            throw GSLError(status: .domainError, function: "gsl_stats_quantile_from_sorted_data",
-                           inputs: "n=\(sortedValues.count)", reason: "data must be sorted ascending")
-        }
-        return sortedValues.withUnsafeBufferPointer {
-            gsl_stats_quantile_from_sorted_data($0.baseAddress, 1, $0.count, p)
-        }
     }
 
     private static func validate(_ values: [Double], minimumCount: Int, function: String) throws {

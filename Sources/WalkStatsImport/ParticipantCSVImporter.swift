@@ -71,7 +71,6 @@ private struct TrialBuilder {
     let timepointOrder: [String]?
     var participants: [ParticipantDraft] = []
     var participantIndex: [String: Int] = [:]
-    var armOrder: [String] = []
     var timepointsSeen: [String] = []
     var outcomes: [String] = []
     var missingCells = 0
@@ -123,7 +122,6 @@ private struct TrialBuilder {
             index = participants.count
             participantIndex[id] = index
             participants.append(ParticipantDraft(id: id, arm: arm, line: record.line))
-            if !armOrder.contains(arm) { armOrder.append(arm) }
         }
         let key = ObservationKey(outcome: outcome, timepoint: timepoint)
         if let first = participants[index].observations[key] {
@@ -161,7 +159,7 @@ private struct TrialBuilder {
             }
         }
         let participantNames = Set(participantLevel.map { header[extraColumns[$0]] })
-        let arms = armOrder.map { armName in
+        let arms = participants.map(\.arm).uniqueInOrder().map { armName in
             Arm(name: armName, participants: participants.filter { $0.arm == armName }.map { draft in
                 var attributes: [String: String?] = [:]
                 for position in participantLevel {

@@ -30,8 +30,11 @@ import WalkStatsModel
 /// quartiles or range, or quartiles/range without a median; a negative SD or SE; `ci_low` > `ci_high`
 /// or a mean outside its CI; a median outside q1…q3 or min…max; a mean, median, quartile or extreme
 /// outside the outcome's scale range when ``scaleRanges`` has one; a second row for the same study,
-/// arm, timepoint and outcome; and, with ``requireTwoArmsPerComparison``, a comparison (study ×
-/// timepoint × outcome) with a single arm (see ``singleArmProblems(_:file:)``).
+/// arm, timepoint and outcome; and, with ``rejectsLoneArms``, a comparison (study × timepoint ×
+/// outcome) with a single arm (see ``loneArmProblems(_:file:)``).
+///
+/// The importer only reads: it accepts any number of arms per comparison and does not decide which
+/// analyses run. The commands that compare arms ask for the lone-arm check.
 ///
 /// Nothing partial is returned: the first problem is thrown, or with ``keepGoing`` every problem is
 /// collected and thrown together as ``CSVImportErrors``.
@@ -44,17 +47,16 @@ public struct SummaryCSVImporter: Sendable {
     /// The possible values of an outcome's scale by outcome id (such as `pain_nrs: 0...10`), from a
     /// codebook; means, medians, quartiles and extremes outside it are errors.
     public var scaleRanges: [String: ClosedRange<Double>]
-    /// Whether every comparison must have at least two arms (or conditions); see
-    /// ``singleArmProblems(_:file:)``.
-    public var requireTwoArmsPerComparison: Bool
+    /// Whether a comparison with a single arm (or condition) is an error; see ``loneArmProblems(_:file:)``.
+    /// Off by default: a file may legitimately hold a lone row.
+    public var rejectsLoneArms: Bool
     /// Whether to collect every problem instead of stopping at the first.
     public var keepGoing: Bool
 
     /// Creates an importer.
-    public init(scaleRanges: [String: ClosedRange<Double>] = [:], requireTwoArmsPerComparison: Bool = true,
-                keepGoing: Bool = false) {
+    public init(scaleRanges: [String: ClosedRange<Double>] = [:], rejectsLoneArms: Bool = false, keepGoing: Bool = false) {
         self.scaleRanges = scaleRanges
-        self.requireTwoArmsPerComparison = requireTwoArmsPerComparison
+        self.rejectsLoneArms = rejectsLoneArms
         self.keepGoing = keepGoing
     }
 
@@ -90,8 +92,8 @@ public struct SummaryCSVImporter: Sendable {
         }
         // A lone arm is only reported when every row was readable: a rejected row would otherwise leave
         // its partner looking alone.
-        if requireTwoArmsPerComparison, collector.problems.isEmpty {
-            for problem in Self.singleArmProblems(rows, file: file, armColumn: columns["arm"].map { $0 + 1 }) {
+        if rejectsLoneArms, collector.problems.isEmpty {
+            for problem in Self.loneArmProblems(rows, file: file, armColumn: columns["arm"].map { $0 + 1 }) {
                 try collector.record(problem)
             }
         }
@@ -102,22 +104,22 @@ public struct SummaryCSVImporter: Sendable {
     /// Comparisons (study × timepoint × outcome) that have only one arm, as errors located at that arm's
     /// row: nothing can be compared with it.
     ///
-    /// This is a separate check (on by default in the importer, ``requireTwoArmsPerComparison``) because
-    /// what counts as an "arm" depends on the design: in a parallel study two arms are independent
-    /// groups, while in a within-subject study (Roos 2012: the same 20 people running forward and
-    /// backward) the two rows are conditions measured on the same people. Both need at least two rows
-    /// per comparison, but a file may legitimately hold a lone row (a baseline-only measurement, say),
-    /// and a caller that knows the designs can run this check on its own terms.
+    /// This is a structural check of the file, separate from reading it (``rejectsLoneArms``), because
+    /// what counts as an "arm" depends on the design: in a parallel study arms are independent groups,
+    /// while in a within-subject study (Roos 2012: the same 20 people running forward and backward) the
+    /// rows are conditions measured on the same people. Any number of arms from two up can be compared,
+    /// but a file may legitimately hold a lone row (a baseline-only measurement, say), and a caller that
+    /// knows what it will analyse runs this check on its own terms.
     ///
     /// - Parameters:
     ///   - rows: the imported rows.
     ///   - file: the file name for the messages.
-    /// - Returns: one error per lone arm, in row order (empty when every comparison has two arms).
-    public static func singleArmProblems(_ rows: [ReportedSummary], file: String) -> [CSVImportError] {
-        singleArmProblems(rows, file: file, armColumn: nil)
+    /// - Returns: one error per lone arm, in row order (empty when every comparison has two arms or more).
+    public static func loneArmProblems(_ rows: [ReportedSummary], file: String) -> [CSVImportError] {
+        loneArmProblems(rows, file: file, armColumn: nil)
     }
 
-    static func singleArmProblems(_ rows: [ReportedSummary], file: String, armColumn: Int?) -> [CSVImportError] {
+    static func loneArmProblems(_ rows: [ReportedSummary], file: String, armColumn: Int?) -> [CSVImportError] {
         var arms: [SummaryComparisonKey: Set<String>] = [:]
         for row in rows { arms[row.key.comparison, default: []].insert(row.arm) }
         return rows.filter { arms[$0.key.comparison]!.count < 2 }.map { row in

@@ -1,3 +1,4 @@
+import WalkStatsAnalysis
 import WalkStatsModel
 import WalkStatsStatistics
 
@@ -8,12 +9,11 @@ public struct DescriptivesReport: Sendable {
     let description: TrialDescription
     let codebook: Codebook
 
-    /// Describes `trial`, labelling outcomes from `codebook`.
-    /// - Throws: ``StatisticsError`` for an invalid confidence level.
-    public init(trial: Trial, codebook: Codebook, confidenceLevel: Double = 0.95) throws {
+    /// The report of `description` (the descriptives of `trial`), labelling outcomes from `codebook`.
+    public init(trial: Trial, description: TrialDescription, codebook: Codebook) {
         self.trial = trial
         self.codebook = codebook
-        description = try TrialDescription(trial: trial, confidenceLevel: confidenceLevel)
+        self.description = description
     }
 
     /// The report in `format`.
@@ -25,7 +25,7 @@ public struct DescriptivesReport: Sendable {
                     .joined()
         case .json:
             return JSONValue.object(overviewJSON(trial) + [("descriptives", .array(description.cells.map(Self.json)))])
-                .serialized()
+                .serialized(as: .describe)
         case .csv:
             return ResultRow.csv(rows)
         }
@@ -65,9 +65,7 @@ public struct DescriptivesReport: Sendable {
             row.set("estimate", d.mean)
             row.set("sd", d.standardDeviation)
             row.set("se", d.standardError)
-            row.set("ci_low", d.confidenceInterval?.lower)
-            row.set("ci_high", d.confidenceInterval?.upper)
-            row.set("conf_level", d.confidenceInterval?.level)
+            row.set(d.confidenceInterval)
             row.set("median", d.median)
             row.set("q1", d.firstQuartile)
             row.set("q3", d.thirdQuartile)

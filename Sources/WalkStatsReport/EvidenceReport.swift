@@ -1,4 +1,5 @@
 import Foundation
+import WalkStatsAnalysis
 import WalkStatsModel
 import WalkStatsStatistics
 
@@ -12,15 +13,11 @@ public struct EvidenceReport: Sendable {
     let codebook: Codebook
     let interpretation: String?
 
-    /// Builds the evidence report from every study of `dataset` and `printed`; `interpretation` is
-    /// Markdown written by people, shown under its own heading.
-    /// - Throws: ``StatisticsError`` if a study's replication fails.
-    public init(dataset: SummaryDataset, printed: [PrintedResult], codebook: Codebook, interpretation: String?) throws {
-        let trials = Set(dataset.studyIDs)
-        replications = try dataset.studyIDs.map {
-            try StudyReplication(study: $0, dataset: dataset, printed: printed, codebook: codebook)
-        }
-        pooledPrinted = printed.filter { !trials.contains($0.study) }
+    /// The evidence report of `analysis`; `interpretation` is Markdown written by people, shown under its
+    /// own heading.
+    public init(analysis: EvidenceAnalysis, codebook: Codebook, interpretation: String?) {
+        replications = analysis.replications
+        pooledPrinted = analysis.pooledPrinted
         self.codebook = codebook
         self.interpretation = interpretation
     }
@@ -33,7 +30,7 @@ public struct EvidenceReport: Sendable {
         var rows: [ForestPlot.Study] = []
         for c in replications.flatMap(\.parallel) {
             guard let g = c.hedgesG else { continue }
-            rows.append(.init(label: "\(c.armA.study): \(c.outcome) (recomputed)", estimate: g.value,
+            rows.append(.init(label: "\(c.arm.study): \(c.outcome) (recomputed)", estimate: g.value,
                               lower: g.confidenceInterval.lower, upper: g.confidenceInterval.upper, weightPercent: nil))
         }
         for p in pooledPrinted where Self.isStandardised(p) {
@@ -65,26 +62,26 @@ public struct EvidenceReport: Sendable {
             var sentences: [String] = []
             for c in r.parallel {
                 let welch = c.tests.first { $0.name == .welchT }
-                let difference = c.armA.mean - c.armB.mean
-                var sentence = "\(label(c.outcome)) at \(c.timepoint), \(c.armA.arm) (n = \(c.armA.n)) − \(c.armB.arm) (n = \(c.armB.n)): "
-                    + "difference \(String(format: "%.2f", difference))"
-                if let ci = welch?.confidenceInterval { sentence += " [\(String(format: "%.2f", ci.lower)), \(String(format: "%.2f", ci.upper))]" }
+                let difference = c.arm.mean - c.reference.mean
+                var sentence = "\(label(c.outcome)) at \(c.timepoint), \(c.arm.arm) (n = \(c.arm.n)) − \(c.reference.arm) (n = \(c.reference.n)): "
+                    + "difference \(NumberFormatting.value(difference, decimals: 2))"
+                if let ci = welch?.confidenceInterval { sentence += " " + NumberFormatting.interval(ci.lower, ci.upper, decimals: 2) }
                 if let welch { sentence += ", Welch \(NumberFormatting.pValueClause(welch.pValue))" }
                 if let g = c.hedgesG {
-                    sentence += ", Hedges' g = \(String(format: "%.2f", g.value)) [\(String(format: "%.2f", g.confidenceInterval.lower)), \(String(format: "%.2f", g.confidenceInterval.upper))]"
+                    sentence += ", Hedges' g = \(NumberFormatting.value(g.value, decimals: 2)) \(NumberFormatting.interval(g.confidenceInterval.lower, g.confidenceInterval.upper, decimals: 2))"
                 }
                 if let mcid = codebook.definition(of: c.outcome)?.mcid {
                     sentence += abs(difference) < mcid
-                        ? "; smaller than the minimal clinically important difference of \(String(format: "%g", mcid))"
-                        : "; at least the minimal clinically important difference of \(String(format: "%g", mcid))"
+                        ? "; smaller than the minimal clinically important difference of \(NumberFormatting.significant(mcid))"
+                        : "; at least the minimal clinically important difference of \(NumberFormatting.significant(mcid))"
                 }
                 let verdicts = Set(c.pValueChecks.map(\.check.verdict.rawValue)).sorted()
                 if !verdicts.isEmpty { sentence += "; printed p-value check: \(verdicts.joined(separator: "/"))" }
                 sentences.append(sentence + ".")
             }
             for w in r.withinSubject {
-                var sentence = "\(label(w.outcome)), \(w.conditionA.arm) − \(w.conditionB.arm) (same \(w.conditionA.n) people): "
-                    + "difference \(String(format: "%.3g", w.conditionA.mean - w.conditionB.mean))"
+                var sentence = "\(label(w.outcome)), \(w.condition.arm) − \(w.reference.arm) (same \(w.condition.n) people): "
+                    + "difference \(NumberFormatting.significant(w.condition.mean - w.reference.mean, digits: 3))"
                 if let threshold = w.threshold { sentence += "; \(threshold.explanation)" }
                 sentences.append(sentence + ".")
             }

@@ -19,10 +19,10 @@ public struct MetaAnalysisReport: Sendable {
         NumberFormatting.decimals(forSpread: analysis.included.map { $0.effect.vi.squareRoot() }.max())
     }
     private var axisLabel: String {
-        let difference = "\(analysis.armA) − \(analysis.armB)"
+        let difference = "\(analysis.contrast.arm) − \(analysis.contrast.reference)"
         switch analysis.measure {
         case .md:
-            let unit = label.definition?.unit ?? analysis.included.first?.armA.unit ?? ""
+            let unit = label.definition?.unit ?? analysis.included.first?.arm.unit ?? ""
             return "Mean difference (\(difference))" + (unit.isEmpty ? "" : ", \(unit)")
         case .smd: return "Hedges' g (\(difference))"
         }
@@ -45,7 +45,7 @@ public struct MetaAnalysisReport: Sendable {
     public var figures: [FigureFile] {
         let stem = "\(analysis.outcome)-\(analysis.measure.rawValue.lowercased())"
         let forest = ForestPlot(
-            title: "\(label.definition?.label ?? analysis.outcome): \(analysis.armA) vs \(analysis.armB)", axisLabel: axisLabel,
+            title: "\(label.definition?.label ?? analysis.outcome): \(analysis.contrast.arm) vs \(analysis.contrast.reference)", axisLabel: axisLabel,
             studies: analysis.included.map { s in
                 let ci = interval(s.effect)
                 return ForestPlot.Study(label: s.effect.study + (s.estimated ? " (estimated)" : ""), estimate: s.effect.yi,
@@ -70,7 +70,7 @@ public struct MetaAnalysisReport: Sendable {
     public func render(_ format: ReportFormat, figureFolder: String? = nil) -> String {
         switch format {
         case .markdown: return markdown(figureFolder: figureFolder)
-        case .json: return json.serialized()
+        case .json: return json.serialized(as: .meta)
         case .csv: return csv
         }
     }
@@ -81,7 +81,7 @@ public struct MetaAnalysisReport: Sendable {
         let r = result
         let places = decimals
         func value(_ x: Double) -> String { NumberFormatting.value(x, decimals: places) }
-        var text = "# Meta-analysis: \(label.heading), \(analysis.armA) − \(analysis.armB)\n\n"
+        var text = "# Meta-analysis: \(label.heading), \(analysis.contrast.arm) − \(analysis.contrast.reference)\n\n"
         text += "Measure: \(analysis.measure == .md ? "mean difference (MD)" : "standardised mean difference, Hedges' g with metafor's exact correction (SMD)"); "
             + "model: \(methodName)\(r.hksj ? ", Hartung–Knapp–Sidik–Jonkman t-based inference" : ", z-based inference"); "
             + "k = \(r.k) studies. Matches `metafor::rma(yi, vi, method = \"\(r.method.rawValue)\"\(r.hksj ? ", test = \"knha\"" : ""))` "
@@ -90,9 +90,9 @@ public struct MetaAnalysisReport: Sendable {
                                     alignments: [.left, .left, .right, .right, .right, .right, .right, .left])
         for (index, s) in analysis.included.enumerated() {
             let ci = interval(s.effect)
-            studies.rows.append([s.effect.study, s.timepoint, "\(s.armA.n)", "\(s.armB.n)", value(s.effect.yi),
+            studies.rows.append([s.effect.study, s.timepoint, "\(s.arm.n)", "\(s.reference.n)", value(s.effect.yi),
                                  NumberFormatting.interval(ci.lower, ci.upper, decimals: places),
-                                 String(format: "%.1f%%", r.weightsPercent[index]), s.estimated ? "estimated (see summaries)" : "printed"])
+                                 NumberFormatting.percent(r.weightsPercent[index]), s.estimated ? "estimated (see summaries)" : "printed"])
         }
         text += "## Studies\n\n" + studies.render() + "\n"
         if let figureFolder {
@@ -111,11 +111,11 @@ public struct MetaAnalysisReport: Sendable {
             guard let low, let high else { return format(x) }
             return "\(format(x)) [\(format(low)), \(high.isFinite ? format(high) : "∞")]"
         }
-        let small: (Double) -> String = { String(format: "%.4g", $0) }
+        let small: (Double) -> String = { NumberFormatting.significant($0, digits: 4) }
         heterogeneity.rows.append([withInterval(r.tau2, ci?.tau2Lower, ci?.tau2Upper, small), withInterval(r.tau, ci?.tauLower, ci?.tauUpper, small),
-                                   withInterval(r.i2, ci?.i2Lower, ci?.i2Upper) { String(format: "%.1f%%", $0) },
-                                   withInterval(r.h2, ci?.h2Lower, ci?.h2Upper) { String(format: "%.2f", $0) },
-                                   "\(String(format: "%.2f", r.q)) (\(r.qDegreesOfFreedom))", NumberFormatting.pValue(r.qPValue)])
+                                   withInterval(r.i2, ci?.i2Lower, ci?.i2Upper) { NumberFormatting.percent($0) },
+                                   withInterval(r.h2, ci?.h2Lower, ci?.h2Upper) { NumberFormatting.value($0, decimals: 2) },
+                                   "\(NumberFormatting.value(r.q, decimals: 2)) (\(r.qDegreesOfFreedom))", NumberFormatting.pValue(r.qPValue)])
         text += "## Heterogeneity\n\n" + heterogeneity.render() + "\n"
             + (ci.map { _ in "Intervals of τ², τ, I² and H² by the Q-profile method (`confint(rma)`).\n\n" } ?? "")
         if !analysis.leaveOneOut.isEmpty {
@@ -124,7 +124,7 @@ public struct MetaAnalysisReport: Sendable {
             for (s, loo) in zip(analysis.included, analysis.leaveOneOut) {
                 table.rows.append([s.effect.study, value(loo.estimate),
                                    NumberFormatting.interval(loo.confidenceInterval.lower, loo.confidenceInterval.upper, decimals: places),
-                                   NumberFormatting.pValue(loo.pValue), small(loo.tau2), String(format: "%.1f%%", loo.i2)])
+                                   NumberFormatting.pValue(loo.pValue), small(loo.tau2), NumberFormatting.percent(loo.i2)])
             }
             text += "## Leave-one-out\n\n" + table.render() + "\n"
         }
@@ -136,7 +136,7 @@ public struct MetaAnalysisReport: Sendable {
                 + NumberFormatting.interval(egger.limitConfidenceInterval.lower, egger.limitConfidenceInterval.upper, decimals: places)
                 + ". Matches `metafor::regtest`.\n\n" + (egger.warning.map { "**Warning:** \($0).\n\n" } ?? "")
         }
-        text += "How to read this: each study's effect is \(analysis.armA) − \(analysis.armB). The pooled estimate is a weighted "
+        text += "How to read this: each study's effect is \(analysis.contrast.arm) − \(analysis.contrast.reference). The pooled estimate is a weighted "
             + "average; under a random-effects model the studies' true effects are allowed to differ (τ²), and the prediction "
             + "interval says where the effect of a new, similar study would lie. I² is the share of the spread beyond chance.\n"
         if !analysis.notes.isEmpty {
@@ -152,7 +152,7 @@ public struct MetaAnalysisReport: Sendable {
         let r = result
         let ci = r.heterogeneityInterval
         return .object([
-            ("outcome", .string(analysis.outcome)), ("arms", .array([.string(analysis.armA), .string(analysis.armB)])),
+            ("outcome", .string(analysis.outcome)), ("arms", .array([.string(analysis.contrast.arm), .string(analysis.contrast.reference)])),
             ("measure", .string(analysis.measure.rawValue)), ("method", .string(r.method.rawValue)), ("hksj", .bool(r.hksj)),
             ("k", .int(r.k)), ("estimate", .number(r.estimate)), ("se", .number(r.standardError)),
             ("ci_low", .number(r.confidenceInterval.lower)), ("ci_high", .number(r.confidenceInterval.upper)),

@@ -1,6 +1,7 @@
 import Foundation
 
-/// How numbers are rounded for people in Markdown reports. JSON and CSV always carry full precision.
+/// How numbers are rounded for people in Markdown reports: the one place report text formats a number.
+/// JSON and CSV always carry full precision.
 public enum NumberFormatting {
     /// How many decimals suit numbers on a scale whose spread (an SD) is `spread`: three significant
     /// digits of the spread, between 1 and 4 decimals (2 when there is no spread). A table uses one
@@ -38,7 +39,18 @@ public enum NumberFormatting {
 
     /// A rank statistic (V or W: a whole or half number) as is, without padding decimals.
     public static func rankStatistic(_ x: Double) -> String {
-        String(format: "%g", x)
+        significant(x)
+    }
+
+    /// `x` to `digits` significant digits without trailing zeros (C's `%.<digits>g`): 0.5, 1.5, 0.01234,
+    /// 1.5e-05. The default of 6 digits prints constants such as an MCID as written.
+    public static func significant(_ x: Double, digits: Int = 6) -> String {
+        String(format: "%.\(digits)g", x)
+    }
+
+    /// A percentage with `decimals` decimals and a percent sign, such as "42.1%".
+    public static func percent(_ x: Double, decimals: Int = 1) -> String {
+        fixed(x, decimals: decimals) + "%"
     }
 
     /// An interval as "[lower, upper]".
@@ -50,7 +62,7 @@ public enum NumberFormatting {
     /// A confidence level as a percentage label, such as "95% CI".
     public static func confidenceLabel(_ level: Double) -> String {
         let percent = level * 100
-        return (percent == percent.rounded() ? String(Int(percent)) : String(format: "%.1f", percent)) + "% CI"
+        return (percent == percent.rounded() ? String(Int(percent)) : fixed(percent, decimals: 1)) + "% CI"
     }
 
     /// `x` with `decimals` decimals, never "-0.00".

@@ -19,18 +19,18 @@ struct OutcomeLabel {
     }
 
     /// One sentence on the better direction and what it means for change and difference signs.
-    func directionSentence(armA: String? = nil) -> String {
+    func directionSentence(favouring favouredArm: String? = nil) -> String {
         guard let definition else {
             return "`\(id)` is not in the codebook, so the report cannot say which direction is better."
         }
         let sign = definition.better == .lower ? "negative" : "positive"
         var sentence = "\(definition.better == .lower ? "Lower" : "Higher") is better: a \(sign) change is an improvement"
-        if let armA { sentence += ", and a \(sign) difference favours \(armA)" }
+        if let favouredArm { sentence += ", and a \(sign) difference favours \(favouredArm)" }
         if definition.mcid == nil, !definition.mcidSource.isEmpty, definition.mcidSource != "not established" {
             sentence += ". Minimal clinically important difference: \(definition.mcidSource)"
         }
         if let mcid = definition.mcid {
-            sentence += ". Minimal clinically important difference: \(String(format: "%g", mcid))"
+            sentence += ". Minimal clinically important difference: \(NumberFormatting.significant(mcid))"
                 + (definition.mcidSource.isEmpty ? "" : "; source: \(definition.mcidSource)")
         }
         return sentence + "."

@@ -17,7 +17,7 @@ public struct ReplicationReport: Sendable {
     public func render(_ format: ReportFormat) -> String {
         switch format {
         case .markdown: return markdown
-        case .json: return json.serialized()
+        case .json: return json.serialized(as: .replicate)
         case .csv: return ResultRow.csv(rows)
         }
     }
@@ -84,7 +84,7 @@ public struct ReplicationReport: Sendable {
                                            "95% CI (Welch)", "Hedges' g [95% CI]"],
                                   alignments: [.left, .left, .left, .right, .right, .right, .right, .right, .right])
         for c in replication.parallel {
-            let places = decimals(c.armA, c.armB)
+            let places = decimals(c.arm, c.reference)
             let welch = c.tests.first { $0.name == .welchT }
             let student = c.tests.first { $0.name == .studentT }
             func summary(_ t: HypothesisTestResult?) -> String {
@@ -92,8 +92,8 @@ public struct ReplicationReport: Sendable {
                 return "\(NumberFormatting.statistic(t.statistic)) (\(t.degreesOfFreedom.map(NumberFormatting.degreesOfFreedom) ?? "–")), "
                     + NumberFormatting.pValue(t.pValue).replacingOccurrences(of: "< ", with: "<")
             }
-            table.rows.append([label(c.outcome).heading, c.timepoint, "\(c.armA.arm) − \(c.armB.arm)", "\(c.armA.n) + \(c.armB.n)",
-                               NumberFormatting.value(c.armA.mean - c.armB.mean, decimals: places), summary(welch), summary(student),
+            table.rows.append([label(c.outcome).heading, c.timepoint, "\(c.arm.arm) − \(c.reference.arm)", "\(c.arm.n) + \(c.reference.n)",
+                               NumberFormatting.value(c.arm.mean - c.reference.mean, decimals: places), summary(welch), summary(student),
                                NumberFormatting.interval(welch?.confidenceInterval?.lower, welch?.confidenceInterval?.upper, decimals: places),
                                c.hedgesG.map { "\(NumberFormatting.value($0.value, decimals: 2)) \(NumberFormatting.interval($0.confidenceInterval.lower, $0.confidenceInterval.upper, decimals: 2))" } ?? "–"])
         }
@@ -103,7 +103,7 @@ public struct ReplicationReport: Sendable {
             + "These compare the arms at one timepoint; without baseline values they cannot separate the effect of "
             + "the programme from chance baseline differences.\n\n"
         for c in replication.parallel {
-            text += label(c.outcome).directionSentence(armA: c.armA.arm) + "\n\n"
+            text += label(c.outcome).directionSentence(favouring: c.arm.arm) + "\n\n"
         }
         return text
     }
@@ -114,13 +114,13 @@ public struct ReplicationReport: Sendable {
             var table = MarkdownTable(headers: ["ρ (baseline, follow-up)", "SD of change A", "SD of change B", "Difference in change", "t (df)", "p"],
                                       alignments: Array(repeating: .right, count: 6))
             for row in s.rows {
-                table.rows.append([String(format: "%.1f", row.correlation), NumberFormatting.value(row.changeA.standardDeviation, decimals: 2),
+                table.rows.append([NumberFormatting.value(row.correlation, decimals: 1), NumberFormatting.value(row.changeA.standardDeviation, decimals: 2),
                                    NumberFormatting.value(row.changeB.standardDeviation, decimals: 2),
                                    NumberFormatting.value(row.test.estimate, decimals: 2),
                                    "\(NumberFormatting.statistic(row.test.statistic)) (\(row.test.degreesOfFreedom.map(NumberFormatting.degreesOfFreedom) ?? "–"))",
                                    NumberFormatting.pValue(row.test.pValue)])
             }
-            text += "### \(label(s.outcome).heading): \(s.baseline) → \(s.followUp), \(s.armA) − \(s.armB)\n\n" + table.render()
+            text += "### \(label(s.outcome).heading): \(s.baseline) → \(s.followUp), \(s.contrast.arm) − \(s.contrast.reference)\n\n" + table.render()
                 + "\nChange SD = √(SD_b² + SD_f² − 2ρ·SD_b·SD_f) (Cochrane Handbook 6.5.2.8), Welch's test of change.\n\n"
         }
         return text
@@ -133,15 +133,15 @@ public struct ReplicationReport: Sendable {
         for w in replication.withinSubject {
             var table = MarkdownTable(headers: ["ρ", "SD of difference", "Mean difference", "t (df)", "p", "95% CI"],
                                       alignments: Array(repeating: .right, count: 6))
-            let places = decimals(w.conditionA, w.conditionB)
+            let places = decimals(w.condition, w.reference)
             for row in w.rows {
-                table.rows.append([String(format: "%.1f", row.correlation), NumberFormatting.value(row.differenceStandardDeviation, decimals: places),
+                table.rows.append([NumberFormatting.value(row.correlation, decimals: 1), NumberFormatting.value(row.differenceStandardDeviation, decimals: places),
                                    NumberFormatting.value(row.test.estimate, decimals: places),
                                    "\(NumberFormatting.statistic(row.test.statistic)) (\(row.test.degreesOfFreedom.map(NumberFormatting.degreesOfFreedom) ?? "–"))",
                                    NumberFormatting.pValue(row.test.pValue),
                                    NumberFormatting.interval(row.test.confidenceInterval?.lower, row.test.confidenceInterval?.upper, decimals: places)])
             }
-            text += "### \(label(w.outcome).heading): \(w.conditionA.arm) − \(w.conditionB.arm) (n = \(w.conditionA.n))\n\n" + table.render() + "\n"
+            text += "### \(label(w.outcome).heading): \(w.condition.arm) − \(w.reference.arm) (n = \(w.condition.n))\n\n" + table.render() + "\n"
             if let threshold = w.threshold { text += threshold.explanation + "\n\n" }
         }
         return text
@@ -200,24 +200,24 @@ public struct ReplicationReport: Sendable {
             ("summaries", .array(r.summaries.map(summaryJSON))),
             ("comparisons", .array(r.parallel.map { c in
                 .object([("outcome", .string(c.outcome)), ("timepoint", .string(c.timepoint)),
-                         ("arms", .array([.string(c.armA.arm), .string(c.armB.arm)])),
-                         ("tests", .array(c.tests.map(ComparisonReport.json))),
-                         ("effect_sizes", .array(c.hedgesG.map { [ComparisonReport.json($0)] } ?? [])),
+                         ("arms", .array([.string(c.arm.arm), .string(c.reference.arm)])),
+                         ("tests", .array(c.tests.map { ResultJSON.object($0) })),
+                         ("effect_sizes", .array(c.hedgesG.map { [ResultJSON.object($0)] } ?? [])),
                          ("p_value_checks", .array(c.pValueChecks.map(pCheck)))])
             })),
             ("change_from_baseline", .array(r.changeFromBaseline.map { s in
                 .object([("outcome", .string(s.outcome)), ("baseline", .string(s.baseline)), ("follow_up", .string(s.followUp)),
                          ("rows", .array(s.rows.map { row in
                              .object([("correlation", .number(row.correlation)), ("sd_change_a", .number(row.changeA.standardDeviation)),
-                                      ("sd_change_b", .number(row.changeB.standardDeviation)), ("test", ComparisonReport.json(row.test))])
+                                      ("sd_change_b", .number(row.changeB.standardDeviation)), ("test", ResultJSON.object(row.test))])
                          }))])
             })),
             ("within_subject", .array(r.withinSubject.map { w in
                 var fields: [(String, JSONValue)] = [
-                    ("outcome", .string(w.outcome)), ("conditions", .array([.string(w.conditionA.arm), .string(w.conditionB.arm)])),
+                    ("outcome", .string(w.outcome)), ("conditions", .array([.string(w.condition.arm), .string(w.reference.arm)])),
                     ("rows", .array(w.rows.map { row in
                         .object([("correlation", .number(row.correlation)), ("sd_difference", .number(row.differenceStandardDeviation)),
-                                 ("test", ComparisonReport.json(row.test))])
+                                 ("test", ResultJSON.object(row.test))])
                     })),
                     ("p_value_checks", .array(w.pValueChecks.map(pCheck))),
                 ]
@@ -238,14 +238,14 @@ public struct ReplicationReport: Sendable {
     var rows: [ResultRow] {
         var rows: [ResultRow] = []
         for c in replication.parallel {
-            let base = ResultRow(["section": "replication", "outcome": c.outcome, "timepoint": c.timepoint, "arm": "\(c.armA.arm) - \(c.armB.arm)"])
+            let base = ResultRow(["section": "replication", "outcome": c.outcome, "timepoint": c.timepoint, "arm": "\(c.arm.arm) - \(c.reference.arm)"])
             rows += c.tests.map { var r = base; r.set($0); return r }
             if let g = c.hedgesG { var r = base; r.cells["section"] = "effect_size"; r.set(g); rows.append(r) }
         }
         for w in replication.withinSubject {
             for row in w.rows {
                 var r = ResultRow(["section": "within_subject", "outcome": w.outcome, "timepoint": w.timepoint,
-                                   "arm": "\(w.conditionA.arm) - \(w.conditionB.arm)"])
+                                   "arm": "\(w.condition.arm) - \(w.reference.arm)"])
                 r.set(row.test)
                 r.cells["test"] = "paired_t (rho=\(row.correlation))"
                 rows.append(r)

@@ -1,3 +1,4 @@
+import WalkStatsAnalysis
 import WalkStatsStatistics
 
 /// One row of the tidy CSV output shared by every command: descriptives, within-arm changes and tests,
@@ -18,6 +19,13 @@ public struct ResultRow: Sendable {
         cells[column] = value.map(Self.fullPrecision) ?? ""
     }
 
+    /// Sets `ci_low`, `ci_high` and `conf_level` (empty for `nil`).
+    mutating func set(_ interval: ConfidenceInterval?) {
+        set("ci_low", interval?.lower)
+        set("ci_high", interval?.upper)
+        set("conf_level", interval?.level)
+    }
+
     /// Sets the cells of a hypothesis test.
     mutating func set(_ test: HypothesisTestResult) {
         cells["test"] = test.name.rawValue
@@ -29,9 +37,7 @@ public struct ResultRow: Sendable {
         set("p_adjusted", test.adjustedPValue)
         set("estimate", test.estimate)
         set("se", test.standardError)
-        set("ci_low", test.confidenceInterval?.lower)
-        set("ci_high", test.confidenceInterval?.upper)
-        set("conf_level", test.confidenceInterval?.level)
+        set(test.confidenceInterval)
     }
 
     /// Sets the cells of a standardised effect size (its value in `estimate`).
@@ -39,9 +45,80 @@ public struct ResultRow: Sendable {
         cells["test"] = effect.name.rawValue
         cells["n"] = effect.sampleSizes.map(String.init).joined(separator: ";")
         set("estimate", effect.value)
-        set("ci_low", effect.confidenceInterval.lower)
-        set("ci_high", effect.confidenceInterval.upper)
-        set("conf_level", effect.confidenceInterval.level)
+        set(effect.confidenceInterval)
+    }
+
+    /// Any ``OutcomeResult`` as tidy rows: per group a summary row (if any), then its items by role
+    /// (tests in the section's name, then `effect_size` and `assumption` rows); a table of terms or list of
+    /// contrasts gives one row per term or contrast, `test` naming the item and the term (`name: term`).
+    static func rows(_ result: OutcomeResult) -> [ResultRow] {
+        var rows: [ResultRow] = []
+        let shared = Dictionary(uniqueKeysWithValues: result.fields.compactMap { field -> (String, String)? in
+            guard case let .string(text) = field.value, columns.contains(field.key) else { return nil }
+            return (field.key, text)
+        })
+        for section in result.sections {
+            for group in section.groups {
+                var base = ResultRow(shared)
+                base.cells["section"] = section.key
+                base.cells["arm"] = group.arms.joined(separator: " - ")
+                base.cells["randomised"] = group.randomised.map(String.init).joined(separator: ";")
+                base.cells["missing"] = group.missing.map(String.init).joined(separator: ";")
+                if let summary = group.summary {
+                    var row = base
+                    row.cells["test"] = summary.name
+                    row.cells["n"] = group.analysed.map(String.init).joined(separator: ";")
+                    row.set("estimate", summary.mean)
+                    row.set("sd", summary.standardDeviation)
+                    rows.append(row)
+                }
+                for role in ResultItem.Role.allCases {
+                    var roleBase = base
+                    if role != .test { roleBase.cells["section"] = role.rawValue }
+                    for item in group.items(role) { rows += roleBase.rows(item) }
+                }
+            }
+        }
+        return rows
+    }
+
+    /// The rows of one item, from this base row.
+    private func rows(_ item: ResultItem) -> [ResultRow] {
+        var row = self
+        switch item.content {
+        case let .test(test):
+            row.set(test)
+            row.cells["test"] = item.name
+            return [row]
+        case let .effectSize(effect):
+            row.set(effect)
+            row.cells["test"] = item.name
+            return [row]
+        case let .terms(_, terms):
+            return terms.map { term in
+                var row = self
+                row.cells["test"] = "\(item.name): \(term.term)"
+                row.set("estimate", term.estimate)
+                row.set("se", term.standardError)
+                row.set("statistic", term.statistic)
+                row.set("df", term.degreesOfFreedom)
+                row.set("df2", term.denominatorDegreesOfFreedom)
+                row.set("p_value", term.pValue)
+                return row
+            }
+        case let .contrasts(_, contrasts):
+            return contrasts.map { contrast in
+                var row = self
+                row.cells["test"] = "\(item.name): \(contrast.arms.joined(separator: " - "))"
+                row.set("estimate", contrast.estimate)
+                row.set("statistic", contrast.statistic)
+                row.set("df", contrast.degreesOfFreedom)
+                row.set("p_value", contrast.pValue)
+                row.set("p_adjusted", contrast.adjustedPValue)
+                row.set(contrast.confidenceInterval)
+                return row
+            }
+        }
     }
 
     /// Shortest text that reads back as the same double.

@@ -1,3 +1,4 @@
+import WalkStatsAnalysis
 import WalkStatsModel
 import WalkStatsStatistics
 
@@ -32,8 +33,8 @@ public struct FigureFile: Sendable, Equatable {
 /// The three figures of each outcome of a participant-level report: arm means with 95% CIs over time,
 /// every participant's trajectory, and the distribution of change scores per arm.
 enum TrialFigures {
-    static func figures(outcome: String, trial: Trial, description: TrialDescription, comparison: OutcomeComparison,
-                        label: OutcomeLabel) -> [FigureFile] {
+    static func figures(outcome: String, trial: Trial, description: TrialDescription, from: String, to: String,
+                        result: OutcomeResult, label: OutcomeLabel) -> [FigureFile] {
         let cells = description.cells(of: outcome)
         let decimals = NumberFormatting.decimals(forSpread: cells.compactMap(\.descriptives.standardDeviation).max())
         let name = label.definition?.label ?? outcome
@@ -57,8 +58,9 @@ enum TrialFigures {
             },
             yAxisLabel: axis, decimals: decimals)
         let change = ChangeDistributionPlot(
-            title: "\(name): change from \(comparison.from) to \(comparison.to)",
-            groups: comparison.within.filter { !$0.changes.isEmpty }.map { ChangeDistributionPlot.Group(name: $0.arm, values: $0.changes) },
+            title: "\(name): change from \(from) to \(to)",
+            groups: result.groups.filter { $0.arms.count == 1 && !($0.values.first ?? []).isEmpty }
+                .map { ChangeDistributionPlot.Group(name: $0.arms[0], values: $0.values[0]) },
             yAxisLabel: "Change in \(axis)", decimals: decimals)
         return [
             .drawing(trajectory, fileName: "\(outcome)-trajectory.svg", altText: "\(name): arm means over time with 95% confidence intervals"),

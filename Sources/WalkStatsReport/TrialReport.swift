@@ -1,36 +1,27 @@
+import WalkStatsAnalysis
 import WalkStatsModel
 import WalkStatsStatistics
 
-/// The `report` output: for every outcome, descriptives, change within arms and the between-arm
-/// comparison, built whole in memory before anything is written.
+/// The `report` output: for every outcome, descriptives and whatever the analysis computed, rendered
+/// whole in memory before anything is written.
 public struct TrialReport: Sendable {
+    let analysis: TrialAnalysis
     let descriptives: DescriptivesReport
     let comparisons: [ComparisonReport]
 
-    /// Analyses every outcome of `trial` from `from` to `to` (defaults: first and last timepoint) between
-    /// `arms` (default: the trial's two arms), adjusting the ANCOVA for `covariates`, and adjusts p-values
-    /// across the outcomes with `adjustment` (R's `p.adjust`; default Holm).
-    /// - Throws: ``StatisticsError`` for an unknown timepoint, arm or covariate, or an invalid request.
-    public init(trial: Trial, codebook: Codebook, from: String? = nil, to: String? = nil, arms: [String]? = nil,
-                covariates: [String] = [], adjustment: PValueAdjustment = .holm, confidenceLevel: Double = 0.95) throws {
-        descriptives = try DescriptivesReport(trial: trial, codebook: codebook, confidenceLevel: confidenceLevel)
-        let adjusted = try MultiplicityAdjustment(
-            trial.outcomes.map { outcome in
-                try OutcomeComparison(trial: trial, outcome: outcome, from: from, to: to, arms: arms,
-                                      covariates: covariates, confidenceLevel: confidenceLevel)
-            },
-            method: adjustment)
-        comparisons = adjusted.comparisons.map {
-            ComparisonReport(comparison: $0, codebook: codebook, adjustment: adjustment, familySize: adjusted.familySize)
-        }
+    /// The report of `analysis`, labelled from `codebook`.
+    public init(analysis: TrialAnalysis, codebook: Codebook) {
+        self.analysis = analysis
+        descriptives = DescriptivesReport(trial: analysis.trial, description: analysis.description, codebook: codebook)
+        comparisons = analysis.outcomes.map { ComparisonReport(result: $0, codebook: codebook) }
     }
 
     /// The figures of every outcome (trajectories, participants, change distributions), to be written
     /// into the folder given to ``render(_:figureFolder:)``.
     public var figures: [FigureFile] {
         comparisons.flatMap { comparison in
-            TrialFigures.figures(outcome: comparison.comparison.outcome, trial: descriptives.trial,
-                                 description: descriptives.description, comparison: comparison.comparison,
+            TrialFigures.figures(outcome: comparison.result.outcome, trial: analysis.trial, description: analysis.description,
+                                 from: analysis.plan.from, to: analysis.plan.to, result: comparison.result,
                                  label: comparison.label)
         }
     }
@@ -40,10 +31,10 @@ public struct TrialReport: Sendable {
     public func render(_ format: ReportFormat, figureFolder: String? = nil) -> String {
         switch format {
         case .markdown:
-            var text = "# WalkStats report\n\n" + overviewMarkdown(descriptives.trial)
+            var text = "# WalkStats report\n\n" + overviewMarkdown(analysis.trial)
             let figures = figureFolder == nil ? [] : self.figures
             for comparison in comparisons {
-                let outcome = comparison.comparison.outcome
+                let outcome = comparison.result.outcome
                 text += "\n## \(comparison.label.heading)\n\n### Descriptive statistics\n\n"
                     + descriptives.markdownTable(of: outcome) + "\n"
                 if let figureFolder {
@@ -54,10 +45,10 @@ public struct TrialReport: Sendable {
             }
             return text
         case .json:
-            return JSONValue.object(overviewJSON(descriptives.trial) + [
-                ("descriptives", .array(descriptives.description.cells.map(DescriptivesReport.json))),
+            return JSONValue.object(overviewJSON(analysis.trial) + [
+                ("descriptives", .array(analysis.description.cells.map(DescriptivesReport.json))),
                 ("comparisons", .array(comparisons.map(\.json))),
-            ]).serialized()
+            ]).serialized(as: .report)
         case .csv:
             return ResultRow.csv(descriptives.rows + comparisons.flatMap(\.rows))
         }

@@ -13,9 +13,8 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         let trial = try input.loadTrial()
-        let result = try OutcomeComparison(trial: trial, outcome: outcome, from: comparison.from, to: comparison.to,
-                                           arms: comparison.armList, covariates: comparison.covariateList)
-        let report = try ComparisonReport(comparison: result, codebook: try input.loadCodebook(), adjustment: comparison.adjust)
+        let plan = try FlagRequestError.mapping { try PrePostPlan(trial: trial, request: comparison.request(outcomes: [outcome])) }
+        let report = ComparisonReport(result: try plan.run(on: trial)[0], codebook: try input.loadCodebook())
         try output.emit(report.render(output.format), inputs: input.inputPaths)
     }
 }

@@ -10,7 +10,8 @@ struct DescribeCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let report = try DescriptivesReport(trial: input.loadTrial(), codebook: input.loadCodebook())
+        let trial = try input.loadTrial()
+        let report = DescriptivesReport(trial: trial, description: try TrialDescription(trial: trial), codebook: try input.loadCodebook())
         try output.emit(report.render(output.format), inputs: input.inputPaths)
     }
 }

@@ -35,8 +35,9 @@ struct EvidenceCommand: ParsableCommand {
             guard interpretation == nil else { throw ValidationError("\(interpretationPath): no such file") }
             text = nil
         }
-        let report = try EvidenceReport(dataset: input.loadDataset(codebook: codebook), printed: input.loadPrinted(),
-                                        codebook: codebook, interpretation: text)
+        let analysis = try EvidenceAnalysis(dataset: input.loadDataset(codebook: codebook), printed: input.loadPrinted(),
+                                            codebook: codebook)
+        let report = EvidenceReport(analysis: analysis, codebook: codebook, interpretation: text)
         let inputs = input.inputPaths + [interpretationPath]
         if let figures, let output {
             try FigureOutput.write(report.figures, folder: figures, nextTo: output, inputs: inputs)

@@ -33,8 +33,8 @@ struct MetaCommand: ParsableCommand {
     func run() throws {
         let codebook = try input.loadCodebook()
         let names = arms.split(separator: ",").map(String.init)
-        let analysis = try SummaryMetaAnalysis(dataset: input.loadDataset(codebook: codebook), outcome: outcome, armA: names[0],
-                                               armB: names[1], timepoint: timepoint, measure: measure, method: method, hksj: hksj)
+        let analysis = try SummaryMetaAnalysis(dataset: input.loadDataset(codebook: codebook), outcome: outcome,
+                                               contrast: ArmContrast(arm: names[0], reference: names[1]), timepoint: timepoint, measure: measure, method: method, hksj: hksj)
         let report = MetaAnalysisReport(analysis: analysis, codebook: codebook)
         if let figures, let destination = output.output {
             try FigureOutput.write(report.figures, folder: figures, nextTo: destination, inputs: input.inputPaths)

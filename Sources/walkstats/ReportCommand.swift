@@ -25,9 +25,9 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let report = try TrialReport(trial: input.loadTrial(), codebook: input.loadCodebook(), from: comparison.from,
-                                     to: comparison.to, arms: comparison.armList, covariates: comparison.covariateList,
-                                     adjustment: comparison.adjust)
+        let trial = try input.loadTrial()
+        let analysis = try FlagRequestError.mapping { try TrialAnalysis(trial: trial, request: comparison.request()) }
+        let report = TrialReport(analysis: analysis, codebook: try input.loadCodebook())
         let text = report.render(output.format, figureFolder: figures)
         if let figures, let destination = output.output {
             try FigureOutput.write(report.figures, folder: figures, nextTo: destination, inputs: input.inputPaths)

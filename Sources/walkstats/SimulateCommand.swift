@@ -35,78 +35,24 @@ struct SimulateCommand: ParsableCommand {
         let folder = (like as NSString).deletingLastPathComponent
         let sheetPath = (folder.isEmpty ? "" : folder + "/") + "studies.csv"
         let sheet = FileManager.default.fileExists(atPath: sheetPath) ? sheetPath : nil
-        let printed = try SummaryInputOptions.loadDataset(like, studies: sheet, codebook: book, keepGoing: false, requireTwoArms: false)
+        let printed = try SummaryInputOptions.loadDataset(like, studies: sheet, codebook: book, keepGoing: false, rejectLoneArms: false)
         let assumed = try assumptions.map {
-            try SummaryInputOptions.loadDataset($0, studies: nil, codebook: book, keepGoing: false, requireTwoArms: false)
+            try SummaryInputOptions.loadDataset($0, studies: nil, codebook: book, keepGoing: false, rejectLoneArms: false)
         }
-        let printedRows = printed.summaries(study: study)
-        let printedKeys = Set(printedRows.map(\.key))
-        let assumedRows = (assumed?.summaries(study: study) ?? []).filter { !printedKeys.contains($0.key) }
-        guard !(printedRows + assumedRows).isEmpty else {
+        let request = SimulationRequest(study: study, like: like, seed: seed, correlation: correlation,
+                                        timepoints: timepoints.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } })
+        let dataset: SimulatedDataset
+        do {
+            dataset = try SimulatedDataset(printed: printed, assumed: assumed, codebook: book, request: request)
+        } catch SimulationRequestError.noRows(let study) {
             throw ValidationError("no rows for study '\(study)' in \(like)\(assumptions.map { " or \($0)" } ?? "")")
+        } catch SimulationRequestError.timepointsMismatch(let expected) {
+            throw ValidationError("--timepoints must list exactly the timepoints of the study: \(expected.joined(separator: ","))")
         }
-        let design = printed.study(study)?.design ?? .parallel
-        var rows = assumedRows + printedRows
-        var order = rows.map(\.timepoint).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-        if design == .withinSubject {
-            // Conditions of one group become its "timepoints".
-            rows = rows.map { ArmSummary(study: $0.study, arm: "within_subject", timepoint: $0.arm, outcome: $0.outcome, n: $0.n,
-                                         mean: $0.mean, standardDeviation: $0.standardDeviation, unit: $0.unit, source: $0.source,
-                                         meanProvenance: $0.meanProvenance, standardDeviationProvenance: $0.standardDeviationProvenance,
-                                         reported: $0.reported) }
-            order = rows.map(\.timepoint).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-        }
-        if let timepoints {
-            let given = timepoints.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            guard Set(given) == Set(order), given.count == order.count else {
-                throw ValidationError("--timepoints must list exactly the timepoints of the study: \(order.joined(separator: ","))")
-            }
-            order = given
-        }
-        var scales: [String: ScaleConstraints] = [:]
-        for outcome in Set(rows.map(\.outcome)) {
-            let definition = book.definition(of: outcome)
-            scales[outcome] = ScaleConstraints(range: definition?.scaleRange ?? 0...Double.greatestFiniteMagnitude,
-                                               integerScores: definition?.integerScores ?? false)
-        }
-        var decimals: [SummaryKey: Int] = [:]
-        for row in rows {
-            let texts = [row.reported?.printedMean, row.reported?.printedStandardDeviation].compactMap { $0 }
-            decimals[row.key] = texts.map { $0.split(separator: ".").count == 2 ? $0.split(separator: ".")[1].count : 0 }.max() ?? 2
-        }
-        let simulation = try TrialSimulation(summaries: rows, timepoints: order, scales: scales, printedDecimals: decimals,
-                                             correlation: correlation, seed: seed)
-        var csv = "participant,arm,timepoint,outcome,value\n"
-        for row in simulation.rows {
-            csv += "\(row.participant),\(row.arm),\(row.timepoint),\(row.outcome),"
-                + (row.value.map { String(format: "%.\(row.decimals)f", $0) } ?? "NA") + "\n"
-        }
-        let metadata = JSONValue.object([
-            ("simulated", .bool(true)),
-            ("warning", .string("SIMULATED data shaped like \(study); not data from any trial")),
-            ("generator", .string("walkstats simulate: SplitMix64 seeded normal draws, Box–Muller, moment matching to the printed precision")),
-            ("like", .string(like)), ("study", .string(study)), ("design", .string(design.rawValue)),
-            ("seed", .int(Int(truncatingIfNeeded: seed))), ("correlation", .number(correlation)),
-            ("timepoints", .array(order.map(JSONValue.string))),
-            ("participants", .object(simulation.participantsPerArm.map { ($0.arm, .int($0.count)) })),
-            ("printed", .array(printedRows.map { Self.json($0) })),
-            ("assumed", .array(assumedRows.map { Self.json($0) })),
-            ("assumptions", .array([
-                "values at different timepoints (or conditions) of a participant correlate with rho = \(correlation); outcomes are independent",
-                "participants missing at a timepoint drop out completely at random (monotone: the same order at every timepoint)",
-                "scores are whole numbers within the codebook's range where it says so; other measures are non-negative",
-                "means and SDs of the simulated values print as the summaries' (same decimals); the summaries marked 'assumed' are not printed by the study",
-            ].map(JSONValue.string))),
-        ])
+        let writer = SimulatedDatasetWriter(dataset)
         let metadataPath = ((output as NSString).deletingPathExtension) + ".metadata.json"
         let inputs: [String] = [like] + [assumptions, codebook].compactMap { $0 }
-        try AtomicFileWriter.write(metadata.serialized(), to: metadataPath, protectedInputs: inputs)
-        try AtomicFileWriter.write(csv, to: output, protectedInputs: inputs)
-    }
-
-    static func json(_ row: ArmSummary) -> JSONValue {
-        .object([("arm", .string(row.arm)), ("timepoint", .string(row.timepoint)), ("outcome", .string(row.outcome)),
-                 ("n", .int(row.n)), ("mean", .number(row.mean)), ("sd", .number(row.standardDeviation)),
-                 ("source", row.source.map(JSONValue.string) ?? .null)])
+        try AtomicFileWriter.write(writer.metadata, to: metadataPath, protectedInputs: inputs)
+        try AtomicFileWriter.write(writer.csv, to: output, protectedInputs: inputs)
     }
 }

@@ -25,14 +25,6 @@ struct GSLRuntimeTests {
     @Test func degenerateSamplesThrowInsteadOfSilentAnswers() {
         #expect(throws: GSLError.self) { try SampleStatistics.mean([]) }
         #expect(throws: GSLError.self) { try SampleStatistics.standardDeviation([3]) }
-        #expect(throws: GSLError.self) { try SampleStatistics.quantile(sortedValues: [3, 1], probability: 0.5) }
         #expect(throws: GSLError.self) { try SampleStatistics.mean([1, .infinity]) }
-    }
-
-    /// R: quantile(c(1, 2, 4, 8), c(.25, .5, .75)) = 1.75, 3, 5 (type 7).
-    @Test func quantilesAreRType7() throws {
-        #expect(try SampleStatistics.quantile(sortedValues: [1, 2, 4, 8], probability: 0.25) == 1.75)
-        #expect(try SampleStatistics.quantile(sortedValues: [1, 2, 4, 8], probability: 0.5) == 3)
-        #expect(try SampleStatistics.quantile(sortedValues: [1, 2, 4, 8], probability: 0.75) == 5)
     }
 }

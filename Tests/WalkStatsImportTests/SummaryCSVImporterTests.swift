@@ -11,7 +11,7 @@ struct SummaryCSVImporterTests {
 
     private func summaries(_ text: String, scaleRanges: [String: ClosedRange<Double>] = [:],
                            twoArms: Bool = true, keepGoing: Bool = false) throws -> [ReportedSummary] {
-        try SummaryCSVImporter(scaleRanges: scaleRanges, requireTwoArmsPerComparison: twoArms, keepGoing: keepGoing)
+        try SummaryCSVImporter(scaleRanges: scaleRanges, rejectsLoneArms: twoArms, keepGoing: keepGoing)
             .importSummaries(data: Data(text.utf8), file: Self.file)
     }
 
@@ -146,7 +146,7 @@ struct SummaryCSVImporterTests {
                       says: ["'s / a / post / pain_nrs' already has a row on line 2"])
     }
 
-    /// A comparison needs two arms (or conditions); the check can be switched off and run on its own.
+    /// A lone arm is an error when asked for (commands that compare arms ask); the check also runs on its own.
     @Test func singleArmComparison() throws {
         let text = lines(Self.header, row(["mean": "3", "sd": "1"]), row(["mean": "4", "sd": "1"], arm: "b"),
                          row(["mean": "3", "sd": "1"], study: "lonely"))
@@ -155,7 +155,7 @@ struct SummaryCSVImporterTests {
                       says: ["comparison 'lonely / post / pain_nrs' has only one arm ('a')", "two conditions"])
         let rows = try summaries(text, twoArms: false)
         #expect(rows.count == 3)
-        #expect(SummaryCSVImporter.singleArmProblems(rows, file: Self.file).map(\.line) == [4])
+        #expect(SummaryCSVImporter.loneArmProblems(rows, file: Self.file).map(\.line) == [4])
     }
 
     @Test func keepGoingCollectsEveryProblemInFileOrder() {

@@ -99,6 +99,15 @@ struct RReferenceTests {
     static func computedValues(_ trial: Trial, covariates: [String]) throws -> [String: Double] {
         var values: [String: Double] = [:]
         func put(_ key: String, _ value: Double?) { if let value { values[key] = value } }
+        func putItems(_ items: [ResultItem], prefix: String) {
+            for item in items {
+                switch item.content {
+                case let .test(test): for (field, value) in fields(of: test) { put(prefix + "\(item.name)/\(field)", value) }
+                case let .effectSize(effect): for (field, value) in fields(of: effect) { put(prefix + "\(item.name)/\(field)", value) }
+                default: break
+                }
+            }
+        }
         for cell in try TrialDescription(trial: trial).cells {
             let d = cell.descriptives
             let prefix = "describe/\(cell.arm)/\(cell.timepoint)/\(cell.outcome)/"
@@ -118,34 +127,26 @@ struct RReferenceTests {
         let from = trial.timepoints[0]
         for outcome in trial.outcomes {
             for to in trial.timepoints.dropFirst() {
-                let comparison = try OutcomeComparison(trial: trial, outcome: outcome, from: from, to: to)
-                for arm in comparison.within {
-                    let prefix = "within/\(arm.arm)/\(outcome)/\(from)/\(to)/"
-                    put(prefix + "n", Double(arm.n))
-                    put(prefix + "missing", Double(arm.missing))
-                    put(prefix + "mean_change", arm.changeSummary.mean)
-                    put(prefix + "sd_change", arm.changeSummary.standardDeviation)
-                    for test in arm.tests + arm.assumptionChecks {
-                        for (field, value) in fields(of: test) { put(prefix + "\(test.name.rawValue)/\(field)", value) }
-                    }
-                    for effect in arm.effectSizes {
-                        for (field, value) in fields(of: effect) { put(prefix + "\(effect.name.rawValue)/\(field)", value) }
-                    }
+                let result = try PrePostPlan(trial: trial, request: AnalysisRequest(outcomes: [outcome], from: from, to: to))
+                    .run(on: trial)[0]
+                for arm in result.sections.filter({ $0.key == "within" }).flatMap(\.groups) {
+                    let prefix = "within/\(arm.arms[0])/\(outcome)/\(from)/\(to)/"
+                    put(prefix + "n", Double(arm.analysed[0]))
+                    put(prefix + "missing", Double(arm.missing[0]))
+                    put(prefix + "mean_change", arm.summary?.mean)
+                    put(prefix + "sd_change", arm.summary?.standardDeviation)
+                    putItems(arm.items, prefix: prefix)
                 }
-                if let between = comparison.between {
-                    let prefix = "between/\(between.armA.arm)/\(between.armB.arm)/\(outcome)/\(from)/\(to)/"
-                    put(prefix + "n_A", Double(between.armA.n))
-                    put(prefix + "n_B", Double(between.armB.n))
-                    for test in between.tests + between.assumptionChecks {
-                        for (field, value) in fields(of: test) { put(prefix + "\(test.name.rawValue)/\(field)", value) }
-                    }
-                    for effect in between.effectSizes {
-                        for (field, value) in fields(of: effect) { put(prefix + "\(effect.name.rawValue)/\(field)", value) }
-                    }
+                for between in result.sections.filter({ $0.key == "between" }).flatMap(\.groups) {
+                    let prefix = "between/\(between.arms[0])/\(between.arms[1])/\(outcome)/\(from)/\(to)/"
+                    put(prefix + "n_A", Double(between.analysed[0]))
+                    put(prefix + "n_B", Double(between.analysed[1]))
+                    putItems(between.items, prefix: prefix)
                     if !covariates.isEmpty {
-                        let adjusted = try OutcomeComparison(trial: trial, outcome: outcome, from: from, to: to,
-                                                             covariates: covariates)
-                        for test in adjusted.between!.tests where test.name == .ancova {
+                        let adjusted = try PrePostPlan(trial: trial, request: AnalysisRequest(outcomes: [outcome], from: from, to: to,
+                                                                                            covariates: covariates)).run(on: trial)[0]
+                        let ancova = adjusted.groups.flatMap(\.items).filter { $0.name == "ancova" }.compactMap(\.test)
+                        for test in ancova {
                             for (field, value) in fields(of: test) { put(prefix + "ancova_cov/\(field)", value) }
                         }
                     }
@@ -153,17 +154,16 @@ struct RReferenceTests {
             }
         }
         // p.adjust across outcomes, first → last timepoint, as a report adjusts them.
-        let comparisons = try trial.outcomes.map { try OutcomeComparison(trial: trial, outcome: $0) }
         for (method, label) in [(PValueAdjustment.holm, "holm"), (.bh, "BH")] {
-            let adjusted = try MultiplicityAdjustment(comparisons, method: method)
-            for comparison in adjusted.comparisons {
-                for arm in comparison.within {
-                    for test in arm.tests {
-                        put("adjusted/\(label)/within/\(arm.arm)/\(test.name.rawValue)/\(comparison.outcome)", test.adjustedPValue)
+            let results = try PrePostPlan(trial: trial, request: AnalysisRequest(adjustment: method)).run(on: trial)
+            for result in results {
+                for section in result.sections {
+                    for group in section.groups {
+                        for item in group.items where item.role == .test {
+                            let place = section.key == "within" ? "within/\(group.arms[0])" : "between"
+                            put("adjusted/\(label)/\(place)/\(item.name)/\(result.outcome)", item.test?.adjustedPValue)
+                        }
                     }
-                }
-                for test in comparison.between?.tests ?? [] {
-                    put("adjusted/\(label)/between/\(test.name.rawValue)/\(comparison.outcome)", test.adjustedPValue)
                 }
             }
         }

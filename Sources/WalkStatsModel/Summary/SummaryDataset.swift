@@ -17,7 +17,7 @@ public struct SummaryDataset: Sendable, Equatable {
     }
 
     /// Every study id, from the summaries and then the study sheet, without repeats.
-    public var studyIDs: [String] { unique(summaries.map(\.study) + studies.map(\.id)) }
+    public var studyIDs: [String] { (summaries.map(\.study) + studies.map(\.id)).uniqueInOrder() }
 
     /// The description of study `id`, if the sheet has one.
     public func study(_ id: String) -> StudyDescription? {
@@ -26,7 +26,7 @@ public struct SummaryDataset: Sendable, Equatable {
 
     /// Study ids that have summaries but no description.
     public var studiesWithoutDescription: [String] {
-        unique(summaries.map(\.study)).filter { study($0) == nil }
+        summaries.map(\.study).uniqueInOrder().filter { study($0) == nil }
     }
 
     /// The summaries of study `id`.
@@ -55,22 +55,17 @@ public struct SummaryDataset: Sendable, Equatable {
     }
 
     /// The arms (or conditions) of study `id`.
-    public func arms(study id: String) -> [String] { unique(summaries(study: id).map(\.arm)) }
+    public func arms(study id: String) -> [String] { summaries(study: id).map(\.arm).uniqueInOrder() }
 
     /// The timepoints of study `id`.
-    public func timepoints(study id: String) -> [String] { unique(summaries(study: id).map(\.timepoint)) }
+    public func timepoints(study id: String) -> [String] { summaries(study: id).map(\.timepoint).uniqueInOrder() }
 
     /// The outcomes of study `id`.
-    public func outcomes(study id: String) -> [String] { unique(summaries(study: id).map(\.outcome)) }
+    public func outcomes(study id: String) -> [String] { summaries(study: id).map(\.outcome).uniqueInOrder() }
 
     /// Every comparison (study × timepoint × outcome) in the dataset.
-    public var comparisonKeys: [SummaryComparisonKey] { unique(summaries.map(\.key.comparison)) }
+    public var comparisonKeys: [SummaryComparisonKey] { summaries.map(\.key.comparison).uniqueInOrder() }
 
     /// Summaries whose mean or SD was converted or estimated rather than printed.
     public var convertedSummaries: [ArmSummary] { summaries.filter { !$0.isFullyReported } }
-
-    private func unique<T: Hashable>(_ values: [T]) -> [T] {
-        var seen: Set<T> = []
-        return values.filter { seen.insert($0).inserted }
-    }
 }

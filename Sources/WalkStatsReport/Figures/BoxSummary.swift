@@ -1,3 +1,5 @@
+import WalkStatsStatistics
+
 /// What a box plot draws for one group: quartiles, median and whisker ends, computed in plain Swift.
 ///
 /// ```
@@ -7,7 +9,7 @@
 /// upper whisker = largest value ≤ Q3 + 1.5 · IQR
 /// ```
 ///
-/// The quartiles are R's default `quantile()` (type 7). The whiskers follow Tukey's 1.5 × IQR rule, as
+/// The quartiles are R's default `quantile()` (type 7), computed by ``SampleQuantile/type7(_:probability:)``. The whiskers follow Tukey's 1.5 × IQR rule, as
 /// R's `boxplot()` does, but measured from these quartiles; `boxplot()` itself measures from Tukey's
 /// hinges (`fivenum()`), which can differ from type-7 quartiles for small n.
 ///
@@ -41,23 +43,13 @@ public struct BoxSummary: Sendable, Equatable {
         for value in values { try check.finite(value, "a value") }
         let sorted = values.sorted()
         count = sorted.count
-        let q1 = Self.quantile(sorted: sorted, probability: 0.25)
-        let q3 = Self.quantile(sorted: sorted, probability: 0.75)
+        let q1 = try SampleQuantile.type7(sorted, probability: 0.25)
+        let q3 = try SampleQuantile.type7(sorted, probability: 0.75)
         let reach = 1.5 * (q3 - q1)
         lowerQuartile = q1
-        median = Self.quantile(sorted: sorted, probability: 0.5)
+        median = try SampleQuantile.type7(sorted, probability: 0.5)
         upperQuartile = q3
         lowerWhisker = sorted.first { $0 >= q1 - reach } ?? sorted[0]
         upperWhisker = sorted.last { $0 <= q3 + reach } ?? sorted[sorted.count - 1]
-    }
-
-    /// The type-7 sample quantile of non-empty, increasing `sorted` at `probability` (0…1), as R's
-    /// `quantile(x, probability, type = 7)`.
-    static func quantile(sorted: [Double], probability: Double) -> Double {
-        let index = Double(sorted.count - 1) * probability
-        let low = Int(index.rounded(.down))
-        let fraction = index - Double(low)
-        guard fraction > 0, low + 1 < sorted.count, sorted[low + 1] != sorted[low] else { return sorted[low] }
-        return (1 - fraction) * sorted[low] + fraction * sorted[low + 1]
     }
 }

@@ -16,7 +16,7 @@ public struct ConfidenceInterval: Sendable, Equatable {
 
     /// Checks that `level` lies strictly between 0 and 1.
     /// - Throws: ``StatisticsError/invalidConfidenceLevel(_:)`` otherwise.
-    static func validate(level: Double) throws {
+    public static func validate(level: Double) throws {
         guard level > 0, level < 1 else { throw StatisticsError.invalidConfidenceLevel(level) }
     }
 }

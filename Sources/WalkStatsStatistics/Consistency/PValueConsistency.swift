@@ -224,7 +224,9 @@ struct PValueBox {
         let standardError: Double, df: Double
         switch test {
         case .welch, .student:
-            (standardError, df) = twoSampleStandardError(a, b, sdA: sdA, sdB: sdB, equalVariances: test == .student)
+            (standardError, df) = twoSampleStandardError(SummaryStatistics(n: a.n, mean: a.mean, standardDeviation: sdA),
+                                                         SummaryStatistics(n: b.n, mean: b.mean, standardDeviation: sdB),
+                                                         equalVariances: test == .student)
         case .paired:
             return try pairedPValue(delta: delta, differenceSD: SummaryValidation.differenceStandardDeviation(
                 sdA, sdB, correlation: correlation))
@@ -241,7 +243,7 @@ struct PValueBox {
     private func twoSidedP(delta: Double, standardError: Double, degreesOfFreedom df: Double) throws -> Double {
         if delta == 0 { return 1 }
         guard standardError > 0 else { return 0 }
-        return min(1, 2 * (try StudentTDistribution(degreesOfFreedom: df).survivalProbability(abs(delta) / standardError)))
+        return try TInference.twoSidedPValue(abs(delta) / standardError, distribution: StudentTDistribution(degreesOfFreedom: df))
     }
 
     /// [p_min, p_max] over the box at a fixed correlation (ignored by the two-sample tests).

@@ -5,7 +5,7 @@ import WalkStatsGSL
 /// ```
 /// mean, sd (divisor n − 1), se = sd / √n
 /// CI of the mean = mean ± t_{n−1, (1 + level)/2} · se
-/// median, q1, q3: quantiles by R's default type 7 (linear interpolation at (n − 1)·p)
+/// median, q1, q3: quantiles by R's default type 7 (linear interpolation at (n − 1)·p; SampleQuantile)
 /// ```
 ///
 /// *Missing values.* The caller passes the observed values and the number of randomised participants
@@ -54,9 +54,9 @@ public struct Descriptives: Sendable, Equatable {
         let sorted = try SampleStatistics.sorted(values)
         let mean = try SampleStatistics.mean(values)
         self.mean = mean
-        median = try SampleStatistics.quantile(sortedValues: sorted, probability: 0.5)
-        firstQuartile = try SampleStatistics.quantile(sortedValues: sorted, probability: 0.25)
-        thirdQuartile = try SampleStatistics.quantile(sortedValues: sorted, probability: 0.75)
+        median = SampleQuantile.type7(sorted: sorted, probability: 0.5)
+        firstQuartile = SampleQuantile.type7(sorted: sorted, probability: 0.25)
+        thirdQuartile = SampleQuantile.type7(sorted: sorted, probability: 0.75)
         minimum = sorted.first
         maximum = sorted.last
         guard values.count >= 2 else {

@@ -1,4 +1,5 @@
 import WalkStatsGSL
+import WalkStatsModel
 
 /// The shared core of d_z, d and g, following `effectsize:::.effect_size_difference`: a mean difference
 /// `estimate`, its standardiser `scale`, the t statistic `estimate / (scale · √hn)` and its df.
@@ -21,11 +22,8 @@ struct StandardizedMeanDifference {
 
     /// The paired form (d_z), validating the input.
     static func paired(to: [Double], from: [Double], confidenceLevel: Double) throws -> StandardizedMeanDifference {
-        let (count, mean, sd) = try TInference.pairedDifferences(to: to, from: from, confidenceLevel: confidenceLevel)
-        let n = Double(count)
-        try requireRepresentable(mean, sd, what: "the paired differences")
-        return StandardizedMeanDifference(estimate: mean, scale: sd, hn: 1 / n, degreesOfFreedom: n - 1,
-                                          sampleSizes: [count])
+        let differences = try TInference.pairedDifferences(to: to, from: from, confidenceLevel: confidenceLevel)
+        return try paired(differences, what: "the paired differences")
     }
 
     /// The two-sample form with the pooled SD, validating the input.
@@ -36,19 +34,39 @@ struct StandardizedMeanDifference {
         for (sample, label) in [(a, "values in the first sample"), (b, "values in the second sample")] where sample.count < 2 {
             throw StatisticsError.insufficientObservations(what: label, needed: 2, got: sample.count)
         }
-        let (na, nb) = (Double(a.count), Double(b.count))
-        let (meanA, meanB) = (try SampleStatistics.mean(a), try SampleStatistics.mean(b))
-        let (sdA, sdB) = (try SampleStatistics.standardDeviation(a), try SampleStatistics.standardDeviation(b))
-        let degreesOfFreedom = na + nb - 2
-        let pooledSD = (((na - 1) * sdA * sdA + (nb - 1) * sdB * sdB) / degreesOfFreedom).squareRoot()
-        let hn = 1 / na + 1 / nb
-        try requireRepresentable(meanA - meanB, pooledSD, what: "the samples")
-        guard !TInference.isEssentiallyConstant(standardError: pooledSD * hn.squareRoot(),
-                                                scale: max(abs(meanA), abs(meanB))) else {
-            throw StatisticsError.zeroVariance(what: "both samples")
+        return try pooled(try TInference.summary(a), try TInference.summary(b), what: "both samples",
+                          overflowWhat: "the samples")
+    }
+
+    /// The paired core from the (mean, SD, n) of the differences, already validated (n ≥ 2): d_z =
+    /// mean / sd, hn = 1/n, df = n − 1; constant differences (R's rule) throw. Shared by the participant-level and summary-level d_z.
+    static func paired(_ differences: SummaryStatistics, what: String) throws -> StandardizedMeanDifference {
+        let n = Double(differences.n)
+        try requireRepresentable(differences.mean, differences.standardDeviation, what: what)
+        guard !TInference.isEssentiallyConstant(standardError: differences.standardDeviation / n.squareRoot(),
+                                                scale: abs(differences.mean)) else {
+            throw StatisticsError.zeroVariance(what: what)
         }
-        return StandardizedMeanDifference(estimate: meanA - meanB, scale: pooledSD, hn: hn,
-                                          degreesOfFreedom: degreesOfFreedom, sampleSizes: [a.count, b.count])
+        return StandardizedMeanDifference(estimate: differences.mean, scale: differences.standardDeviation, hn: 1 / n,
+                                          degreesOfFreedom: n - 1, sampleSizes: [differences.n])
+    }
+
+    /// The two-sample core from each group's (mean, SD, n), already validated (n ≥ 2): d = (mean_A −
+    /// mean_B) / s_p with s_p = ``pooledStandardDeviation(_:)``, hn = 1/n_A + 1/n_B, df = n_A + n_B − 2.
+    /// Shared by the participant-level and summary-level d and g. `what` names the groups for the zero
+    /// variance error ("both samples"), `overflowWhat` for the overflow one ("the samples").
+    static func pooled(_ a: SummaryStatistics, _ b: SummaryStatistics, what: String,
+                       overflowWhat: String) throws -> StandardizedMeanDifference {
+        let (na, nb) = (Double(a.n), Double(b.n))
+        let pooledSD = pooledStandardDeviation([a, b])
+        let hn = 1 / na + 1 / nb
+        try requireRepresentable(a.mean - b.mean, pooledSD, what: overflowWhat)
+        guard !TInference.isEssentiallyConstant(standardError: pooledSD * hn.squareRoot(),
+                                                scale: max(abs(a.mean), abs(b.mean))) else {
+            throw StatisticsError.zeroVariance(what: what)
+        }
+        return StandardizedMeanDifference(estimate: a.mean - b.mean, scale: pooledSD, hn: hn,
+                                          degreesOfFreedom: na + nb - 2, sampleSizes: [a.n, b.n])
     }
 
     /// Finite inputs can still overflow: GSL's variance of values near 1e300 is +infinity, which would

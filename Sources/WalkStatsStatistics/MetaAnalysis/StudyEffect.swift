@@ -1,3 +1,4 @@
+import WalkStatsModel
 import WalkStatsGSL
 
 /// The effect measure of a study computed from group summaries, with metafor's names
@@ -91,9 +92,9 @@ public func studyEffect(study: String, measure: EffectMeasure, meanA: Double, sd
     case .md:
         return StudyEffect(study: study, yi: meanA - meanB, vi: sdA * sdA / na + sdB * sdB / nb)
     case .smd:
-        let m = na + nb - 2
-        let pooledSD = (((na - 1) * sdA * sdA + (nb - 1) * sdB * sdB) / m).squareRoot()
-        let yi = try hedgesCorrection(degreesOfFreedom: m) * ((meanA - meanB) / pooledSD)
+        let pooledSD = pooledStandardDeviation([SummaryStatistics(n: nA, mean: meanA, standardDeviation: sdA),
+                                                SummaryStatistics(n: nB, mean: meanB, standardDeviation: sdB)])
+        let yi = try hedgesCorrection(degreesOfFreedom: na + nb - 2) * ((meanA - meanB) / pooledSD)
         return StudyEffect(study: study, yi: yi, vi: 1 / na + 1 / nb + yi * yi / (2 * (na + nb)))
     }
 }

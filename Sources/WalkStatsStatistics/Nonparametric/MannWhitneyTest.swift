@@ -142,7 +142,7 @@ private func exactRankSumTest(_ a: [Double], _ b: [Double], statistic: Double,
                                               roundAchievedAlpha: false)
     return HypothesisTestResult(
         name: .mannWhitney, method: "Wilcoxon rank sum exact test", statistic: statistic, pValue: pValue,
-        estimate: medianOfSorted(differences), confidenceInterval: interval, sampleSizes: [a.count, b.count])
+        estimate: SampleQuantile.median(sorted: differences), confidenceInterval: interval, sampleSizes: [a.count, b.count])
 }
 
 /// The normal-approximation branch of `wilcox.test` for two samples.

@@ -39,10 +39,3 @@ struct AverageRanks {
         self.tieTerm = tieTerm
     }
 }
-
-/// The median of values already sorted in ascending order, as R's `median`: the middle value, or the
-/// mean of the two middle values. `sorted` must not be empty.
-func medianOfSorted(_ sorted: [Double]) -> Double {
-    let half = sorted.count / 2
-    return sorted.count % 2 == 1 ? sorted[half] : (sorted[half - 1] + sorted[half]) / 2
-}

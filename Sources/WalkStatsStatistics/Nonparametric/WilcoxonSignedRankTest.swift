@@ -150,7 +150,7 @@ private func exactSignedRankTest(_ x: [Double], statistic: Double, confidenceLev
                                               roundAchievedAlpha: true)
     return HypothesisTestResult(
         name: .wilcoxonSignedRank, method: "Wilcoxon signed rank exact test", statistic: statistic, pValue: pValue,
-        estimate: medianOfSorted(walshAverages), confidenceInterval: interval, sampleSizes: [n])
+        estimate: SampleQuantile.median(sorted: walshAverages), confidenceInterval: interval, sampleSizes: [n])
 }
 
 /// The normal-approximation branch of `wilcox.test` for non-zero differences `x`.
@@ -197,7 +197,7 @@ private func normalSignedRankTest(_ x: [Double], statistic: Double, tieTerm: Dou
         interval = ConfidenceInterval(level: level, lower: root(try RankInference.upperNormalQuantile(alpha / 2)),
                                       upper: root(try RankInference.lowerNormalQuantile(alpha / 2)))
     } else {
-        let median = medianOfSorted(x.sorted())
+        let median = SampleQuantile.median(sorted: x.sorted())
         interval = ConfidenceInterval(level: level, lower: median, upper: median)
     }
     // R sets `correct <- FALSE` before this search, and W reads `correct` when called: the estimate is

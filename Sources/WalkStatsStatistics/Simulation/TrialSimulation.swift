@@ -55,9 +55,8 @@ public struct TrialSimulation: Sendable {
             throw StatisticsError.invalidRequest("the correlation between timepoints must lie in [0, 1), got \(correlation)")
         }
         var generator = SeededGenerator(seed: seed)
-        var arms: [String] = []
-        for summary in summaries where !arms.contains(summary.arm) { arms.append(summary.arm) }
-        let outcomes = summaries.map(\.outcome).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        let arms = summaries.map(\.arm).uniqueInOrder()
+        let outcomes = summaries.map(\.outcome).uniqueInOrder()
         var rows: [Row] = []
         var perArm: [(String, Int)] = []
         var serial = 0

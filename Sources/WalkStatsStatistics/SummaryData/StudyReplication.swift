@@ -3,32 +3,38 @@ import WalkStatsModel
 /// Everything WalkStats can recompute for one study from its printed per-arm numbers, and how those
 /// numbers check out.
 ///
-/// - Parallel designs: at every timepoint where two arms are printed, Welch's and Student's t-tests of
-///   A − B (Stata's `ttesti`), Hedges' g with its noncentral-t interval, and — when a first timepoint
-///   (baseline) is printed too — the between-arm test of change with the change SD imputed over
-///   ρ = 0.2…0.8 (Cochrane Handbook 6.5.2.8).
-/// - Within-subject designs: the paired t-test as a function of the unprinted correlation between the
-///   two conditions, and the smallest correlation that reproduces the paper's claim.
+/// - Parallel designs: at every timepoint where two or more arms are printed, for each contrast
+///   arm − reference, Welch's and Student's t-tests (Stata's `ttesti`), Hedges' g with its
+///   noncentral-t interval, and — when a first timepoint (baseline) is printed too — the between-arm
+///   test of change with the change SD imputed over ρ = 0.2…0.8 (Cochrane Handbook 6.5.2.8).
+/// - Within-subject designs: for each contrast condition − reference, the paired t-test as a function
+///   of the unprinted correlation between the conditions, and the smallest correlation that
+///   reproduces the paper's claim.
 /// - Consistency: GRIM and GRIMMER for outcomes scored in whole numbers (from the codebook), and each
 ///   printed p-value against the p-values the printed means and SDs allow once their rounding is
 ///   taken into account.
 ///
-/// Arms are ordered A, B as the printed comparison names them ("A vs B"), else in file order. Analyses
-/// the numbers cannot support are listed in ``notes`` with the reason, never dropped silently.
+/// Any number of arms may be printed. The reference arm is the B of the first printed comparison "A vs B"
+/// naming two of them, else the last arm in file order; every other arm, in file order, is contrasted
+/// with it (``ArmContrast``). With two arms that is the single contrast A − B of the printed
+/// comparison, else first − second in file order. Analyses the numbers cannot support are listed in
+/// ``notes`` with the reason, never dropped silently.
 public struct StudyReplication: Sendable {
-    /// A two-arm comparison at one timepoint of a parallel study.
+    /// One contrast arm − reference at one timepoint of a parallel study.
     public struct ParallelComparison: Sendable {
         /// The outcome id.
         public let outcome: String
         /// The timepoint compared.
         public let timepoint: String
-        /// Arm A (first in the printed comparison).
-        public let armA: ArmSummary
-        /// Arm B.
-        public let armB: ArmSummary
-        /// Welch then Student (those that could be computed).
+        /// The arm whose effect is estimated (A in "A vs B").
+        public let arm: ArmSummary
+        /// The reference arm it is compared with.
+        public let reference: ArmSummary
+        /// The arm names of the contrast.
+        public var contrast: ArmContrast { ArmContrast(arm: arm.arm, reference: reference.arm) }
+        /// Welch then Student (those that could be computed), of arm − reference.
         public let tests: [HypothesisTestResult]
-        /// Hedges' g of A − B, when it could be computed.
+        /// Hedges' g of arm − reference, when it could be computed.
         public let hedgesG: EffectSize?
         /// The printed p-values of this comparison, checked against the Welch and Student tests.
         public let pValueChecks: [PrintedPValueCheck]
@@ -52,24 +58,25 @@ public struct StudyReplication: Sendable {
         public let baseline: String
         /// The follow-up timepoint.
         public let followUp: String
-        /// Arm A.
-        public let armA: String
-        /// Arm B.
-        public let armB: String
+        /// The arms compared: changes are arm − reference.
+        public let contrast: ArmContrast
         /// One Welch test of change per assumed correlation.
         public let rows: [ChangeScoreSensitivityRow]
     }
 
-    /// A within-subject comparison of two conditions as a function of their unprinted correlation.
+    /// A within-subject contrast condition − reference as a function of the conditions' unprinted
+    /// correlation.
     public struct WithinSubjectComparison: Sendable {
         /// The outcome id.
         public let outcome: String
         /// The timepoint compared.
         public let timepoint: String
-        /// Condition A.
-        public let conditionA: ArmSummary
-        /// Condition B.
-        public let conditionB: ArmSummary
+        /// The condition whose effect is estimated (A in "A vs B").
+        public let condition: ArmSummary
+        /// The reference condition.
+        public let reference: ArmSummary
+        /// The condition names of the contrast.
+        public var contrast: ArmContrast { ArmContrast(arm: condition.arm, reference: reference.arm) }
         /// The paired test per assumed correlation.
         public let rows: [WithinSubjectCorrelationRow]
         /// The smallest correlation at which p falls below the printed threshold, when a threshold is printed.
@@ -96,7 +103,7 @@ public struct StudyReplication: Sendable {
     public let summaries: [ArmSummary]
     /// Printed results of the study.
     public let printed: [PrintedResult]
-    /// Between-arm comparisons of a parallel study.
+    /// Between-arm contrasts of a parallel study, by outcome, timepoint, then contrast.
     public let parallel: [ParallelComparison]
     /// Change-from-baseline sensitivity tables, when baseline is printed.
     public let changeFromBaseline: [ChangeFromBaselineSensitivity]
@@ -131,39 +138,57 @@ public struct StudyReplication: Sendable {
             let printedHere = self.printed.filter { $0.outcome == outcome }
             for timepoint in dataset.timepoints(study: study) {
                 let arms = dataset.summaries(study: study, timepoint: timepoint, outcome: outcome)
-                guard arms.count == 2 else {
-                    if !arms.isEmpty {
-                        notes.append("\(outcome) at \(timepoint): \(arms.count) arm(s) printed, so no two-arm comparison")
-                    }
-                    continue
+                if arms.count == 1 {
+                    notes.append("\(outcome) at \(timepoint): only \(arms[0].arm) is printed, so there is no arm to compare it with")
                 }
-                let (a, b) = Self.ordered(arms, by: printedHere)
-                if design == .withinSubject {
-                    within.append(try Self.withinSubject(a, b, outcome: outcome, timepoint: timepoint, printed: printedHere,
-                                                         confidenceLevel: confidenceLevel, notes: &notes))
-                } else {
-                    parallel.append(Self.parallel(a, b, outcome: outcome, timepoint: timepoint, printed: printedHere,
-                                                  confidenceLevel: confidenceLevel, notes: &notes))
+                let contrasts = Self.contrasts(arms.map(\.arm), by: printedHere)
+                for contrast in contrasts {
+                    guard let a = arms.first(where: { $0.arm == contrast.arm }),
+                          let b = arms.first(where: { $0.arm == contrast.reference }) else { continue }
+                    let printedForContrast = Self.printed(printedHere, for: contrast, among: arms.map(\.arm),
+                                                          contrasts: contrasts.count)
+                    if design == .withinSubject {
+                        within.append(try Self.withinSubject(a, b, outcome: outcome, timepoint: timepoint, printed: printedForContrast,
+                                                             confidenceLevel: confidenceLevel, notes: &notes))
+                    } else {
+                        parallel.append(Self.parallel(a, b, outcome: outcome, timepoint: timepoint, printed: printedForContrast,
+                                                      confidenceLevel: confidenceLevel, notes: &notes))
+                    }
                 }
             }
         }
         self.parallel = parallel
         withinSubject = within
         changeFromBaseline = design == .parallel
-            ? Self.changeFromBaseline(dataset: dataset, study: study, confidenceLevel: confidenceLevel, notes: &notes) : []
+            ? Self.changeFromBaseline(dataset: dataset, study: study, printed: self.printed, confidenceLevel: confidenceLevel,
+                                      notes: &notes) : []
         integerChecks = Self.integerChecks(summaries, codebook: codebook, notes: &notes)
         self.notes = notes
     }
 
-    /// Arms in the order a printed comparison "A vs B" names them, else in file order.
-    static func ordered(_ arms: [ArmSummary], by printed: [PrintedResult]) -> (ArmSummary, ArmSummary) {
-        for result in printed {
-            let names = result.comparison.components(separatedBy: " vs ").map { $0.trimmingCharacters(in: .whitespaces) }
-            if names.count == 2, let a = arms.first(where: { $0.arm == names[0] }), let b = arms.first(where: { $0.arm == names[1] }) {
-                return (a, b)
-            }
+    /// The contrasts of `arms` (file order): each arm against the reference, which is the B of the first
+    /// printed comparison "A vs B" naming two of `arms`, else the last arm. Empty for fewer than 2 arms.
+    static func contrasts(_ arms: [String], by printed: [PrintedResult]) -> [ArmContrast] {
+        guard let last = arms.last, arms.count >= 2 else { return [] }
+        let named = printed.lazy.compactMap { namedContrast($0, among: arms) }.first
+        return ArmContrast.againstReference(arms, reference: named?.reference ?? last)
+    }
+
+    /// The contrast "A vs B" a printed result names, when both are among `arms`.
+    static func namedContrast(_ result: PrintedResult, among arms: [String]) -> ArmContrast? {
+        let names = result.comparison.components(separatedBy: " vs ").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard names.count == 2, names[0] != names[1], arms.contains(names[0]), arms.contains(names[1]) else { return nil }
+        return ArmContrast(arm: names[0], reference: names[1])
+    }
+
+    /// The printed results that speak of `contrast`: those naming its two arms (in either order), and,
+    /// when it is the only contrast, those naming no two of `arms` (a comparison worded otherwise).
+    static func printed(_ printed: [PrintedResult], for contrast: ArmContrast, among arms: [String],
+                        contrasts: Int) -> [PrintedResult] {
+        printed.filter { result in
+            guard let named = namedContrast(result, among: arms) else { return contrasts == 1 }
+            return Set([named.arm, named.reference]) == Set([contrast.arm, contrast.reference])
         }
-        return (arms[0], arms[1])
     }
 
     static func printedSummary(_ summary: ArmSummary) -> PrintedSummary? {
@@ -204,7 +229,7 @@ public struct StudyReplication: Sendable {
                 }
             }
         }
-        return ParallelComparison(outcome: outcome, timepoint: timepoint, armA: a, armB: b, tests: tests, hedgesG: g,
+        return ParallelComparison(outcome: outcome, timepoint: timepoint, arm: a, reference: b, tests: tests, hedgesG: g,
                                   pValueChecks: checks)
     }
 
@@ -227,11 +252,11 @@ public struct StudyReplication: Sendable {
             }
         }
         if threshold == nil { notes.append("no printed p-value threshold for \(outcome); the correlation search was skipped") }
-        return WithinSubjectComparison(outcome: outcome, timepoint: timepoint, conditionA: a, conditionB: b, rows: rows,
+        return WithinSubjectComparison(outcome: outcome, timepoint: timepoint, condition: a, reference: b, rows: rows,
                                        threshold: threshold, pValueChecks: checks)
     }
 
-    static func changeFromBaseline(dataset: SummaryDataset, study: String, confidenceLevel: Double,
+    static func changeFromBaseline(dataset: SummaryDataset, study: String, printed: [PrintedResult], confidenceLevel: Double,
                                    notes: inout [String]) -> [ChangeFromBaselineSensitivity] {
         let timepoints = dataset.timepoints(study: study)
         guard timepoints.count >= 2 else {
@@ -243,19 +268,25 @@ public struct StudyReplication: Sendable {
         var result: [ChangeFromBaselineSensitivity] = []
         for outcome in dataset.outcomes(study: study) {
             let baseline = dataset.summaries(study: study, timepoint: timepoints[0], outcome: outcome)
+            let printedHere = printed.filter { $0.outcome == outcome }
             for followUp in timepoints.dropFirst() {
                 let later = dataset.summaries(study: study, timepoint: followUp, outcome: outcome)
-                guard baseline.count == 2, later.count == 2,
-                      let laterA = later.first(where: { $0.arm == baseline[0].arm }),
-                      let laterB = later.first(where: { $0.arm == baseline[1].arm }) else { continue }
-                do {
-                    let rows = try changeScoreSensitivity(baselineA: baseline[0].statistics, followUpA: laterA.statistics,
-                                                          baselineB: baseline[1].statistics, followUpB: laterB.statistics,
-                                                          confidenceLevel: confidenceLevel)
-                    result.append(ChangeFromBaselineSensitivity(outcome: outcome, baseline: timepoints[0], followUp: followUp,
-                                                                armA: baseline[0].arm, armB: baseline[1].arm, rows: rows))
-                } catch {
-                    notes.append("change from baseline of \(outcome) at \(followUp) not computed: \(error)")
+                // The arms printed at both timepoints, in baseline file order, with their two summaries.
+                let pairs = baseline.compactMap { start in
+                    later.first { $0.arm == start.arm }.map { (arm: start.arm, baseline: start.statistics, followUp: $0.statistics) }
+                }
+                for contrast in contrasts(pairs.map(\.arm), by: printedHere) {
+                    guard let a = pairs.first(where: { $0.arm == contrast.arm }),
+                          let b = pairs.first(where: { $0.arm == contrast.reference }) else { continue }
+                    do {
+                        let rows = try changeScoreSensitivity(baselineA: a.baseline, followUpA: a.followUp,
+                                                              baselineB: b.baseline, followUpB: b.followUp,
+                                                              confidenceLevel: confidenceLevel)
+                        result.append(ChangeFromBaselineSensitivity(outcome: outcome, baseline: timepoints[0], followUp: followUp,
+                                                                    contrast: contrast, rows: rows))
+                    } catch {
+                        notes.append("change from baseline of \(outcome) at \(followUp) not computed: \(error)")
+                    }
                 }
             }
         }

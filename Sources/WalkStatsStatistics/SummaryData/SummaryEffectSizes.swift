@@ -56,6 +56,30 @@ public func cohensD(summaryA: SummaryStatistics, summaryB: SummaryStatistics,
     return try difference.effectSize(name: .cohensD, confidenceLevel: confidenceLevel)
 }
 
+/// Cohen's d_z from the printed summary of the paired differences (n, mean, SD), with the
+/// noncentral-t interval of ``cohensDz(to:from:confidenceLevel:)`` on data (the same core).
+///
+/// ```
+/// d_z = mean_d / sd_d,   t = d_z · √n,   df = n − 1
+/// CI  = [δ_low, δ_high] / √n,   P(T ≤ t; df, δ_low) = 1 − α/2,  P(T ≤ t; df, δ_high) = α/2
+/// ```
+///
+/// *Matches R:* `effectsize::cohens_d(to, from, paired = TRUE, ci = level)` (effectsize 0.8.3) on data
+/// whose differences have these summaries (bounds: exact noncentral-t roots; see ``NoncentralTInterval``).
+///
+/// *References:* Cohen J (1988), Statistical Power Analysis for the Behavioral Sciences, 2nd ed.,
+/// §2.3.5 (d_z). Erlbaum.
+///
+/// - Returns: an effect size named ``EffectSizeName/cohensDz`` with `sampleSizes` = `[n]`.
+/// - Throws: as ``pairedTTest(differences:confidenceLevel:)``, and ``StatisticsError/invalidRequest(_:)``
+///   when the mean or SD overflows.
+public func cohensDz(differences: SummaryStatistics, confidenceLevel: Double = 0.95) throws -> EffectSize {
+    try ConfidenceInterval.validate(level: confidenceLevel)
+    try SummaryValidation.check(differences, label: "the paired differences")
+    let difference = try StandardizedMeanDifference.paired(differences, what: "the paired differences")
+    return try difference.effectSize(name: .cohensDz, confidenceLevel: confidenceLevel)
+}
+
 extension StandardizedMeanDifference {
     /// The two-sample form with the pooled SD from summary statistics, validating them: the entry point
     /// of the summary effect sizes into the shared d/g core (value, t, noncentral-t interval).
@@ -64,20 +88,6 @@ extension StandardizedMeanDifference {
         try ConfidenceInterval.validate(level: confidenceLevel)
         try SummaryValidation.check(a, label: "the first summary")
         try SummaryValidation.check(b, label: "the second summary")
-        let (na, nb) = (Double(a.n), Double(b.n))
-        let degreesOfFreedom = na + nb - 2
-        let pooledSD = (((na - 1) * a.standardDeviation * a.standardDeviation
-            + (nb - 1) * b.standardDeviation * b.standardDeviation) / degreesOfFreedom).squareRoot()
-        let hn = 1 / na + 1 / nb
-        guard pooledSD.isFinite, (a.mean - b.mean).isFinite else {
-            throw StatisticsError.invalidRequest(
-                "the mean difference or standard deviation of the summaries overflows a double; rescale the values")
-        }
-        guard !TInference.isEssentiallyConstant(standardError: pooledSD * hn.squareRoot(),
-                                                scale: max(abs(a.mean), abs(b.mean))) else {
-            throw StatisticsError.zeroVariance(what: "both summaries")
-        }
-        return StandardizedMeanDifference(estimate: a.mean - b.mean, scale: pooledSD, hn: hn,
-                                          degreesOfFreedom: degreesOfFreedom, sampleSizes: [a.n, b.n])
+        return try pooled(a, b, what: "both summaries", overflowWhat: "the summaries")
     }
 }

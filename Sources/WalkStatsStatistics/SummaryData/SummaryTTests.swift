@@ -71,37 +71,44 @@ public func studentTTest(summaryA: SummaryStatistics, summaryB: SummaryStatistic
     try summaryTwoSampleTTest(summaryA, summaryB, equalVariances: true, confidenceLevel: confidenceLevel)
 }
 
-/// The standard error and degrees of freedom of mean_A − mean_B, Welch's or pooled; shared by the
-/// summary t-tests and the p-value consistency check.
-func twoSampleStandardError(_ a: SummaryStatistics, _ b: SummaryStatistics, sdA: Double, sdB: Double,
-                            equalVariances: Bool) -> (standardError: Double, degreesOfFreedom: Double) {
-    let (na, nb) = (Double(a.n), Double(b.n))
-    if equalVariances {
-        let df = na + nb - 2
-        let pooled = ((na - 1) * sdA * sdA + (nb - 1) * sdB * sdB) / df
-        return ((pooled * (1 / na + 1 / nb)).squareRoot(), df)
-    }
-    let (termA, termB) = (sdA * sdA / na, sdB * sdB / nb)
-    let df = (termA + termB) * (termA + termB) / (termA * termA / (na - 1) + termB * termB / (nb - 1))
-    return ((termA + termB).squareRoot(), df)
+/// The paired t-test of mean(d) = 0 from the printed summary of the paired differences d (their n,
+/// mean and SD), as when a paper prints the mean change and its SD.
+///
+/// ```
+/// se = sd_d / √n,   t = mean_d / se,   df = n − 1
+/// p  = 2 · P(T_{n−1} > |t|),   CI = mean_d ± t_{n−1, (1 + level)/2} · se
+/// ```
+///
+/// This is the same core as ``pairedTTest(to:from:confidenceLevel:)`` on data, which reduces the
+/// differences to this summary first.
+///
+/// *Assumptions.* Independent pairs; differences roughly normal (or n large).
+///
+/// *Matches R:* `t.test(to, from, paired = TRUE, conf.level = level)` on data whose differences have
+/// this n, mean and SD; Stata `ttesti n mean_d sd_d 0`.
+///
+/// *References:* Student (1908), The probable error of a mean. Biometrika 6(1):1–25. doi:10.1093/biomet/6.1.1
+///
+/// - Parameters:
+///   - differences: n, mean and SD of the differences (the estimate's sign follows them).
+///   - confidenceLevel: the interval's level (default 0.95).
+/// - Returns: a result named ``TestName/pairedT`` ("Paired t-test"), `sampleSizes` = `[n]`.
+/// - Throws: ``StatisticsError/insufficientObservations(what:needed:got:)`` for n < 2,
+///   ``StatisticsError/zeroVariance(what:)`` for SD 0, ``StatisticsError/nonFiniteInput(what:)``,
+///   ``StatisticsError/invalidRequest(_:)`` for a negative SD, ``StatisticsError/invalidConfidenceLevel(_:)``.
+public func pairedTTest(differences: SummaryStatistics, confidenceLevel: Double = 0.95) throws -> HypothesisTestResult {
+    try ConfidenceInterval.validate(level: confidenceLevel)
+    try SummaryValidation.check(differences, label: "the paired differences")
+    return try TInference.oneSample(differences, name: .pairedT, method: "Paired t-test", confidenceLevel: confidenceLevel,
+                                    what: "the paired differences")
 }
 
+/// Validates the summaries and runs the shared two-sample core
+/// ``twoSampleTTest(_:_:equalVariances:confidenceLevel:what:)`` (also behind the tests on data).
 private func summaryTwoSampleTTest(_ a: SummaryStatistics, _ b: SummaryStatistics, equalVariances: Bool,
                                    confidenceLevel: Double) throws -> HypothesisTestResult {
     try ConfidenceInterval.validate(level: confidenceLevel)
     try SummaryValidation.check(a, label: "the first summary")
     try SummaryValidation.check(b, label: "the second summary")
-    let (standardError, degreesOfFreedom) = twoSampleStandardError(
-        a, b, sdA: a.standardDeviation, sdB: b.standardDeviation, equalVariances: equalVariances)
-    guard !TInference.isEssentiallyConstant(standardError: standardError, scale: max(abs(a.mean), abs(b.mean))) else {
-        throw StatisticsError.zeroVariance(what: "both summaries")
-    }
-    guard standardError.isFinite, degreesOfFreedom.isFinite else {
-        throw StatisticsError.invalidRequest("the standard error of the summaries overflows a double; rescale the values")
-    }
-    return try TInference.result(
-        name: equalVariances ? .studentT : .welchT,
-        method: equalVariances ? "Two Sample t-test" : "Welch Two Sample t-test",
-        estimate: a.mean - b.mean, standardError: standardError, degreesOfFreedom: degreesOfFreedom,
-        confidenceLevel: confidenceLevel, sampleSizes: [a.n, b.n])
+    return try twoSampleTTest(a, b, equalVariances: equalVariances, confidenceLevel: confidenceLevel, what: "both summaries")
 }

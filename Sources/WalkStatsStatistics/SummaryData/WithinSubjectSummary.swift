@@ -44,14 +44,9 @@ public func pairedTTest(conditionA: SummaryStatistics, conditionB: SummaryStatis
     try SummaryValidation.checkCorrelation(correlation)
     let sdDiff = SummaryValidation.differenceStandardDeviation(conditionA.standardDeviation, conditionB.standardDeviation,
                                                                correlation: correlation)
-    let n = Double(conditionA.n)
-    let estimate = conditionA.mean - conditionB.mean
-    let standardError = sdDiff / n.squareRoot()
-    guard !TInference.isEssentiallyConstant(standardError: standardError, scale: abs(estimate)) else {
-        throw StatisticsError.zeroVariance(what: "the paired differences implied by these SDs and correlation")
-    }
-    return try TInference.result(name: .pairedT, method: "Paired t-test", estimate: estimate, standardError: standardError,
-                                 degreesOfFreedom: n - 1, confidenceLevel: confidenceLevel, sampleSizes: [conditionA.n])
+    let differences = SummaryStatistics(n: conditionA.n, mean: conditionA.mean - conditionB.mean, standardDeviation: sdDiff)
+    return try TInference.oneSample(differences, name: .pairedT, method: "Paired t-test", confidenceLevel: confidenceLevel,
+                                    what: "the paired differences implied by these SDs and correlation")
 }
 
 /// One row of a within-subject sensitivity table: an assumed correlation, the SD of the differences it

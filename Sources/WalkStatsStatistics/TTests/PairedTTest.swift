@@ -31,9 +31,7 @@ import WalkStatsGSL
 ///   constant"), ``StatisticsError/nonFiniteInput(what:)``, ``StatisticsError/invalidConfidenceLevel(_:)``,
 ///   and ``StatisticsError/invalidRequest(_:)`` when the lengths differ.
 public func pairedTTest(to: [Double], from: [Double], confidenceLevel: Double = 0.95) throws -> HypothesisTestResult {
-    let (count, mean, sd) = try TInference.pairedDifferences(to: to, from: from, confidenceLevel: confidenceLevel)
-    let n = Double(count)
-    let standardError = sd / n.squareRoot()
-    return try TInference.result(name: .pairedT, method: "Paired t-test", estimate: mean, standardError: standardError,
-                                 degreesOfFreedom: n - 1, confidenceLevel: confidenceLevel, sampleSizes: [count])
+    let differences = try TInference.pairedDifferences(to: to, from: from, confidenceLevel: confidenceLevel)
+    return try TInference.oneSample(differences, name: .pairedT, method: "Paired t-test", confidenceLevel: confidenceLevel,
+                                    what: "the paired differences")
 }

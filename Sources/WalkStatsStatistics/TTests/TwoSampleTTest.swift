@@ -1,4 +1,5 @@
 import WalkStatsGSL
+import WalkStatsModel
 
 /// Welch's t-test of mean(a) − mean(b) = 0 for two independent samples, without assuming equal variances.
 ///
@@ -46,8 +47,8 @@ public func studentTTest(_ a: [Double], _ b: [Double], confidenceLevel: Double =
     try twoSampleTTest(a, b, equalVariances: true, confidenceLevel: confidenceLevel)
 }
 
-/// The one core behind ``welchTTest(_:_:confidenceLevel:)`` and ``studentTTest(_:_:confidenceLevel:)``,
-/// following `stats:::t.test.default`.
+/// Validates two samples, reduces each to (mean, SD, n) and runs the summary core
+/// ``twoSampleTTest(_:_:equalVariances:confidenceLevel:what:)``, following `stats:::t.test.default`.
 private func twoSampleTTest(_ a: [Double], _ b: [Double], equalVariances: Bool,
                             confidenceLevel: Double) throws -> HypothesisTestResult {
     try ConfidenceInterval.validate(level: confidenceLevel)
@@ -60,30 +61,47 @@ private func twoSampleTTest(_ a: [Double], _ b: [Double], equalVariances: Bool,
     if equalVariances, a.count + b.count < 3 {
         throw StatisticsError.insufficientObservations(what: "values in both samples together", needed: 3, got: a.count + b.count)
     }
-    let (na, nb) = (Double(a.count), Double(b.count))
-    let (meanA, meanB) = (try SampleStatistics.mean(a), try SampleStatistics.mean(b))
-    let varianceA = a.count > 1 ? pow2(try SampleStatistics.standardDeviation(a)) : 0
-    let varianceB = b.count > 1 ? pow2(try SampleStatistics.standardDeviation(b)) : 0
+    return try twoSampleTTest(try TInference.summary(a), try TInference.summary(b), equalVariances: equalVariances,
+                              confidenceLevel: confidenceLevel, what: "both samples")
+}
 
-    let standardError: Double
-    let degreesOfFreedom: Double
-    if equalVariances {
-        degreesOfFreedom = na + nb - 2
-        let pooled = ((na - 1) * varianceA + (nb - 1) * varianceB) / degreesOfFreedom
-        standardError = (pooled * (1 / na + 1 / nb)).squareRoot()
-    } else {
-        let (termA, termB) = (varianceA / na, varianceB / nb)
-        standardError = (termA + termB).squareRoot()
-        degreesOfFreedom = pow2(termA + termB) / (pow2(termA) / (na - 1) + pow2(termB) / (nb - 1))
+/// The one two-sample t-test core, shared by the participant-level and the summary-level Welch and
+/// Student tests: from (mean, SD, n) per group to t, df, p and the interval of mean_A − mean_B.
+///
+/// ```
+/// Welch:    se² = s_A²/n_A + s_B²/n_B,  df by Welch–Satterthwaite        (welchSatterthwaite)
+/// Student:  se² = s_p² · (1/n_A + 1/n_B),  df = n_A + n_B − 2            (pooledVariance)
+/// ```
+///
+/// The caller has validated the summaries (n ≥ 2 for Welch, n ≥ 1 with n_A + n_B ≥ 3 for Student;
+/// finite means, SD ≥ 0). `what` names them in errors ("both samples", "both summaries").
+/// - Throws: ``StatisticsError/zeroVariance(what:)`` by R's "data are essentially constant" rule,
+///   ``StatisticsError/invalidRequest(_:)`` when the standard error overflows a double.
+func twoSampleTTest(_ a: SummaryStatistics, _ b: SummaryStatistics, equalVariances: Bool, confidenceLevel: Double,
+                    what: String) throws -> HypothesisTestResult {
+    let (standardError, degreesOfFreedom) = twoSampleStandardError(a, b, equalVariances: equalVariances)
+    guard !TInference.isEssentiallyConstant(standardError: standardError, scale: max(abs(a.mean), abs(b.mean))) else {
+        throw StatisticsError.zeroVariance(what: what)
     }
-    guard !TInference.isEssentiallyConstant(standardError: standardError, scale: max(abs(meanA), abs(meanB))) else {
-        throw StatisticsError.zeroVariance(what: "both samples")
+    guard standardError.isFinite, degreesOfFreedom.isFinite else {
+        throw StatisticsError.invalidRequest("the standard error of \(what) overflows a double; rescale the values")
     }
     return try TInference.result(
         name: equalVariances ? .studentT : .welchT,
         method: equalVariances ? "Two Sample t-test" : "Welch Two Sample t-test",
-        estimate: meanA - meanB, standardError: standardError, degreesOfFreedom: degreesOfFreedom,
-        confidenceLevel: confidenceLevel, sampleSizes: [a.count, b.count])
+        estimate: a.mean - b.mean, standardError: standardError, degreesOfFreedom: degreesOfFreedom,
+        confidenceLevel: confidenceLevel, sampleSizes: [a.n, b.n])
 }
 
-private func pow2(_ x: Double) -> Double { x * x }
+/// The standard error and degrees of freedom of mean_A − mean_B, Welch's or pooled (formulas at
+/// ``twoSampleTTest(_:_:equalVariances:confidenceLevel:what:)``); shared by the t-tests and the p-value
+/// consistency check.
+func twoSampleStandardError(_ a: SummaryStatistics, _ b: SummaryStatistics,
+                            equalVariances: Bool) -> (standardError: Double, degreesOfFreedom: Double) {
+    if equalVariances {
+        let (na, nb) = (Double(a.n), Double(b.n))
+        return ((pooledVariance([a, b]) * (1 / na + 1 / nb)).squareRoot(), na + nb - 2)
+    }
+    let (variance, degreesOfFreedom) = welchSatterthwaite([a, b])
+    return (variance.squareRoot(), degreesOfFreedom)
+}

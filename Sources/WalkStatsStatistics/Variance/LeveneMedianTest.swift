@@ -68,7 +68,7 @@ public func leveneMedianTest(_ groups: [[Double]]) throws -> HypothesisTestResul
     }
 
     let deviations = groups.map { group in
-        let centre = LeveneMedian.median(group)
+        let centre = SampleQuantile.median(sorted: group.sorted())
         return group.map { abs($0 - centre) }
     }
     let groupMeans = deviations.map { $0.reduce(0, +) / Double($0.count) }
@@ -98,15 +98,4 @@ enum LeveneMedian {
     /// R's `anova.lm` warns of "an essentially perfect fit" when the residual sum of squares is below this
     /// multiple of the (uncentred) sum of squared fitted values; WalkStats refuses such data.
     static let perfectFitRatio = 1e-10
-
-    /// The median of a non-empty sample: the middle value, or the mean of the two middle values
-    /// (R's `median`).
-    static func median(_ values: [Double]) -> Double {
-        let sorted = values.sorted()
-        let middle = sorted.count / 2
-        if sorted.count % 2 == 1 { return sorted[middle] }
-        let (low, high) = (sorted[middle - 1], sorted[middle])
-        let sum = low + high
-        return sum.isFinite ? sum / 2 : low / 2 + high / 2
-    }
 }

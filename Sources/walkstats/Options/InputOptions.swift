@@ -96,6 +96,11 @@ struct ComparisonOptions: ParsableArguments {
         covariates.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
     }
 
+    /// The request these flags make, for `outcomes` (`nil`: every outcome).
+    func request(outcomes: [String]? = nil) -> AnalysisRequest {
+        AnalysisRequest(outcomes: outcomes, from: from, to: to, arms: armList, covariates: covariateList, adjustment: adjust)
+    }
+
     var armList: [String]? {
         arms.map { $0.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) } }
     }

@@ -37,12 +37,13 @@ struct SummaryInputOptions: ParsableArguments {
     }
 
     /// The summaries at `path` (checked against the codebook's scale ranges), converted and flagged, with
-    /// the study sheet at `studies`.
+    /// the study sheet at `studies`. The commands that compare arms (`replicate`, `meta`, `evidence`)
+    /// reject a comparison with a lone arm; `simulate` takes one arm at a time (`rejectLoneArms: false`).
     static func loadDataset(_ path: String, studies: String?, codebook: Codebook, keepGoing: Bool,
-                            requireTwoArms: Bool = true) throws -> SummaryDataset {
+                            rejectLoneArms: Bool = true) throws -> SummaryDataset {
         var ranges: [String: ClosedRange<Double>] = [:]
         for definition in codebook.definitions { if let range = definition.scaleRange { ranges[definition.id] = range } }
-        let rows = try SummaryCSVImporter(scaleRanges: ranges, requireTwoArmsPerComparison: requireTwoArms, keepGoing: keepGoing)
+        let rows = try SummaryCSVImporter(scaleRanges: ranges, rejectsLoneArms: rejectLoneArms, keepGoing: keepGoing)
             .importSummaries(atPath: path)
         let sheet = try studies.map { try StudySheetImporter(keepGoing: keepGoing).importStudies(atPath: $0) } ?? []
         return try SummaryDataset(converting: rows, studies: sheet)

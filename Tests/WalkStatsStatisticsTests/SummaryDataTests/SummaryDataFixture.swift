@@ -11,7 +11,7 @@ enum SummaryDataFixture {
     /// The rows of an input summary file, converted (no two-arm requirement for the change file, whose
     /// comparisons are per timepoint).
     static func dataset(_ file: String) throws -> SummaryDataset {
-        let rows = try SummaryCSVImporter(requireTwoArmsPerComparison: false)
+        let rows = try SummaryCSVImporter()
             .importSummaries(atPath: folder.appendingPathComponent(file).path)
         return try SummaryDataset(converting: rows)
     }

@@ -1,3 +1,4 @@
+import WalkStatsStatistics
 import WalkStatsModel
 
 /// Descriptives of every outcome × arm × timepoint cell of a trial.

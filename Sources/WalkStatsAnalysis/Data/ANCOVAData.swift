@@ -1,0 +1,49 @@
+import WalkStatsModel
+import WalkStatsStatistics
+
+/// The participants of some arms that an ANCOVA can use: measured at baseline and follow-up, with every
+/// requested covariate known, arm by arm in the order given.
+public struct ANCOVAData: Sendable {
+    /// Follow-up values.
+    public private(set) var followUp: [Double] = []
+    /// Baseline values, aligned.
+    public private(set) var baseline: [Double] = []
+    /// Each participant's arm, aligned.
+    public private(set) var arm: [String] = []
+    private var covariateValues: [[String]] = []
+    /// The covariate names.
+    public let covariates: [String]
+
+    /// Collects the complete cases of `arms` for `outcome` between `from` and `to`.
+    init(arms: [Arm], outcome: String, from: String, to: String, covariates: [String]) {
+        self.covariates = covariates
+        for group in arms {
+            for participant in group.participants {
+                guard let before = participant.value(of: outcome, at: from),
+                      let after = participant.value(of: outcome, at: to) else { continue }
+                let values = covariates.compactMap { participant.attributes[$0] ?? nil }
+                guard values.count == covariates.count else { continue }
+                followUp.append(after)
+                baseline.append(before)
+                arm.append(group.name)
+                covariateValues.append(values)
+            }
+        }
+    }
+
+    /// Each covariate as numbers when every analysed value is a finite number, otherwise as categories.
+    func covariateColumns() -> [Covariate] {
+        covariates.enumerated().map { index, name in
+            let column = covariateValues.map { $0[index] }
+            let numbers = column.compactMap(Double.init)
+            return Covariate(name: name, values: numbers.count == column.count && numbers.allSatisfy(\.isFinite)
+                ? .numeric(numbers) : .categorical(column))
+        }
+    }
+
+    /// The ANCOVA of the first arm against the `reference` arm (the difference first − reference).
+    func fit(comparing armName: String, with reference: String, confidenceLevel: Double) throws -> HypothesisTestResult {
+        try ancova(followUp: followUp, baseline: baseline, isArmA: arm.map { $0 == armName }, covariates: covariateColumns(),
+                   confidenceLevel: confidenceLevel)
+    }
+}

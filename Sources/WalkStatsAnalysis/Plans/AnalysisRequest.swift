@@ -1,0 +1,69 @@
+import WalkStatsStatistics
+
+/// What a user asks of a trial: which timepoints, arms and covariates, how to adjust for multiplicity and
+/// at what confidence level. `nil` means "decide from the data" (see ``PrePostPlan``).
+public struct AnalysisRequest: Sendable, Equatable {
+    /// The outcomes to analyse; `nil` analyses every outcome.
+    public var outcomes: [String]?
+    /// The earlier timepoint; `nil` is the first.
+    public var from: String?
+    /// The later timepoint; `nil` is the last.
+    public var to: String?
+    /// The arms to analyse, in order; the last is the reference of the contrasts. `nil` takes the data's arms.
+    public var arms: [String]?
+    /// Participant attributes the ANCOVA adjusts for besides baseline.
+    public var covariates: [String]
+    /// R's `p.adjust` method applied across the outcomes analysed together.
+    public var adjustment: PValueAdjustment
+    /// The level of every confidence interval.
+    public var confidenceLevel: Double
+
+    /// Creates a request; the defaults are R's (Holm, 95%).
+    public init(outcomes: [String]? = nil, from: String? = nil, to: String? = nil, arms: [String]? = nil,
+                covariates: [String] = [], adjustment: PValueAdjustment = .holm, confidenceLevel: Double = 0.95) {
+        self.outcomes = outcomes
+        self.from = from
+        self.to = to
+        self.arms = arms
+        self.covariates = covariates
+        self.adjustment = adjustment
+        self.confidenceLevel = confidenceLevel
+    }
+}
+
+/// Why a request cannot be planned for these data. The messages describe the data; the command line maps
+/// each case to the flag that made the request.
+public enum AnalysisRequestError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What kind of name a request gave.
+    public enum NameKind: String, Sendable, Equatable {
+        case outcome, timepoint, arm
+        /// A participant attribute asked for as a covariate.
+        case covariate = "participant attribute"
+    }
+
+    /// A name the data do not contain.
+    case unknownName(NameKind, name: String, available: [String])
+    /// The data have one timepoint, so there is no change to analyse.
+    case singleTimepoint(String)
+    /// The earlier and later timepoint are the same.
+    case sameTimepoints(String)
+    /// More arms than the analysis compares, and none were chosen.
+    case tooManyArms(available: [String], allowed: Int)
+    /// The chosen arms are not the number the analysis compares, or repeat a name.
+    case invalidArmSelection([String], allowed: Int)
+
+    public var description: String {
+        switch self {
+        case let .unknownName(kind, name, available):
+            return "no \(kind.rawValue) '\(name)' in the data; available: \(available.joined(separator: ", "))"
+        case let .singleTimepoint(timepoint):
+            return "a change needs two timepoints; the data have only '\(timepoint)'"
+        case let .sameTimepoints(timepoint):
+            return "the earlier and later timepoint must differ (both are '\(timepoint)')"
+        case let .tooManyArms(available, allowed):
+            return "the data have \(available.count) arms (\(available.joined(separator: ", "))); choose \(allowed) to compare"
+        case let .invalidArmSelection(names, allowed):
+            return "the comparison needs \(allowed) different arms, got \(names.map { "'\($0)'" }.joined(separator: ", "))"
+        }
+    }
+}

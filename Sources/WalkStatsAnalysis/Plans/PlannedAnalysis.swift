@@ -1,0 +1,161 @@
+import WalkStatsStatistics
+
+/// The data one within-arm analysis receives: an arm's values at two timepoints.
+public struct ArmData: Sendable {
+    /// The arm name.
+    public let arm: String
+    /// The aligned values of participants measured at both timepoints.
+    public let pairs: PairedValuesData
+    /// The requested confidence level.
+    public let confidenceLevel: Double
+}
+
+/// Aligned earlier and later values (complete cases), with their change scores.
+public struct PairedValuesData: Sendable {
+    /// Values at the earlier timepoint.
+    public let from: [Double]
+    /// Values at the later timepoint, aligned with ``from``.
+    public let to: [Double]
+    /// `to − from` per participant.
+    public let changes: [Double]
+}
+
+/// The data one between-arm analysis receives: a contrast of one arm against a reference.
+public struct ContrastData: Sendable {
+    /// The arms, `[arm, reference]`; differences are arm − reference.
+    public let arms: [String]
+    /// Change scores per arm of ``arms``.
+    public let changes: [[Double]]
+    /// Follow-up, baseline, arm label and covariates of the participants an ANCOVA can use.
+    public let ancova: ANCOVAData
+    /// The requested confidence level.
+    public let confidenceLevel: Double
+}
+
+/// One entry of a plan: an analysis with its machine name, role and presentation, and the Statistics call
+/// that computes it from the data of one place (an arm, or a contrast). A new test adds one of these and a
+/// Statistics function; renderers show it from its ``Presentation``.
+public struct PlannedAnalysis<Input: Sendable>: Sendable {
+    /// The machine name (JSON, CSV, notes).
+    public let name: String
+    /// Test, effect size or assumption check.
+    public let role: ResultItem.Role
+    /// How it is shown.
+    public let presentation: Presentation
+    /// Computes it; a ``StatisticsError`` becomes a "not computed" note.
+    public let compute: @Sendable (Input) throws -> ResultItem.Content
+
+    /// Creates an entry.
+    public init(name: String, role: ResultItem.Role, presentation: Presentation,
+                compute: @escaping @Sendable (Input) throws -> ResultItem.Content) {
+        self.name = name
+        self.role = role
+        self.presentation = presentation
+        self.compute = compute
+    }
+
+    /// Runs the analysis; a failure is recorded in `notes` as "name (scope) not computed: reason".
+    func run(_ input: Input, scope: String, notes: inout [String]) -> ResultItem? {
+        do {
+            return ResultItem(name: name, role: role, presentation: presentation, content: try compute(input))
+        } catch {
+            notes.append("\(name) (\(scope)) not computed: \(error)")
+            return nil
+        }
+    }
+}
+
+/// The within-arm analyses of change: paired t-test, Wilcoxon signed-rank, Cohen's d_z, Shapiro–Wilk.
+public extension PlannedAnalysis where Input == ArmData {
+    /// Paired t-test of `to` against `from` (R `t.test(to, from, paired = TRUE)`).
+    static var pairedT: Self {
+        Self(name: TestName.pairedT.rawValue, role: .test,
+             presentation: Presentation(title: "Paired t-test", estimateLabel: "mean change")) {
+            .test(try pairedTTest(to: $0.pairs.to, from: $0.pairs.from, confidenceLevel: $0.confidenceLevel))
+        }
+    }
+
+    /// Wilcoxon signed-rank test of the change with the Hodges–Lehmann pseudo-median.
+    static var wilcoxonSignedRank: Self {
+        Self(name: TestName.wilcoxonSignedRank.rawValue, role: .test,
+             presentation: Presentation(title: "Wilcoxon signed-rank", estimateLabel: "pseudo-median", statisticSymbol: "V",
+                                        reportsAchievedLevel: true, countNote: "non-zero")) {
+            .test(try wilcoxonSignedRankTest(to: $0.pairs.to, from: $0.pairs.from, confidenceLevel: $0.confidenceLevel))
+        }
+    }
+
+    /// Cohen's d_z of the change.
+    static var cohensDz: Self {
+        Self(name: EffectSizeName.cohensDz.rawValue, role: .effectSize, presentation: Presentation(title: "Cohen's d_z")) {
+            .effectSize(try WalkStatsStatistics.cohensDz(to: $0.pairs.to, from: $0.pairs.from, confidenceLevel: $0.confidenceLevel))
+        }
+    }
+
+    /// Shapiro–Wilk test of the change scores.
+    static var shapiroWilk: Self {
+        Self(name: TestName.shapiroWilk.rawValue, role: .assumptionCheck,
+             presentation: Presentation(title: "Shapiro–Wilk normality", statisticSymbol: "W")) {
+            .test(try shapiroWilkTest($0.pairs.changes))
+        }
+    }
+}
+
+/// The between-arm analyses: ANCOVA, Welch, Student, Mann–Whitney, Cohen's d, Hedges' g, Levene.
+public extension PlannedAnalysis where Input == ContrastData {
+    /// ANCOVA of follow-up adjusted for baseline (and covariates): the primary analysis.
+    static func ancova(covariates: [String]) -> Self {
+        Self(name: TestName.ancova.rawValue, role: .test,
+             presentation: Presentation(title: "ANCOVA, adjusted for baseline"
+                                            + (covariates.isEmpty ? "" : " + " + covariates.joined(separator: ", ")),
+                                        estimateLabel: "adjusted difference")) { data in
+            .test(try data.ancova.fit(comparing: data.arms[0], with: data.arms[1], confidenceLevel: data.confidenceLevel))
+        }
+    }
+
+    /// Welch's t-test of the change scores (R's default `t.test(a, b)`).
+    static var welchT: Self {
+        Self(name: TestName.welchT.rawValue, role: .test,
+             presentation: Presentation(title: "Welch t-test of change", estimateLabel: "difference in mean change")) {
+            .test(try welchTTest($0.changes[0], $0.changes[1], confidenceLevel: $0.confidenceLevel))
+        }
+    }
+
+    /// Student's t-test of the change scores (`var.equal = TRUE`).
+    static var studentT: Self {
+        Self(name: TestName.studentT.rawValue, role: .test,
+             presentation: Presentation(title: "Student t-test of change", estimateLabel: "difference in mean change")) {
+            .test(try studentTTest($0.changes[0], $0.changes[1], confidenceLevel: $0.confidenceLevel))
+        }
+    }
+
+    /// Mann–Whitney test of the change scores with the Hodges–Lehmann shift.
+    static var mannWhitney: Self {
+        Self(name: TestName.mannWhitney.rawValue, role: .test,
+             presentation: Presentation(title: "Mann–Whitney of change", estimateLabel: "location shift", statisticSymbol: "W",
+                                        reportsAchievedLevel: true)) {
+            .test(try mannWhitneyTest($0.changes[0], $0.changes[1], confidenceLevel: $0.confidenceLevel))
+        }
+    }
+
+    /// Cohen's d of the change scores (pooled SD).
+    static var cohensD: Self {
+        Self(name: EffectSizeName.cohensD.rawValue, role: .effectSize, presentation: Presentation(title: "Cohen's d (pooled SD)")) {
+            .effectSize(try WalkStatsStatistics.cohensD($0.changes[0], $0.changes[1], confidenceLevel: $0.confidenceLevel))
+        }
+    }
+
+    /// Hedges' g of the change scores.
+    static var hedgesG: Self {
+        Self(name: EffectSizeName.hedgesG.rawValue, role: .effectSize, presentation: Presentation(title: "Hedges' g")) {
+            .effectSize(try WalkStatsStatistics.hedgesG($0.changes[0], $0.changes[1], confidenceLevel: $0.confidenceLevel))
+        }
+    }
+
+    /// Median-centred Levene (Brown–Forsythe) test of equal variances of change.
+    static var leveneMedian: Self {
+        Self(name: TestName.leveneMedian.rawValue, role: .assumptionCheck,
+             presentation: Presentation(title: "Levene (median-centred, Brown–Forsythe)", statisticSymbol: "F")) {
+            .test(try leveneMedianTest($0.changes))
+        }
+    }
+}

@@ -1,0 +1,232 @@
+import WalkStatsModel
+import WalkStatsStatistics
+
+/// The plan of a pre/post analysis: for each outcome, the change from `from` to `to` within each arm, and
+/// each arm against the reference arm, with standardised effects and assumption checks.
+///
+/// Within each arm: paired t-test and Wilcoxon signed-rank test of the change, Cohen's d_z, and a
+/// Shapiro–Wilk check of the change scores. For each contrast (arm − reference): ANCOVA of the follow-up
+/// adjusted for baseline (and any covariates) — the primary analysis of a randomised pre/post trial — then
+/// Welch's and Student's t-tests and the Mann–Whitney test of the change scores, Cohen's d and Hedges' g
+/// of the change scores, and a median-centred Levene check of equal variances.
+///
+/// *Arms.* The arms analysed are the request's, else the data's; the last is the reference and every other
+/// arm is contrasted with it (with arms A, B: A − B). This plan compares at most ``maximumArms`` arms: the
+/// analyses of three or more arms (omnibus tests, all pairwise contrasts) are not planned yet, so more
+/// arms must be narrowed by the request.
+///
+/// *Missing values.* Complete cases per analysis: a participant enters a change score only when measured
+/// at both timepoints, and the ANCOVA only when also every covariate is known. Every group records how
+/// many of the randomised participants it used.
+///
+/// *Assumption checks never switch tests:* every planned analysis runs and the checks are reported beside
+/// them. An analysis the data cannot support (fewer than 2 participants, constant changes, a constant
+/// covariate) is not dropped silently: its group lists it in `notes` with the reason.
+public struct PrePostPlan: Sendable {
+    /// The most arms this plan compares at once.
+    public static let maximumArms = 2
+
+    /// The outcomes, in the trial's order.
+    public let outcomes: [String]
+    /// The earlier timepoint (baseline of the ANCOVA).
+    public let from: String
+    /// The later timepoint (follow-up of the ANCOVA).
+    public let to: String
+    /// The arms analysed, in order.
+    public let arms: [String]
+    /// The reference arm of every contrast (the last arm), when two or more arms are analysed.
+    public var reference: String? { arms.count >= 2 ? arms.last : nil }
+    /// The contrasts: every other arm − the reference.
+    public var contrasts: [ArmContrast] {
+        guard let reference else { return [] }
+        return ArmContrast.againstReference(arms, reference: reference)
+    }
+    /// The covariates the ANCOVA adjusts for besides baseline.
+    public let covariates: [String]
+    /// What runs within each arm, in order.
+    public var withinArm: [PlannedAnalysis<ArmData>]
+    /// What runs for each contrast, in order.
+    public var betweenArms: [PlannedAnalysis<ContrastData>]
+    /// The multiplicity adjustment across the outcomes.
+    public let adjustment: PValueAdjustment
+    /// The confidence level.
+    public let confidenceLevel: Double
+
+    /// Plans `request` for `trial`.
+    /// - Throws: ``AnalysisRequestError`` for an outcome, timepoint, arm or covariate the trial lacks, a
+    ///   trial with one timepoint, equal timepoints, or an arm choice this plan cannot compare;
+    ///   ``StatisticsError/invalidConfidenceLevel(_:)``.
+    public init(trial: Trial, request: AnalysisRequest) throws {
+        try ConfidenceInterval.validate(level: request.confidenceLevel)
+        let outcomes = request.outcomes ?? trial.outcomes
+        for outcome in outcomes where !trial.outcomes.contains(outcome) {
+            throw AnalysisRequestError.unknownName(.outcome, name: outcome, available: trial.outcomes)
+        }
+        guard let first = trial.timepoints.first, let last = trial.timepoints.last, trial.timepoints.count >= 2 else {
+            throw AnalysisRequestError.singleTimepoint(trial.timepoints.first ?? "")
+        }
+        let from = request.from ?? first
+        let to = request.to ?? last
+        for timepoint in [from, to] where !trial.timepoints.contains(timepoint) {
+            throw AnalysisRequestError.unknownName(.timepoint, name: timepoint, available: trial.timepoints)
+        }
+        guard from != to else { throw AnalysisRequestError.sameTimepoints(from) }
+        for name in request.covariates where !trial.participantAttributeNames.contains(name) {
+            throw AnalysisRequestError.unknownName(.covariate, name: name, available: trial.participantAttributeNames)
+        }
+        self.outcomes = outcomes
+        self.from = from
+        self.to = to
+        arms = try Self.selectArms(request.arms, of: trial)
+        covariates = request.covariates
+        withinArm = [.pairedT, .wilcoxonSignedRank, .cohensDz, .shapiroWilk]
+        betweenArms = [.ancova(covariates: request.covariates), .welchT, .studentT, .mannWhitney, .cohensD, .hedgesG, .leveneMedian]
+        adjustment = request.adjustment
+        confidenceLevel = request.confidenceLevel
+    }
+
+    private static func selectArms(_ names: [String]?, of trial: Trial) throws -> [String] {
+        let available = trial.arms.map(\.name)
+        guard let names else {
+            guard available.count <= maximumArms else {
+                throw AnalysisRequestError.tooManyArms(available: available, allowed: maximumArms)
+            }
+            return available
+        }
+        guard names.count == maximumArms, Set(names).count == names.count else {
+            throw AnalysisRequestError.invalidArmSelection(names, allowed: maximumArms)
+        }
+        for name in names where !available.contains(name) {
+            throw AnalysisRequestError.unknownName(.arm, name: name, available: available)
+        }
+        return names
+    }
+
+    /// Runs the plan on `trial` and adjusts the tests' p-values across the outcomes.
+    /// - Throws: ``StatisticsError`` only for an invalid p-value (not possible for computed tests).
+    public func run(on trial: Trial) throws -> [OutcomeResult] {
+        try MultiplicityAdjustment.adjust(outcomes.map { analyse($0, in: trial) }, method: adjustment)
+    }
+
+    /// The unadjusted results for one outcome.
+    func analyse(_ outcome: String, in trial: Trial) -> OutcomeResult {
+        let selected = arms.compactMap { trial.arm(named: $0) }
+        let pairs = selected.map { $0.pairedValues(of: outcome, from: from, to: to) }
+        let withinGroups = zip(selected, pairs).map { arm, pairs in withinGroup(arm.name, pairs) }
+        let betweenGroups = contrasts.map { contrast -> ResultGroup in
+            let names = [contrast.arm, contrast.reference]
+            let indices = names.map { name in arms.firstIndex(of: name)! }
+            return betweenGroup(names, pairs: indices.map { pairs[$0] },
+                                ancova: ANCOVAData(arms: indices.map { selected[$0] }, outcome: outcome, from: from, to: to,
+                                                   covariates: covariates))
+        }
+        let contrast = contrasts.first
+        return OutcomeResult(
+            outcome: outcome,
+            fields: [ResultField("outcome", .string(outcome)), ResultField("from", .string(from)),
+                     ResultField("to", .string(to)), ResultField("arms", .strings(arms))],
+            heading: "Change from \(from) to \(to)", favouredArm: contrast?.arm, confidenceLevel: confidenceLevel,
+            sections: [
+                ResultSection(key: "within", heading: "Within arms (\(to) − \(from))", groupColumn: "Arm", estimateHeader: "Estimate",
+                              explanation: Self.readWithin, isSingleObject: false, groups: withinGroups),
+            ] + (betweenGroups.isEmpty
+                ? [ResultSection(key: "between", heading: "", groupColumn: nil, estimateHeader: "", explanation: "",
+                                 isSingleObject: true, groups: [])]
+                : betweenGroups.map { group in
+                    ResultSection(key: "between", heading: "Between arms (\(group.arms.joined(separator: " − ")))",
+                                  groupColumn: nil, estimateHeader: "Estimate (\(group.arms.joined(separator: " − ")))",
+                                  explanation: Self.readBetween, isSingleObject: true, groups: [group])
+                }),
+            explanations: [.effectSize: Self.readEffects, .assumptionCheck: Self.readChecks],
+            methods: methods, missingData: missingData(counts: zip(selected, pairs).map { "\($0.name) \($1.count) of \($1.randomised) randomised" }))
+    }
+
+    private func withinGroup(_ arm: String, _ pairs: PairedValues) -> ResultGroup {
+        let data = ArmData(arm: arm, pairs: PairedValuesData(from: pairs.from, to: pairs.to, changes: pairs.changes),
+                           confidenceLevel: confidenceLevel)
+        var notes: [String] = []
+        let items = withinArm.compactMap { $0.run(data, scope: arm, notes: &notes) }
+        let summary = try? Descriptives(pairs.changes, missing: pairs.missing, confidenceLevel: confidenceLevel)
+        return ResultGroup(
+            arms: [arm], randomised: [pairs.randomised], analysed: [pairs.count], values: [pairs.changes],
+            summary: SummaryLine(name: "change", title: "Mean (SD) of change", mean: summary?.mean,
+                                 standardDeviation: summary?.standardDeviation),
+            fields: [ResultField("arm", .string(arm)), ResultField("randomised", .int(pairs.randomised)),
+                     ResultField("n", .int(pairs.count)), ResultField("missing", .int(pairs.missing)),
+                     ResultField("mean_change", .number(summary?.mean)),
+                     ResultField("sd_change", .number(summary?.standardDeviation))],
+            effectSubject: "change in \(arm)", checkSubject: "change in \(arm)", items: items, notes: notes)
+    }
+
+    private func betweenGroup(_ names: [String], pairs: [PairedValues], ancova: ANCOVAData) -> ResultGroup {
+        let data = ContrastData(arms: names, changes: pairs.map(\.changes), ancova: ancova, confidenceLevel: confidenceLevel)
+        var notes: [String] = []
+        let items = betweenArms.compactMap { $0.run(data, scope: names.joined(separator: " vs "), notes: &notes) }
+        return ResultGroup(
+            arms: names, randomised: pairs.map(\.randomised), analysed: pairs.map(\.count),
+            fields: [ResultField("difference", .string(names.joined(separator: " - "))),
+                     ResultField("n", .counts(zip(names, pairs).map { NamedCount(name: $0, count: $1.count) })),
+                     ResultField("covariates", .strings(covariates))],
+            effectSubject: "change, \(names.joined(separator: " − "))", checkSubject: "change, \(names.joined(separator: " vs "))",
+            items: items, notes: notes)
+    }
+
+    /// What ran (the multiplicity sentence is added when the p-values are adjusted).
+    private var methods: [String] {
+        var tests = "Tests: within each arm, paired t-test (R `t.test(to, from, paired = TRUE)`) and Wilcoxon "
+            + "signed-rank test (`wilcox.test(to, from, paired = TRUE, conf.int = TRUE)`: exact below 50 pairs without "
+            + "ties or zeros, otherwise normal approximation with tie and continuity corrections)"
+        if let reference {
+            let covariateTerms = covariates.isEmpty ? "" : " + " + covariates.joined(separator: " + ")
+            tests += "; between arms, ANCOVA (`lm(\(to) ~ \(from) + arm\(covariateTerms))`, arm \(reference) "
+                + "as reference), Welch's t-test (unequal variances, R's default `t.test(a, b)`) and Student's t-test "
+                + "(`var.equal = TRUE`) of change scores, and the Mann–Whitney test (`wilcox.test(a, b, conf.int = TRUE)`); "
+                + "differences are " + contrasts.map(\.description).joined(separator: ", ")
+        }
+        return [tests + ". All two-sided.",
+                "Effect sizes: Cohen's d_z within arms; Cohen's d (pooled SD) and Hedges' g (exact correction) "
+                    + "between arms, with noncentral-t intervals (R effectsize). Assumption checks: Shapiro–Wilk (`shapiro.test`) "
+                    + "on change scores, Levene with median centring (`car::leveneTest`, Brown–Forsythe)."]
+    }
+
+    /// On whom, and how missing values were handled.
+    private func missingData(counts: [String]) -> String {
+        var missing = "Participants measured at both \(from) and \(to): \(counts.joined(separator: ", ")). Missing data: complete cases; "
+            + "participants without a value (missing or no row) at either timepoint are excluded, not imputed"
+        if reference != nil, !covariates.isEmpty {
+            missing += ", and the ANCOVA also excludes participants with an unknown covariate"
+        }
+        return missing + "."
+    }
+
+    static let readWithin = """
+    How to read this: each arm's change is tested against no change. The paired t-test asks whether the \
+    mean change differs from 0; the Wilcoxon signed-rank test asks the same of the median-like centre \
+    (pseudo-median) without assuming normal changes. A change within one arm says nothing about whether \
+    backward walking beats forward walking: people also improve with time, attention and regression to the \
+    mean. That question is answered between arms.
+    """
+
+    static let readBetween = """
+    How to read this: ANCOVA is the primary between-arm analysis of a randomised pre/post trial. It \
+    compares follow-up values adjusted for each participant's baseline, which removes chance baseline \
+    imbalance and is more precise than comparing change scores (Vickers & Altman 2001, BMJ \
+    323:1123). The t-tests of change scores (Welch without, Student with an equal-variance assumption) \
+    and the Mann–Whitney test (no normality assumption; its estimate is the Hodges–Lehmann shift) are \
+    shown as sensitivity analyses. Agreement among them is reassuring; disagreement is worth a look.
+    """
+
+    static let readEffects = """
+    How to read this: standardised effects express a difference in standard deviations. d_z divides the \
+    mean change by the SD of change (it grows with the correlation between visits, so it is not \
+    comparable with a between-group d). Cohen's d divides the difference in mean change by the pooled SD \
+    of change; Hedges' g corrects d for small-sample bias. Intervals come from the noncentral t \
+    distribution, as R's effectsize package computes them.
+    """
+
+    static let readChecks = """
+    How to read this: Shapiro–Wilk tests whether the change scores look normal, Levene's test (median-\
+    centred) whether the arms' changes spread alike. They are reported beside the tests, never used to \
+    switch tests: with small samples they miss real departures, with large samples they flag harmless ones.
+    """
+}

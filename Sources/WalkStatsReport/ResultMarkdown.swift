@@ -1,0 +1,198 @@
+import WalkStatsAnalysis
+import WalkStatsStatistics
+
+/// Renders any ``OutcomeResult`` as Markdown: one table of tests per section, then every effect size, every
+/// assumption check, every table of model terms and every list of contrasts, then the methods and what
+/// could not be computed. It knows roles and shapes, never test names: a new analysis brings its own
+/// ``Presentation``.
+struct ResultMarkdown {
+    let result: OutcomeResult
+    let directionSentence: String
+
+    /// Numbers of the result's scale: decimals chosen from the largest SD of the summaries.
+    private var places: Int {
+        NumberFormatting.decimals(forSpread: result.groups.compactMap { $0.summary?.standardDeviation }.max())
+    }
+
+    private var confidenceHeader: String { NumberFormatting.confidenceLabel(result.confidenceLevel) }
+
+    private var adjustedHeader: String { "p (\(result.adjustment?.method.rawValue ?? PValueAdjustment.none.rawValue))" }
+
+    func render(headingLevel: Int) -> String {
+        let h = String(repeating: "#", count: headingLevel)
+        var text = "\(h) \(result.heading)\n\n\(directionSentence)\n\n"
+        var first = true
+        for section in result.sections where !section.groups.isEmpty {
+            text += (first ? "" : "\n") + "\(h)# \(section.heading)\n\n" + testTable(section).render() + "\n" + section.explanation + "\n"
+            first = false
+        }
+        for (heading, table) in modelTables() {
+            text += "\n\(h)# \(heading)\n\n" + table.render()
+        }
+        let effects = effectTable()
+        if !effects.rows.isEmpty {
+            text += "\n\(h)# Standardised effects\n\n" + effects.render() + "\n" + (result.explanations[.effectSize] ?? "") + "\n"
+        }
+        let checks = checkTable()
+        if !checks.rows.isEmpty {
+            text += "\n\(h)# Assumption checks\n\n" + checks.render() + "\n" + (result.explanations[.assumptionCheck] ?? "") + "\n"
+        }
+        text += "\n" + methodsParagraph + "\n"
+        return text
+    }
+
+    // MARK: Tests
+
+    private func testTable(_ section: ResultSection) -> MarkdownTable {
+        let leading = (section.groupColumn.map { [$0] } ?? []) + ["Test", "n of randomised", section.estimateHeader]
+        var table = MarkdownTable(headers: leading + ["Statistic", "df", "p", adjustedHeader, confidenceHeader],
+                                  alignments: Array(repeating: .left, count: leading.count - 2)
+                                      + Array(repeating: .right, count: 7))
+        for group in section.groups {
+            let scope = section.groupColumn == nil ? [] : [group.arms.joined(separator: " − ")]
+            if let summary = group.summary {
+                table.rows.append(scope + [summary.title, usedOfRandomised(group.analysed, group),
+                                           "\(NumberFormatting.value(summary.mean, decimals: places)) "
+                                               + "(\(NumberFormatting.value(summary.standardDeviation, decimals: places)))",
+                                           "", "", "", "", ""])
+            }
+            for item in group.items(.test) {
+                guard let test = item.test else { continue }
+                table.rows.append(scope + [item.presentation.title, used(test, item, group)] + testCells(test, item.presentation))
+            }
+        }
+        return table
+    }
+
+    private func usedOfRandomised(_ sizes: [Int], _ group: ResultGroup) -> String {
+        guard sizes.count == group.randomised.count else { return "–" }
+        return zip(sizes, group.randomised).map { "\($0) of \($1)" }.joined(separator: " + ")
+    }
+
+    /// "23 of 24", or with a count note "23 of 24 (21 non-zero)" where the test counts something else.
+    private func used(_ test: HypothesisTestResult, _ item: ResultItem, _ group: ResultGroup) -> String {
+        guard let note = item.presentation.countNote else { return usedOfRandomised(test.sampleSizes, group) }
+        var text = usedOfRandomised(group.analysed, group)
+        if test.sampleSizes != group.analysed {
+            text += " (\(test.sampleSizes.map(String.init).joined(separator: " + ")) \(note))"
+        }
+        return text
+    }
+
+    private func testCells(_ test: HypothesisTestResult, _ presentation: Presentation) -> [String] {
+        [
+            test.estimate.map { "\(presentation.estimateLabel) \(NumberFormatting.value($0, decimals: places))" } ?? "–",
+            "\(presentation.statisticSymbol) = "
+                + (test.degreesOfFreedom == nil ? NumberFormatting.rankStatistic(test.statistic) : NumberFormatting.statistic(test.statistic)),
+            test.degreesOfFreedom.map(NumberFormatting.degreesOfFreedom) ?? "–",
+            NumberFormatting.pValue(test.pValue),
+            test.adjustedPValue.map(NumberFormatting.pValue) ?? "–",
+            NumberFormatting.interval(test.confidenceInterval?.lower, test.confidenceInterval?.upper, decimals: places)
+                + levelNote(test.confidenceInterval, shown: presentation.reportsAchievedLevel),
+        ]
+    }
+
+    /// An exact rank interval's achieved level, when it differs from the requested one.
+    private func levelNote(_ interval: ConfidenceInterval?, shown: Bool) -> String {
+        guard shown, let interval else { return "" }
+        let achieved = NumberFormatting.confidenceLabel(interval.level)
+        return achieved == confidenceHeader ? "" : " (achieved \(achieved))"
+    }
+
+    // MARK: Models and contrasts
+
+    /// One table per item holding model terms or contrasts, in section order.
+    private func modelTables() -> [(String, MarkdownTable)] {
+        var tables: [(String, MarkdownTable)] = []
+        for group in result.groups {
+            for item in group.items {
+                let scope = group.arms.joined(separator: ", ")
+                switch item.content {
+                case let .terms(_, terms):
+                    var table = MarkdownTable(headers: ["Term", "Estimate", "SE", "Statistic", "df", "p"],
+                                              alignments: [.left] + Array(repeating: .right, count: 5))
+                    for term in terms {
+                        let df = [term.degreesOfFreedom, term.denominatorDegreesOfFreedom].compactMap { $0 }
+                        table.rows.append([
+                            term.term, NumberFormatting.value(term.estimate, decimals: places),
+                            NumberFormatting.value(term.standardError, decimals: places),
+                            term.statistic.map { "\(item.presentation.statisticSymbol) = \(NumberFormatting.statistic($0))" } ?? "–",
+                            df.isEmpty ? "–" : df.map(NumberFormatting.degreesOfFreedom).joined(separator: ", "),
+                            term.pValue.map(NumberFormatting.pValue) ?? "–",
+                        ])
+                    }
+                    tables.append(("\(item.presentation.title) (\(scope))", table))
+                case let .contrasts(_, contrasts):
+                    var table = MarkdownTable(headers: ["Contrast", item.presentation.estimateLabel.capitalizedFirst, confidenceHeader,
+                                                       "Statistic", "df", "p", "p (adjusted)"],
+                                              alignments: [.left] + Array(repeating: .right, count: 6))
+                    for contrast in contrasts {
+                        table.rows.append([
+                            contrast.arms.joined(separator: " − "), NumberFormatting.value(contrast.estimate, decimals: places),
+                            NumberFormatting.interval(contrast.confidenceInterval?.lower, contrast.confidenceInterval?.upper,
+                                                      decimals: places),
+                            contrast.statistic.map { "\(item.presentation.statisticSymbol) = \(NumberFormatting.statistic($0))" } ?? "–",
+                            contrast.degreesOfFreedom.map(NumberFormatting.degreesOfFreedom) ?? "–",
+                            contrast.pValue.map(NumberFormatting.pValue) ?? "–",
+                            contrast.adjustedPValue.map(NumberFormatting.pValue) ?? "–",
+                        ])
+                    }
+                    tables.append(("\(item.presentation.title) (\(scope))", table))
+                case .test, .effectSize:
+                    continue
+                }
+            }
+        }
+        return tables
+    }
+
+    // MARK: Effects and checks
+
+    private func effectTable() -> MarkdownTable {
+        var table = MarkdownTable(headers: ["Effect", "Of", "n", "Value", confidenceHeader],
+                                  alignments: [.left, .left, .right, .right, .right])
+        for group in result.groups {
+            for item in group.items {
+                guard case let .effectSize(effect) = item.content else { continue }
+                table.rows.append([item.presentation.title, group.effectSubject,
+                                   effect.sampleSizes.map(String.init).joined(separator: " + "),
+                                   NumberFormatting.value(effect.value, decimals: 2),
+                                   NumberFormatting.interval(effect.confidenceInterval.lower, effect.confidenceInterval.upper, decimals: 2)])
+            }
+        }
+        return table
+    }
+
+    private func checkTable() -> MarkdownTable {
+        var table = MarkdownTable(headers: ["Check", "Of", "n", "Statistic", "df", "p"],
+                                  alignments: [.left, .left, .right, .right, .right, .right])
+        for group in result.groups {
+            for item in group.items(.assumptionCheck) {
+                guard let check = item.test else { continue }
+                let df = [check.degreesOfFreedom, check.denominatorDegreesOfFreedom].compactMap { $0 }
+                table.rows.append([item.presentation.title, group.checkSubject, check.sampleSizes.map(String.init).joined(separator: " + "),
+                                   "\(item.presentation.statisticSymbol) = \(NumberFormatting.value(check.statistic, decimals: 3))",
+                                   df.isEmpty ? "–" : df.map(NumberFormatting.degreesOfFreedom).joined(separator: ", "),
+                                   NumberFormatting.pValue(check.pValue)])
+            }
+        }
+        return table
+    }
+
+    // MARK: Methods
+
+    /// What ran, on whom, how missing values and multiplicity were handled, and what was not computed.
+    private var methodsParagraph: String {
+        var text = result.methodsSentences.joined(separator: " ")
+        if !result.notes.isEmpty {
+            text += "\n\nNot computed (the data cannot support these; nothing else was dropped):\n\n"
+                + result.notes.map { "- \($0)" }.joined(separator: "\n")
+        }
+        return text
+    }
+}
+
+extension String {
+    /// The string with its first character upper-cased ("estimate" → "Estimate").
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}

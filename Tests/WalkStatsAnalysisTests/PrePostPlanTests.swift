@@ -1,0 +1,123 @@
+import Testing
+import WalkStats
+
+/// Requests that cannot be answered are errors that describe the data; analyses that cannot run are notes.
+struct PrePostPlanTests {
+    static let trial = Trial(
+        source: "inline", arms: [
+            Arm(name: "a", participants: [participant("1", "a", 5, 3), participant("2", "a", 6, 3), participant("3", "a", 7, 5)]),
+            Arm(name: "b", participants: [participant("4", "b", 5, 5), participant("5", "b", 6, 4)]),
+            Arm(name: "c", participants: [participant("6", "c", 5, 5)]),
+        ], timepoints: ["pre", "post"], outcomes: ["pain"])
+
+    static func participant(_ id: String, _ arm: String, _ pre: Double, _ post: Double) -> Participant {
+        Participant(id: id, arm: arm, observations: [
+            ObservationKey(outcome: "pain", timepoint: "pre"): Observation(value: pre),
+            ObservationKey(outcome: "pain", timepoint: "post"): Observation(value: post),
+        ])
+    }
+
+    static func plan(_ request: AnalysisRequest) throws -> PrePostPlan { try PrePostPlan(trial: trial, request: request) }
+
+    @Test func moreArmsThanThePlanComparesNeedAChoice() {
+        #expect(throws: AnalysisRequestError.tooManyArms(available: ["a", "b", "c"], allowed: 2)) {
+            try Self.plan(AnalysisRequest())
+        }
+        #expect(throws: AnalysisRequestError.invalidArmSelection(["a", "a"], allowed: 2)) {
+            try Self.plan(AnalysisRequest(arms: ["a", "a"]))
+        }
+    }
+
+    @Test func unknownNamesListWhatExists() {
+        #expect(throws: AnalysisRequestError.unknownName(.outcome, name: "womac", available: ["pain"])) {
+            try Self.plan(AnalysisRequest(outcomes: ["womac"], arms: ["a", "b"]))
+        }
+        #expect(throws: AnalysisRequestError.unknownName(.arm, name: "x", available: ["a", "b", "c"])) {
+            try Self.plan(AnalysisRequest(arms: ["a", "x"]))
+        }
+        #expect(throws: AnalysisRequestError.unknownName(.timepoint, name: "week9", available: ["pre", "post"])) {
+            try Self.plan(AnalysisRequest(to: "week9", arms: ["a", "b"]))
+        }
+        #expect(throws: AnalysisRequestError.unknownName(.covariate, name: "age", available: [])) {
+            try Self.plan(AnalysisRequest(arms: ["a", "b"], covariates: ["age"]))
+        }
+    }
+
+    /// Messages describe the data; the command line, not the analysis layer, names flags.
+    @Test func messagesNameNoFlags() {
+        let errors: [AnalysisRequestError] = [
+            .sameTimepoints("pre"), .tooManyArms(available: ["a", "b", "c"], allowed: 2),
+            .invalidArmSelection(["a"], allowed: 2), .unknownName(.covariate, name: "age", available: ["sex"]),
+        ]
+        for error in errors { #expect(!error.description.contains("--"), "\(error)") }
+    }
+
+    @Test func sameTimepointTwiceIsRejected() {
+        #expect(throws: AnalysisRequestError.sameTimepoints("pre")) {
+            try Self.plan(AnalysisRequest(from: "pre", to: "pre", arms: ["a", "b"]))
+        }
+    }
+
+    /// The last arm is the reference: the contrast of arms [b, a] is b − a, whatever the rows' order.
+    @Test func theLastArmIsTheReference() throws {
+        let plan = try Self.plan(AnalysisRequest(arms: ["b", "a"]))
+        #expect(plan.reference == "a")
+        #expect(plan.contrasts == [ArmContrast(arm: "b", reference: "a")])
+        let result = try plan.run(on: Self.trial)[0]
+        let welch = try #require(result.groups.last?.items.first { $0.name == "welch_t" }?.test)
+        // mean change in b is −1, in a −7/3: b − a = 4/3.
+        #expect(abs(try #require(welch.estimate) - 4.0 / 3.0) < 1e-12)
+        #expect(result.favouredArm == "b")
+    }
+
+    /// Arm c has one participant: its paired test cannot run, and that is said, not dropped.
+    @Test func testsThatCannotRunBecomeNotes() throws {
+        let result = try Self.plan(AnalysisRequest(arms: ["a", "c"])).run(on: Self.trial)[0]
+        let within = result.sections[0].groups
+        #expect(within[1].items(.test).isEmpty)
+        #expect(result.notes.contains("paired_t (c) not computed: needs at least 2 pairs, found 1"))
+        #expect(result.notes.contains("welch_t (a vs c) not computed: needs at least 2 values in the second sample, found 1"))
+        #expect(result.notes.contains { $0.hasPrefix("ancova (a vs c) not computed:") })
+        #expect(result.sections[1].groups[0].items(.test).map(\.name) == ["student_t", "mann_whitney"])
+    }
+
+    /// One arm: no contrast is planned, and the between section is empty (JSON `null`).
+    @Test func oneArmPlansNoContrast() throws {
+        let plan = try Self.plan(AnalysisRequest(arms: nil).with(arms: ["a", "b"]))
+        #expect(plan.contrasts.count == 1)
+        let single = Trial(source: "inline", arms: [Self.trial.arms[0]], timepoints: ["pre", "post"], outcomes: ["pain"])
+        let onlyA = try PrePostPlan(trial: single, request: AnalysisRequest())
+        #expect(onlyA.contrasts.isEmpty)
+        let result = try onlyA.run(on: single)[0]
+        let betweenGroups = result.sections.filter { $0.key == "between" }.flatMap(\.groups)
+        #expect(betweenGroups.isEmpty)
+    }
+
+    /// Families are one test in one place across outcomes: with Holm and two outcomes whose p-values are
+    /// equal, each adjusted p is min(1, 2p); checks are never adjusted.
+    @Test func multiplicityAdjustsEachTestAcrossOutcomes() throws {
+        var arms = Self.trial.arms
+        arms.removeLast()
+        let pain = Trial(source: "inline", arms: arms, timepoints: ["pre", "post"], outcomes: ["pain"])
+        let results = try PrePostPlan(trial: pain, request: AnalysisRequest()).run(on: pain)
+        let twice = try MultiplicityAdjustment.adjust(
+            [results[0], results[0]].map { var r = $0; r.adjustment = nil; return r }, method: .holm)
+        #expect(twice[0].adjustment?.familySize == 2)
+        for item in twice[0].groups.flatMap(\.items) {
+            guard let test = item.test else { continue }
+            if item.role == .test {
+                #expect(test.adjustedPValue == min(1, 2 * test.pValue), "\(item.name)")
+            } else {
+                #expect(test.adjustedPValue == nil, "\(item.name)")
+            }
+        }
+    }
+}
+
+private extension AnalysisRequest {
+    func with(arms: [String]) -> AnalysisRequest {
+        var copy = self
+        copy.arms = arms
+        return copy
+    }
+}
