@@ -3,7 +3,7 @@ import Testing
 import WalkStats
 import WalkStatsTestSupport
 
-/// ``ancova(followUp:baseline:arm:reference:covariates:confidenceLevel:)`` against R 4.2.2's
+/// ``ancova(followUp:baseline:arm:reference:comparedArms:covariates:confidenceLevel:)`` against R 4.2.2's
 /// `lm(follow_up ~ baseline + arm + covariates)` with `arm <- factor(arm, levels = c("B", "A"))`
 /// (`Fixtures/ancova/generate.R`), and every error it must raise instead of a silent answer.
 struct ANCOVATests {
@@ -175,6 +175,10 @@ struct ANCOVATests {
         }
         #expect(throws: StatisticsError.insufficientObservations(what: "participants in arm B", needed: 2, got: 0)) {
             try ancova(followUp: [1, 2, 3], baseline: [1, 3, 2], arm: ["A", "A", "A"], reference: "B")
+        }
+        // Named compared arms: an arm without participants is reported by name, as the two-arm ANCOVA did.
+        #expect(throws: StatisticsError.insufficientObservations(what: "participants in arm A", needed: 2, got: 0)) {
+            try ancova(followUp: [1, 2, 3], baseline: [1, 3, 2], arm: ["B", "B", "B"], reference: "B", comparedArms: ["A"])
         }
     }
 

@@ -206,6 +206,29 @@ struct LinearModelReferenceTests {
         #expect(fit.effect(of: "placebo") == nil)
     }
 
+    /// Compared arms in the order given (R: factor(arm, levels = c("placebo", "dose_low", "dose_high"))):
+    /// the same coefficients, the effects in that order.
+    @Test func comparedArmsKeepTheirOrder() throws {
+        let d = try Self.records("three-arm.csv")
+        let run = { (order: [String]?) in
+            try ancova(followUp: Self.numbers(d, "follow_up"), baseline: Self.numbers(d, "baseline"), arm: d.map { $0["arm"]! },
+                       reference: "placebo", comparedArms: order)
+        }
+        let sorted = try run(nil)
+        let given = try run(["dose_low", "dose_high"])
+        #expect(given.comparedArms == ["dose_low", "dose_high"])
+        // Reordered columns change only the last bits.
+        for (a, b) in zip(given.effects, [sorted.effects[1], sorted.effects[0]]) {
+            #expect(a.sampleSizes == b.sampleSizes)
+            for (x, y) in [(a.estimate!, b.estimate!), (a.standardError!, b.standardError!), (a.pValue, b.pValue)] {
+                #expect(relativeError(x, y) < 1e-12, "\(x) vs \(y)")
+            }
+        }
+        #expect(given.coefficients.map(\.term) == ["(Intercept)", "baseline", "armdose_low", "armdose_high"])
+        let r = Self.reference.values["three-arm"]!
+        #expect(relativeError(given.effects[0].estimate!, r["armdose_low/estimate"]!) < 1e-6)
+    }
+
     /// Each arm, the reference included, needs two participants; an arm aliased with a covariate level is
     /// named with its label and the reference's.
     @Test func threeArmErrorsNameTheArms() throws {
@@ -224,6 +247,13 @@ struct LinearModelReferenceTests {
         }
         #expect(throws: StatisticsError.invalidRequest("every participant and the reference need a non-empty arm label")) {
             try ancova(followUp: followUp, baseline: baseline, arm: arm.map { $0 == "ctl" ? "" : $0 }, reference: "ctl")
+        }
+        #expect(throws: StatisticsError.invalidRequest("arm 'ctl' is neither the reference arm placebo nor one of the "
+                                                       + "compared arms low, high")) {
+            try ancova(followUp: followUp, baseline: baseline, arm: arm, reference: "placebo", comparedArms: ["low", "high"])
+        }
+        #expect(throws: StatisticsError.self) {
+            try ancova(followUp: followUp, baseline: baseline, arm: arm, reference: "ctl", comparedArms: ["low", "ctl"])
         }
         let site = arm.map { $0 == "high" ? "b" : "a" }
         #expect(throws: StatisticsError.invalidRequest("the design matrix is rank-deficient: the arm indicator (high vs ctl) "

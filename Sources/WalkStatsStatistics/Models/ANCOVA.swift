@@ -56,16 +56,21 @@ import WalkStatsGSL
 ///   - baseline: the same outcome at baseline, aligned with `followUp`.
 ///   - arm: each participant's arm label (non-empty), aligned with `followUp`.
 ///   - reference: the arm every other arm is compared with (R's `relevel(ref =)`).
+///   - comparedArms: the other arms, in the order wanted (R's `factor(arm, levels = c(reference,
+///     comparedArms))`); every participant must be in one of them or in the reference. Default nil: every
+///     label other than the reference, in code-point order. Naming them lets an arm with no participants
+///     be reported as such.
 ///   - covariates: further adjustment variables, each with one value per participant, entered in the
 ///     order given (default none).
 ///   - confidenceLevel: the intervals' level, R's `confint(level =)` (default 0.95).
-/// - Returns: an ``ANCOVAFit``: one result named ``TestName/ancova`` per non-reference arm (in code-point
-///   order of the labels) with statistic = t of its coefficient, degrees of freedom = n − p, two-sided
+/// - Returns: an ``ANCOVAFit``: one result named ``TestName/ancova`` per non-reference arm (in the order
+///   of `comparedArms`, or in code-point order of the labels) with statistic = t of its coefficient, degrees of freedom = n − p, two-sided
 ///   p-value, estimate = adjusted difference arm − reference with its standard error and confidence
 ///   interval, sample sizes [n_arm, n_reference]; and the coefficient table.
 /// - Throws: ``StatisticsError/invalidConfidenceLevel(_:)``;
 ///   ``StatisticsError/invalidRequest(_:)`` when lengths differ, an arm label, the reference or a
-///   covariate name is empty, a covariate name is repeated, a categorical value is empty, the baseline
+///   covariate name is empty, `comparedArms` is empty, repeats an arm or names the reference, a
+///   participant's arm is neither the reference nor a compared arm, a covariate name is repeated, a categorical value is empty, the baseline
 ///   or a covariate is constant, or the design is rank-deficient (collinear covariates, a level aliased
 ///   with an arm or other terms);
 ///   ``StatisticsError/nonFiniteInput(what:)`` for NaN or infinite values;
@@ -76,10 +81,11 @@ import WalkStatsGSL
 ///   "essentially perfect fit"), so the standard errors are 0; errors from GSL (``GSLError``) are passed on.
 /// - Complexity: O(n·p³).
 public func ancova(followUp: [Double], baseline: [Double], arm: [String], reference: String,
-                   covariates: [Covariate] = [], confidenceLevel: Double = 0.95) throws -> ANCOVAFit {
+                   comparedArms: [String]? = nil, covariates: [Covariate] = [],
+                   confidenceLevel: Double = 0.95) throws -> ANCOVAFit {
     try ConfidenceInterval.validate(level: confidenceLevel)
     let compared = try ANCOVAValidation.check(followUp: followUp, baseline: baseline, arm: arm, reference: reference,
-                                              covariates: covariates)
+                                              comparedArms: comparedArms, covariates: covariates)
 
     let design = ANCOVADesign(baseline: baseline, arm: arm, reference: reference, comparedArms: compared,
                               covariates: covariates)
@@ -146,7 +152,7 @@ public struct ANCOVACoefficient: Sendable, Equatable {
     }
 }
 
-/// The result of ``ancova(followUp:baseline:arm:reference:covariates:confidenceLevel:)``.
+/// The result of ``ancova(followUp:baseline:arm:reference:comparedArms:covariates:confidenceLevel:)``.
 public struct ANCOVAFit: Sendable, Equatable {
     /// The reference arm.
     public let reference: String
@@ -173,12 +179,12 @@ public struct ANCOVAFit: Sendable, Equatable {
     }
 }
 
-/// The input checks of ``ancova(followUp:baseline:arm:reference:covariates:confidenceLevel:)``, in the order a
+/// The input checks of ``ancova(followUp:baseline:arm:reference:comparedArms:covariates:confidenceLevel:)``, in the order a
 /// user would want to hear about problems: shapes, names, values, arm sizes, constant columns.
 enum ANCOVAValidation {
-    /// Checks the inputs; returns the non-reference arms in code-point order.
+    /// Checks the inputs; returns the non-reference arms (`comparedArms`, or the labels in code-point order).
     static func check(followUp: [Double], baseline: [Double], arm: [String], reference: String,
-                      covariates: [Covariate]) throws -> [String] {
+                      comparedArms: [String]?, covariates: [Covariate]) throws -> [String] {
         let n = followUp.count
         guard baseline.count == n, arm.count == n else {
             throw StatisticsError.invalidRequest("ANCOVA needs one baseline value and one arm per follow-up value, got "
@@ -212,7 +218,8 @@ enum ANCOVAValidation {
                 }
             }
         }
-        let compared = ANCOVADesign.sortedLevels(arm).filter { !$0.utf8.elementsEqual(reference.utf8) }
+        let compared = try comparedArms.map { try checkCompared($0, arm: arm, reference: reference) }
+            ?? ANCOVADesign.sortedLevels(arm).filter { !$0.utf8.elementsEqual(reference.utf8) }
         guard !compared.isEmpty else {
             throw StatisticsError.insufficientObservations(what: "arms besides the reference arm \(reference)", needed: 1, got: 0)
         }
@@ -247,6 +254,22 @@ enum ANCOVAValidation {
         let mean = fitted.reduce(0, +) / n
         let variance = fitted.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1)
         return fit.residualVariance < (mean * mean + variance) * 1e-30
+    }
+
+    /// `comparedArms` as given: non-empty, distinct, without the reference, and covering every participant.
+    private static func checkCompared(_ compared: [String], arm: [String], reference: String) throws -> [String] {
+        let levels = compared.map { Array($0.utf8) }
+        guard !compared.isEmpty, !compared.contains(where: \.isEmpty), Set(levels).count == levels.count,
+              !levels.contains(Array(reference.utf8)) else {
+            throw StatisticsError.invalidRequest("the compared arms must be distinct, non-empty labels other than the "
+                                                 + "reference arm \(reference), got \(compared)")
+        }
+        let known = Set(levels + [Array(reference.utf8)])
+        if let stray = arm.first(where: { !known.contains(Array($0.utf8)) }) {
+            throw StatisticsError.invalidRequest("arm '\(stray)' is neither the reference arm \(reference) nor one of "
+                                                 + "the compared arms \(compared.joined(separator: ", "))")
+        }
+        return compared
     }
 
     /// How many participants carry the arm label `level` (compared by code points, as levels are).

@@ -15,7 +15,7 @@ public enum CovariateValues: Sendable, Equatable {
     }
 }
 
-/// A named adjustment variable for ``ancova(followUp:baseline:arm:reference:covariates:confidenceLevel:)``.
+/// A named adjustment variable for ``ancova(followUp:baseline:arm:reference:comparedArms:covariates:confidenceLevel:)``.
 public struct Covariate: Sendable, Equatable {
     /// The name used in the model formula and in messages, such as `age`.
     public let name: String
