@@ -41,11 +41,11 @@ public struct ANCOVAData: Sendable {
         }
     }
 
-    /// The ANCOVA of the first arm against the `reference` arm (the difference first − reference). The
-    /// arms are labelled "A" (`armName`) and "B" (every other participant, the reference) so that the
-    /// ANCOVA's messages read as they always have.
+    /// The ANCOVA of `armName` against the `reference` arm (the difference arm − reference), fitted on
+    /// every arm collected here as one factor (R's `lm(follow_up ~ baseline + arm)`).
     func fit(comparing armName: String, with reference: String, confidenceLevel: Double) throws -> HypothesisTestResult {
-        try ancova(followUp: followUp, baseline: baseline, arm: arm.map { $0 == armName ? "A" : "B" }, reference: "B",
-                   comparedArms: ["A"], covariates: covariateColumns(), confidenceLevel: confidenceLevel).effects[0]
+        let fit = try ancova(followUp: followUp, baseline: baseline, arm: arm, reference: reference, comparedArms: [armName],
+                             covariates: covariateColumns(), confidenceLevel: confidenceLevel)
+        return fit.effects[0]
     }
 }
