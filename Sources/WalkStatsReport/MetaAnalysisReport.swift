@@ -1,3 +1,4 @@
+import WalkStatsAnalysis
 import Foundation
 import WalkStatsModel
 import WalkStatsStatistics

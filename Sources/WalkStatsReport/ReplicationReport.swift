@@ -1,3 +1,4 @@
+import WalkStatsAnalysis
 import WalkStatsModel
 import WalkStatsStatistics
 

@@ -84,7 +84,7 @@ public struct ReportedPValue: Sendable, Equatable, Hashable, CustomStringConvert
     }
 
     /// The bound the lowest p is compared with (nil when the claim has no upper side).
-    var upperTarget: Double? {
+    public var upperTarget: Double? {
         switch relation {
         case .lessThan, .lessThanOrEqual: return value.value
         case .equal: return value.value + value.halfUnit

@@ -1,3 +1,4 @@
+import WalkStatsStatistics
 import WalkStatsModel
 
 /// Pools one outcome across the studies of a summary dataset that print both arms of a contrast

@@ -1,3 +1,4 @@
+import WalkStatsStatistics
 import WalkStatsModel
 
 /// Everything WalkStats can recompute for one study from its printed per-arm numbers, and how those
