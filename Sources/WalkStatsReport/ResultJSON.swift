@@ -80,6 +80,7 @@ enum ResultJSON {
         if let df2 = test.denominatorDegreesOfFreedom { fields.append(("df2", .number(df2))) }
         fields.append(("p_value", .number(test.pValue)))
         if adjustable { fields.append(("p_adjusted", .number(test.adjustedPValue))) }
+        if let pairs = test.pairwiseAdjustedPValue { fields.append(("p_adjusted_pairs", .number(pairs))) }
         return .object(fields + [
             ("estimate", .number(test.estimate)), ("se", .number(test.standardError)),
             ("ci_low", .number(test.confidenceInterval?.lower)), ("ci_high", .number(test.confidenceInterval?.upper)),

@@ -23,7 +23,8 @@ struct ResultMarkdown {
         var text = "\(h) \(result.heading)\n\n\(directionSentence)\n\n"
         var first = true
         for section in result.sections where !section.groups.isEmpty {
-            text += (first ? "" : "\n") + "\(h)# \(section.heading)\n\n" + testTable(section).render() + "\n" + section.explanation + "\n"
+            text += (first ? "" : "\n") + "\(h)# \(section.heading)\n\n" + testTable(section).render()
+                + (section.explanation.isEmpty ? "" : "\n" + section.explanation + "\n")
             first = false
         }
         for (heading, table) in modelTables() {
@@ -45,20 +46,24 @@ struct ResultMarkdown {
 
     private func testTable(_ section: ResultSection) -> MarkdownTable {
         let leading = (section.groupColumn.map { [$0] } ?? []) + ["Test", "n of randomised", section.estimateHeader]
-        var table = MarkdownTable(headers: leading + ["Statistic", "df", "p", adjustedHeader, confidenceHeader],
+        let pairs = section.groups.contains { $0.items.contains { $0.test?.pairwiseAdjustedPValue != nil } }
+        let trailing = ["Statistic", "df", "p", adjustedHeader] + (pairs ? ["p (pairs)"] : []) + [confidenceHeader]
+        var table = MarkdownTable(headers: leading + trailing,
                                   alignments: Array(repeating: .left, count: leading.count - 2)
-                                      + Array(repeating: .right, count: 7))
+                                      + Array(repeating: .right, count: trailing.count + 2))
         for group in section.groups {
             let scope = section.groupColumn == nil ? [] : [group.arms.joined(separator: " − ")]
             if let summary = group.summary {
                 table.rows.append(scope + [summary.title, usedOfRandomised(group.analysed, group),
                                            "\(NumberFormatting.value(summary.mean, decimals: places)) "
-                                               + "(\(NumberFormatting.value(summary.standardDeviation, decimals: places)))",
-                                           "", "", "", "", ""])
+                                               + "(\(NumberFormatting.value(summary.standardDeviation, decimals: places)))"]
+                                  + Array(repeating: "", count: trailing.count))
             }
             for item in group.items(.test) {
                 guard let test = item.test else { continue }
-                table.rows.append(scope + [item.presentation.title, used(test, item, group)] + testCells(test, item.presentation))
+                var cells = testCells(test, item.presentation)
+                if pairs { cells.insert(test.pairwiseAdjustedPValue.map(NumberFormatting.pValue) ?? "–", at: 5) }
+                table.rows.append(scope + [item.presentation.title, used(test, item, group)] + cells)
             }
         }
         return table

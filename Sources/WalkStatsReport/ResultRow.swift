@@ -6,7 +6,7 @@ import WalkStatsStatistics
 public struct ResultRow: Sendable {
     /// The CSV header, in column order.
     public static let columns = ["section", "outcome", "arm", "timepoint", "from", "to", "test", "n", "randomised",
-                                 "missing", "estimate", "sd", "se", "statistic", "df", "df2", "p_value", "p_adjusted", "ci_low", "ci_high",
+                                 "missing", "estimate", "sd", "se", "statistic", "df", "df2", "p_value", "p_adjusted", "p_adjusted_pairs", "ci_low", "ci_high",
                                  "conf_level", "median", "q1", "q3", "min", "max"]
 
     /// Cells by column name; absent names are empty cells.
@@ -35,6 +35,7 @@ public struct ResultRow: Sendable {
         set("df2", test.denominatorDegreesOfFreedom)
         set("p_value", test.pValue)
         set("p_adjusted", test.adjustedPValue)
+        set("p_adjusted_pairs", test.pairwiseAdjustedPValue)
         set("estimate", test.estimate)
         set("se", test.standardError)
         set(test.confidenceInterval)

@@ -13,7 +13,7 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         let trial = try input.loadTrial()
-        let plan = try FlagRequestError.mapping { try PrePostPlan(trial: trial, request: comparison.request(outcomes: [outcome])) }
+        let plan = try FlagRequestError.mapping { try PrePostPlan(trial: trial, request: comparison.request(outcomes: [outcome], metadata: input.loadMetadata())) }
         let report = ComparisonReport(result: try plan.run(on: trial)[0], codebook: try input.loadCodebook())
         try output.emit(report.render(output.format), inputs: input.inputPaths)
     }

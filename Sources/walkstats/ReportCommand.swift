@@ -26,7 +26,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let trial = try input.loadTrial()
-        let analysis = try FlagRequestError.mapping { try TrialAnalysis(trial: trial, request: comparison.request()) }
+        let analysis = try FlagRequestError.mapping { try TrialAnalysis(trial: trial, request: comparison.request(metadata: input.loadMetadata())) }
         let report = TrialReport(analysis: analysis, codebook: try input.loadCodebook())
         let text = report.render(output.format, figureFolder: figures)
         if let figures, let destination = output.output {

@@ -19,13 +19,67 @@ struct PrePostPlanTests {
 
     static func plan(_ request: AnalysisRequest) throws -> PrePostPlan { try PrePostPlan(trial: trial, request: request) }
 
-    @Test func moreArmsThanThePlanComparesNeedAChoice() {
-        #expect(throws: AnalysisRequestError.tooManyArms(available: ["a", "b", "c"], allowed: 2)) {
-            try Self.plan(AnalysisRequest())
-        }
-        #expect(throws: AnalysisRequestError.invalidArmSelection(["a", "a"], allowed: 2)) {
+    /// Every arm is analysed by default, in sorted order; with no control-like name the reference is the
+    /// last arm in sorted order; every pair is compared: arm − reference, then the later − the earlier.
+    @Test func everyArmIsAnalysedAndEveryPairCompared() throws {
+        let plan = try Self.plan(AnalysisRequest())
+        #expect(plan.arms == ["a", "b", "c"])
+        #expect(plan.reference == "c")
+        #expect(plan.referenceReason?.hasPrefix("the last arm in sorted order") == true)
+        #expect(plan.contrasts.map(\.description) == ["a − c", "b − c", "b − a"])
+        #expect(throws: AnalysisRequestError.invalidArmSelection(["a", "a"])) {
             try Self.plan(AnalysisRequest(arms: ["a", "a"]))
         }
+    }
+
+    /// The rows' order never matters: the same arms in any order of the file give the same plan.
+    @Test func theOrderOfRowsDoesNotDecideTheSign() throws {
+        let reversed = Trial(source: "inline", arms: Self.trial.arms.reversed(), timepoints: ["pre", "post"], outcomes: ["pain"])
+        let plan = try PrePostPlan(trial: reversed, request: AnalysisRequest())
+        #expect(plan.arms == ["a", "b", "c"])
+        #expect(plan.contrasts.map(\.description) == ["a − c", "b − c", "b − a"])
+    }
+
+    /// The reference: the request's, else the metadata's, else an arm named like a control.
+    @Test func theReferenceArmFollowsItsRules() throws {
+        #expect(try Self.plan(AnalysisRequest(reference: "a")).contrasts.map(\.description) == ["b − a", "c − a", "c − b"])
+        let metadata = DatasetMetadata(source: "x.metadata.json", referenceArm: "b")
+        let fromMetadata = try Self.plan(AnalysisRequest(metadata: metadata))
+        #expect(fromMetadata.reference == "b")
+        #expect(fromMetadata.referenceReason == "from the dataset's metadata")
+        // The metadata's reference is not analysed: the rule decides, and says why.
+        let narrowed = try Self.plan(AnalysisRequest(arms: ["a", "c"], metadata: metadata))
+        #expect(narrowed.reference == "c")
+        #expect(narrowed.referenceReason?.contains("'b' is not analysed") == true)
+        let control = Trial(source: "inline", arms: [
+            Arm(name: "Usual care", participants: [Self.participant("1", "Usual care", 5, 4), Self.participant("2", "Usual care", 6, 6)]),
+            Arm(name: "retro", participants: [Self.participant("3", "retro", 5, 3), Self.participant("4", "retro", 6, 3)]),
+        ], timepoints: ["pre", "post"], outcomes: ["pain"])
+        let plan = try PrePostPlan(trial: control, request: AnalysisRequest())
+        #expect(plan.reference == "Usual care")
+        #expect(plan.referenceReason == "named like a control")
+        #expect(plan.contrasts == [ArmContrast(arm: "retro", reference: "Usual care")])
+        #expect(throws: AnalysisRequestError.referenceNotAnalysed("c", arms: ["a", "b"])) {
+            try Self.plan(AnalysisRequest(arms: ["a", "b"], reference: "c"))
+        }
+        #expect(throws: AnalysisRequestError.unknownName(.arm, name: "z", available: ["a", "b", "c"])) {
+            try Self.plan(AnalysisRequest(reference: "z"))
+        }
+    }
+
+    /// With three arms each pair is its own section, and Welch and Mann–Whitney p-values are also
+    /// adjusted across the pairs (Holm): with three pairs the smallest p is at least tripled.
+    @Test func pairsAreAdjustedAcrossPairs() throws {
+        let result = try Self.plan(AnalysisRequest(arms: ["a", "b"]).with(arms: ["a", "b", "c"])).run(on: Self.trial)[0]
+        let pairs = result.sections.filter { $0.key == "pairwise" }
+        #expect(pairs.count == 3)
+        #expect(result.sections.first { $0.key == "between" }?.groups.isEmpty == true)
+        let welch = pairs.flatMap(\.groups).flatMap(\.items).filter { $0.name == "welch_t" }.compactMap(\.test)
+        #expect(!welch.isEmpty)
+        let smallest = try #require(welch.min { $0.pValue < $1.pValue })
+        #expect(smallest.pairwiseAdjustedPValue == min(1, Double(welch.count) * smallest.pValue))
+        let student = pairs.flatMap(\.groups).flatMap(\.items).filter { $0.name == "student_t" }.compactMap(\.test)
+        #expect(student.allSatisfy { $0.pairwiseAdjustedPValue == nil })
     }
 
     @Test func unknownNamesListWhatExists() {
@@ -46,8 +100,8 @@ struct PrePostPlanTests {
     /// Messages describe the data; the command line, not the analysis layer, names flags.
     @Test func messagesNameNoFlags() {
         let errors: [AnalysisRequestError] = [
-            .sameTimepoints("pre"), .tooManyArms(available: ["a", "b", "c"], allowed: 2),
-            .invalidArmSelection(["a"], allowed: 2), .unknownName(.covariate, name: "age", available: ["sex"]),
+            .sameTimepoints("pre"), .invalidArmSelection(["a", "a"]), .referenceNotAnalysed("c", arms: ["a", "b"]),
+            .unknownName(.covariate, name: "age", available: ["sex"]),
         ]
         for error in errors { #expect(!error.description.contains("--"), "\(error)") }
     }
@@ -58,9 +112,9 @@ struct PrePostPlanTests {
         }
     }
 
-    /// The last arm is the reference: the contrast of arms [b, a] is b − a, whatever the rows' order.
-    @Test func theLastArmIsTheReference() throws {
-        let plan = try Self.plan(AnalysisRequest(arms: ["b", "a"]))
+    /// With two arms and no control-like name, the last in sorted order is the reference: b − a.
+    @Test func withTwoArmsTheOtherIsComparedWithTheReference() throws {
+        let plan = try Self.plan(AnalysisRequest(arms: ["b", "a"], reference: "a"))
         #expect(plan.reference == "a")
         #expect(plan.contrasts == [ArmContrast(arm: "b", reference: "a")])
         let result = try plan.run(on: Self.trial)[0]
@@ -83,7 +137,7 @@ struct PrePostPlanTests {
 
     /// One arm: no contrast is planned, and the between section is empty (JSON `null`).
     @Test func oneArmPlansNoContrast() throws {
-        let plan = try Self.plan(AnalysisRequest(arms: nil).with(arms: ["a", "b"]))
+        let plan = try Self.plan(AnalysisRequest(arms: ["a", "b"]))
         #expect(plan.contrasts.count == 1)
         let single = Trial(source: "inline", arms: [Self.trial.arms[0]], timepoints: ["pre", "post"], outcomes: ["pain"])
         let onlyA = try PrePostPlan(trial: single, request: AnalysisRequest())

@@ -125,9 +125,12 @@ struct RReferenceTests {
             put(prefix + "max", d.maximum)
         }
         let from = trial.timepoints[0]
+        // generate.R takes the arms in file order, the second as reference (A − B).
+        let fileOrder = trial.arms.map(\.name)
         for outcome in trial.outcomes {
             for to in trial.timepoints.dropFirst() {
-                let result = try PrePostPlan(trial: trial, request: AnalysisRequest(outcomes: [outcome], from: from, to: to))
+                let result = try PrePostPlan(trial: trial, request: AnalysisRequest(outcomes: [outcome], from: from, to: to, arms: fileOrder,
+                                                                                      reference: fileOrder.last))
                     .run(on: trial)[0]
                 for arm in result.sections.filter({ $0.key == "within" }).flatMap(\.groups) {
                     let prefix = "within/\(arm.arms[0])/\(outcome)/\(from)/\(to)/"
@@ -143,8 +146,8 @@ struct RReferenceTests {
                     put(prefix + "n_B", Double(between.analysed[1]))
                     putItems(between.items, prefix: prefix)
                     if !covariates.isEmpty {
-                        let adjusted = try PrePostPlan(trial: trial, request: AnalysisRequest(outcomes: [outcome], from: from, to: to,
-                                                                                            covariates: covariates)).run(on: trial)[0]
+                        let adjusted = try PrePostPlan(trial: trial, request: AnalysisRequest(outcomes: [outcome], from: from, to: to, arms: fileOrder,
+                                                                                            reference: fileOrder.last, covariates: covariates)).run(on: trial)[0]
                         let ancova = adjusted.groups.flatMap(\.items).filter { $0.name == "ancova" }.compactMap(\.test)
                         for test in ancova {
                             for (field, value) in fields(of: test) { put(prefix + "ancova_cov/\(field)", value) }
@@ -155,7 +158,7 @@ struct RReferenceTests {
         }
         // p.adjust across outcomes, first → last timepoint, as a report adjusts them.
         for (method, label) in [(PValueAdjustment.holm, "holm"), (.bh, "BH")] {
-            let results = try PrePostPlan(trial: trial, request: AnalysisRequest(adjustment: method)).run(on: trial)
+            let results = try PrePostPlan(trial: trial, request: AnalysisRequest(arms: fileOrder, reference: fileOrder.last, adjustment: method)).run(on: trial)
             for result in results {
                 for section in result.sections {
                     for group in section.groups {

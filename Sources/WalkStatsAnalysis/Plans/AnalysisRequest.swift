@@ -1,3 +1,4 @@
+import WalkStatsModel
 import WalkStatsStatistics
 
 /// What a user asks of a trial: which timepoints, arms and covariates, how to adjust for multiplicity and
@@ -9,8 +10,14 @@ public struct AnalysisRequest: Sendable, Equatable {
     public var from: String?
     /// The later timepoint; `nil` is the last.
     public var to: String?
-    /// The arms to analyse, in order; the last is the reference of the contrasts. `nil` takes the data's arms.
+    /// The arms to analyse, in order (the order decides which way round two non-reference arms are
+    /// compared: the later − the earlier); `nil` analyses every arm, in sorted order.
     public var arms: [String]?
+    /// The reference (comparator) arm; `nil` takes the metadata's, else an arm named like a control, else
+    /// the last arm in sorted order.
+    public var reference: String?
+    /// What the dataset's sidecar says (its reference arm is used when the request names none).
+    public var metadata: DatasetMetadata?
     /// Participant attributes the ANCOVA adjusts for besides baseline.
     public var covariates: [String]
     /// R's `p.adjust` method applied across the outcomes analysed together.
@@ -20,11 +27,14 @@ public struct AnalysisRequest: Sendable, Equatable {
 
     /// Creates a request; the defaults are R's (Holm, 95%).
     public init(outcomes: [String]? = nil, from: String? = nil, to: String? = nil, arms: [String]? = nil,
-                covariates: [String] = [], adjustment: PValueAdjustment = .holm, confidenceLevel: Double = 0.95) {
+                reference: String? = nil, metadata: DatasetMetadata? = nil, covariates: [String] = [],
+                adjustment: PValueAdjustment = .holm, confidenceLevel: Double = 0.95) {
         self.outcomes = outcomes
         self.from = from
         self.to = to
         self.arms = arms
+        self.reference = reference
+        self.metadata = metadata
         self.covariates = covariates
         self.adjustment = adjustment
         self.confidenceLevel = confidenceLevel
@@ -47,10 +57,10 @@ public enum AnalysisRequestError: Error, Sendable, Equatable, CustomStringConver
     case singleTimepoint(String)
     /// The earlier and later timepoint are the same.
     case sameTimepoints(String)
-    /// More arms than the analysis compares, and none were chosen.
-    case tooManyArms(available: [String], allowed: Int)
-    /// The chosen arms are not the number the analysis compares, or repeat a name.
-    case invalidArmSelection([String], allowed: Int)
+    /// The chosen arms are empty or repeat a name.
+    case invalidArmSelection([String])
+    /// The reference arm asked for is not among the arms analysed.
+    case referenceNotAnalysed(String, arms: [String])
 
     public var description: String {
         switch self {
@@ -60,10 +70,10 @@ public enum AnalysisRequestError: Error, Sendable, Equatable, CustomStringConver
             return "a change needs two timepoints; the data have only '\(timepoint)'"
         case let .sameTimepoints(timepoint):
             return "the earlier and later timepoint must differ (both are '\(timepoint)')"
-        case let .tooManyArms(available, allowed):
-            return "the data have \(available.count) arms (\(available.joined(separator: ", "))); choose \(allowed) to compare"
-        case let .invalidArmSelection(names, allowed):
-            return "the comparison needs \(allowed) different arms, got \(names.map { "'\($0)'" }.joined(separator: ", "))"
+        case let .invalidArmSelection(names):
+            return "the arms to analyse must be different, non-empty names, got \(names.map { "'\($0)'" }.joined(separator: ", "))"
+        case let .referenceNotAnalysed(reference, arms):
+            return "the reference arm '\(reference)' is not among the arms analysed (\(arms.joined(separator: ", ")))"
         }
     }
 }

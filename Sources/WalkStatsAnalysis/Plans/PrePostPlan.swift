@@ -23,8 +23,15 @@ import WalkStatsStatistics
 /// them. An analysis the data cannot support (fewer than 2 participants, constant changes, a constant
 /// covariate) is not dropped silently: its group lists it in `notes` with the reason.
 public struct PrePostPlan: Sendable {
-    /// The most arms this plan compares at once.
-    public static let maximumArms = 2
+    /// Arm names that read as a comparator, in order of preference (compared after lower-casing and
+    /// turning spaces and hyphens into underscores).
+    public static let controlNames = ["control", "usual_care", "conventional", "placebo", "sham", "waitlist"]
+
+    /// The p-value adjustment across the pairs of arms of one outcome (three or more arms).
+    public static let pairwiseAdjustment = PValueAdjustment.holm
+
+    /// The tests whose p-values are also adjusted across the pairs of arms.
+    public static let pairwiseAdjusted = [TestName.welchT.rawValue, TestName.mannWhitney.rawValue]
 
     /// The outcomes, in the trial's order.
     public let outcomes: [String]
@@ -32,14 +39,22 @@ public struct PrePostPlan: Sendable {
     public let from: String
     /// The later timepoint (follow-up of the ANCOVA).
     public let to: String
-    /// The arms analysed, in order.
+    /// The arms analysed, in order (the request's, else sorted).
     public let arms: [String]
-    /// The reference arm of every contrast (the last arm), when two or more arms are analysed.
-    public var reference: String? { arms.count >= 2 ? arms.last : nil }
-    /// The contrasts: every other arm − the reference.
+    /// The reference (comparator) arm, when two or more arms are analysed.
+    public let reference: String?
+    /// How the reference was decided, in words for the report.
+    public let referenceReason: String?
+    /// The contrasts: every other arm − the reference, then for each pair of non-reference arms the later
+    /// − the earlier (in ``arms`` order).
     public var contrasts: [ArmContrast] {
         guard let reference else { return [] }
-        return ArmContrast.againstReference(arms, reference: reference)
+        let others = arms.filter { $0 != reference }
+        var contrasts = ArmContrast.againstReference(arms, reference: reference)
+        for (i, earlier) in others.enumerated() {
+            for later in others[(i + 1)...] { contrasts.append(ArmContrast(arm: later, reference: earlier)) }
+        }
+        return contrasts
     }
     /// The covariates the ANCOVA adjusts for besides baseline.
     public let covariates: [String]
@@ -78,6 +93,7 @@ public struct PrePostPlan: Sendable {
         self.from = from
         self.to = to
         arms = try Self.selectArms(request.arms, of: trial)
+        (reference, referenceReason) = try Self.chooseReference(request, arms: arms, available: trial.arms.map(\.name))
         covariates = request.covariates
         withinArm = [.pairedT, .wilcoxonSignedRank, .cohensDz, .shapiroWilk]
         betweenArms = [.ancova(covariates: request.covariates), .welchT, .studentT, .mannWhitney, .cohensD, .hedgesG, .leveneMedian]
@@ -87,19 +103,37 @@ public struct PrePostPlan: Sendable {
 
     private static func selectArms(_ names: [String]?, of trial: Trial) throws -> [String] {
         let available = trial.arms.map(\.name)
-        guard let names else {
-            guard available.count <= maximumArms else {
-                throw AnalysisRequestError.tooManyArms(available: available, allowed: maximumArms)
-            }
-            return available
-        }
-        guard names.count == maximumArms, Set(names).count == names.count else {
-            throw AnalysisRequestError.invalidArmSelection(names, allowed: maximumArms)
+        guard let names else { return available.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) } }
+        guard !names.isEmpty, !names.contains(""), Set(names).count == names.count else {
+            throw AnalysisRequestError.invalidArmSelection(names)
         }
         for name in names where !available.contains(name) {
             throw AnalysisRequestError.unknownName(.arm, name: name, available: available)
         }
         return names
+    }
+
+    /// The reference arm and why: the request's, else the metadata's (when analysed), else the one arm
+    /// named like a control (the first of ``controlNames`` found), else the last arm in sorted order.
+    private static func chooseReference(_ request: AnalysisRequest, arms: [String],
+                                        available: [String]) throws -> (String?, String?) {
+        guard arms.count >= 2 else { return (nil, nil) }
+        if let name = request.reference {
+            guard available.contains(name) else { throw AnalysisRequestError.unknownName(.arm, name: name, available: available) }
+            guard arms.contains(name) else { throw AnalysisRequestError.referenceNotAnalysed(name, arms: arms) }
+            return (name, "chosen in the request")
+        }
+        var note = ""
+        if let name = request.metadata?.referenceArm {
+            if arms.contains(name) { return (name, "from the dataset's metadata") }
+            note = "; the metadata's reference arm '\(name)' is not analysed"
+        }
+        let normalised = arms.map { ($0, $0.lowercased().replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_")) }
+        for control in controlNames {
+            if let match = normalised.first(where: { $0.1 == control }) { return (match.0, "named like a control" + note) }
+        }
+        let last = arms.max { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }!
+        return (last, "the last arm in sorted order, none being named like a control" + note)
     }
 
     /// Runs the plan on `trial` and adjusts the tests' p-values across the outcomes.
@@ -113,30 +147,34 @@ public struct PrePostPlan: Sendable {
         let selected = arms.compactMap { trial.arm(named: $0) }
         let pairs = selected.map { $0.pairedValues(of: outcome, from: from, to: to) }
         let withinGroups = zip(selected, pairs).map { arm, pairs in withinGroup(arm.name, pairs) }
-        let betweenGroups = contrasts.map { contrast -> ResultGroup in
+        var betweenGroups = contrasts.map { contrast -> ResultGroup in
             let names = [contrast.arm, contrast.reference]
             let indices = names.map { name in arms.firstIndex(of: name)! }
             return betweenGroup(names, pairs: indices.map { pairs[$0] },
                                 ancova: ANCOVAData(arms: indices.map { selected[$0] }, outcome: outcome, from: from, to: to,
                                                    covariates: covariates))
         }
-        let contrast = contrasts.first
+        let isPairwise = betweenGroups.count > 1
+        if isPairwise { betweenGroups = Self.adjustAcrossPairs(betweenGroups) }
+        let emptyBetween = ResultSection(key: "between", heading: "", groupColumn: nil, estimateHeader: "", explanation: "",
+                                         isSingleObject: true, groups: [])
+        let betweenSections = betweenGroups.enumerated().map { index, group in
+            ResultSection(key: isPairwise ? "pairwise" : "between",
+                          heading: (isPairwise ? "Pair of arms (" : "Between arms (") + group.arms.joined(separator: " − ") + ")",
+                          groupColumn: nil, estimateHeader: "Estimate (\(group.arms.joined(separator: " − ")))",
+                          explanation: index == 0 ? Self.readBetween : "", isSingleObject: !isPairwise, groups: [group])
+        }
         return OutcomeResult(
             outcome: outcome,
             fields: [ResultField("outcome", .string(outcome)), ResultField("from", .string(from)),
-                     ResultField("to", .string(to)), ResultField("arms", .strings(arms))],
-            heading: "Change from \(from) to \(to)", favouredArm: contrast?.arm, confidenceLevel: confidenceLevel,
+                     ResultField("to", .string(to)), ResultField("arms", .strings(arms))]
+                + (reference.map { [ResultField("reference", .string($0))] } ?? []),
+            heading: "Change from \(from) to \(to)", favouredArm: isPairwise ? nil : contrasts.first?.arm,
+            confidenceLevel: confidenceLevel,
             sections: [
                 ResultSection(key: "within", heading: "Within arms (\(to) − \(from))", groupColumn: "Arm", estimateHeader: "Estimate",
                               explanation: Self.readWithin, isSingleObject: false, groups: withinGroups),
-            ] + (betweenGroups.isEmpty
-                ? [ResultSection(key: "between", heading: "", groupColumn: nil, estimateHeader: "", explanation: "",
-                                 isSingleObject: true, groups: [])]
-                : betweenGroups.map { group in
-                    ResultSection(key: "between", heading: "Between arms (\(group.arms.joined(separator: " − ")))",
-                                  groupColumn: nil, estimateHeader: "Estimate (\(group.arms.joined(separator: " − ")))",
-                                  explanation: Self.readBetween, isSingleObject: true, groups: [group])
-                }),
+            ] + (betweenSections.isEmpty || isPairwise ? [emptyBetween] : []) + betweenSections,
             explanations: [.effectSize: Self.readEffects, .assumptionCheck: Self.readChecks],
             methods: methods, missingData: missingData(counts: zip(selected, pairs).map { "\($0.name) \($1.count) of \($1.randomised) randomised" }))
     }
@@ -158,6 +196,25 @@ public struct PrePostPlan: Sendable {
             effectSubject: "change in \(arm)", checkSubject: "change in \(arm)", items: items, notes: notes)
     }
 
+    /// `groups` (one per pair of arms) with the p-values of ``pairwiseAdjusted`` tests adjusted across the
+    /// pairs by ``pairwiseAdjustment``.
+    private static func adjustAcrossPairs(_ groups: [ResultGroup]) -> [ResultGroup] {
+        var adjusted = groups
+        for name in pairwiseAdjusted {
+            let places = groups.indices.flatMap { g in
+                groups[g].items.indices.filter { groups[g].items[$0].name == name && groups[g].items[$0].test != nil }.map { (g, $0) }
+            }
+            guard let pValues = try? adjustPValues(places.map { groups[$0.0].items[$0.1].test!.pValue }, method: pairwiseAdjustment)
+            else { continue }
+            for ((g, i), p) in zip(places, pValues) {
+                var test = groups[g].items[i].test!
+                test.pairwiseAdjustedPValue = p
+                adjusted[g].items[i].content = .test(test)
+            }
+        }
+        return adjusted
+    }
+
     private func betweenGroup(_ names: [String], pairs: [PairedValues], ancova: ANCOVAData) -> ResultGroup {
         let data = ContrastData(arms: names, changes: pairs.map(\.changes), ancova: ancova, confidenceLevel: confidenceLevel)
         var notes: [String] = []
@@ -176,14 +233,23 @@ public struct PrePostPlan: Sendable {
         var tests = "Tests: within each arm, paired t-test (R `t.test(to, from, paired = TRUE)`) and Wilcoxon "
             + "signed-rank test (`wilcox.test(to, from, paired = TRUE, conf.int = TRUE)`: exact below 50 pairs without "
             + "ties or zeros, otherwise normal approximation with tie and continuity corrections)"
+        var sentences: [String] = []
         if let reference {
             let covariateTerms = covariates.isEmpty ? "" : " + " + covariates.joined(separator: " + ")
-            tests += "; between arms, ANCOVA (`lm(\(to) ~ \(from) + arm\(covariateTerms))`, arm \(reference) "
+            let pairwise = contrasts.count > 1
+            tests += (pairwise ? "; for each pair of arms, on that pair's participants, " : "; between arms, ")
+                + "ANCOVA (`lm(\(to) ~ \(from) + arm\(covariateTerms))`, arm \(pairwise ? "listed second" : reference) "
                 + "as reference), Welch's t-test (unequal variances, R's default `t.test(a, b)`) and Student's t-test "
                 + "(`var.equal = TRUE`) of change scores, and the Mann–Whitney test (`wilcox.test(a, b, conf.int = TRUE)`); "
                 + "differences are " + contrasts.map(\.description).joined(separator: ", ")
+            if pairwise {
+                tests += "; the Welch and Mann–Whitney p-values are also adjusted across the \(contrasts.count) pairs "
+                    + "(\(Self.pairwiseAdjustment.reportDescription), R `p.adjust`), shown as p (pairs)"
+            }
+            sentences.append("Reference arm: \(reference) (\(referenceReason ?? "")); a difference is an arm − the reference"
+                + (pairwise ? ", and between two other arms the later − the earlier in the order \(arms.joined(separator: ", "))." : "."))
         }
-        return [tests + ". All two-sided.",
+        return sentences + [tests + ". All two-sided.",
                 "Effect sizes: Cohen's d_z within arms; Cohen's d (pooled SD) and Hedges' g (exact correction) "
                     + "between arms, with noncentral-t intervals (R effectsize). Assumption checks: Shapiro–Wilk (`shapiro.test`) "
                     + "on change scores, Levene with median centring (`car::leveneTest`, Brown–Forsythe)."]

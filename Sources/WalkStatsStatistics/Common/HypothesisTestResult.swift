@@ -40,8 +40,11 @@ public struct HypothesisTestResult: Sendable, Equatable {
     public let denominatorDegreesOfFreedom: Double?
     /// The two-sided p-value.
     public let pValue: Double
-    /// The p-value adjusted for multiplicity, once a report has adjusted it.
+    /// The p-value adjusted for multiplicity across outcomes, once a report has adjusted it.
     public var adjustedPValue: Double?
+    /// The p-value adjusted across the pairs of arms of one outcome, where pairwise comparisons are
+    /// adjusted (the method is named with the comparison).
+    public var pairwiseAdjustedPValue: Double?
     /// The estimate the interval belongs to (a mean change, a difference, a pseudo-median, a shift).
     public let estimate: Double?
     /// The standard error of ``estimate``, where the test has one.

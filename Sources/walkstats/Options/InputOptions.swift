@@ -31,9 +31,15 @@ struct InputOptions: ParsableArguments {
         timepoints.map { $0.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) } }
     }
 
-    /// The imported trial.
+    /// The dataset's sidecar (`NAME.metadata.json` next to the file), if it has one.
+    func loadMetadata() throws -> DatasetMetadata? {
+        try DatasetMetadataImporter.importMetadata(nextTo: file)
+    }
+
+    /// The imported trial, its timepoints in the order of `--timepoints`, else the sidecar's, else the file's.
     func loadTrial() throws -> Trial {
-        try ParticipantCSVImporter(timepointOrder: timepointOrder, keepGoing: keepGoing).importTrial(atPath: file)
+        try ParticipantCSVImporter(timepointOrder: timepointOrder ?? loadMetadata()?.timepoints, keepGoing: keepGoing)
+            .importTrial(atPath: file)
     }
 
     /// The codebook given, else the default one when it exists, else an empty codebook.
@@ -51,7 +57,7 @@ struct InputOptions: ParsableArguments {
     }
 
     /// Files that an output must never overwrite.
-    var inputPaths: [String] { [file] + (codebook.map { [$0] } ?? []) }
+    var inputPaths: [String] { [file, DatasetMetadataImporter.sidecarPath(of: file)] + (codebook.map { [$0] } ?? []) }
 }
 
 extension ReportFormat: ExpressibleByArgument {}
@@ -83,8 +89,11 @@ struct ComparisonOptions: ParsableArguments {
     @Option(help: "Later timepoint of the change (default: the last timepoint).")
     var to: String?
 
-    @Option(help: "Two arms to compare, A,B; differences are A − B (default: the data's two arms).")
+    @Option(help: "Arms to analyse, comma-separated (default: every arm, in sorted order); between two non-reference arms the difference is the later − the earlier.")
     var arms: String?
+
+    @Option(help: "The reference (comparator) arm: differences are arm − reference (default: the sidecar's reference_arm, else an arm named like a control, else the last arm in sorted order).")
+    var reference: String?
 
     @Option(help: "Participant attributes the ANCOVA adjusts for besides baseline, e.g. age,sex,kl_grade.")
     var covariates: String?
@@ -97,8 +106,9 @@ struct ComparisonOptions: ParsableArguments {
     }
 
     /// The request these flags make, for `outcomes` (`nil`: every outcome).
-    func request(outcomes: [String]? = nil) -> AnalysisRequest {
-        AnalysisRequest(outcomes: outcomes, from: from, to: to, arms: armList, covariates: covariateList, adjustment: adjust)
+    func request(outcomes: [String]? = nil, metadata: DatasetMetadata?) -> AnalysisRequest {
+        AnalysisRequest(outcomes: outcomes, from: from, to: to, arms: armList, reference: reference, metadata: metadata,
+                        covariates: covariateList, adjustment: adjust)
     }
 
     var armList: [String]? {

@@ -11,10 +11,10 @@ struct FlagRequestError: Error, CustomStringConvertible {
             description = "no participant attribute for --covariates '\(name)' in the data; available: \(available.joined(separator: ", "))"
         case let .sameTimepoints(timepoint):
             description = "--from and --to must differ (both are '\(timepoint)')"
-        case let .tooManyArms(available, allowed) where allowed == 2:
-            description = "the data have \(available.count) arms (\(available.joined(separator: ", "))); choose two with --arms A,B"
-        case .invalidArmSelection(_, allowed: 2):
-            description = "--arms takes two different arm names separated by a comma, such as backward,forward"
+        case .invalidArmSelection:
+            description = "--arms takes different arm names separated by commas, such as backward,forward,usual_care"
+        case let .referenceNotAnalysed(reference, arms):
+            description = "--reference '\(reference)' is not among the arms analysed (\(arms.joined(separator: ", "))); add it to --arms"
         default:
             description = error.description
         }
