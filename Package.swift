@@ -54,6 +54,6 @@ let package = Package(
             dependencies: ["WalkStats", "WalkStatsTestSupport"],
             resources: [.copy("Snapshots")]
         ),
-        .testTarget(name: "walkstatsCLITests", dependencies: ["walkstats", "WalkStatsTestSupport"]),
+        .testTarget(name: "walkstatsCLITests", dependencies: ["walkstats", "WalkStatsImport", "WalkStatsTestSupport"]),
     ]
 )

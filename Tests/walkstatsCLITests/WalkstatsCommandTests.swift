@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WalkStatsImport
 import WalkStatsTestSupport
 
 /// End-to-end: the built `walkstats` binary, its output, its messages and its exit codes.
@@ -151,6 +152,42 @@ struct WalkstatsCommandTests {
         #expect(format.status == 64)
         let timepoints = try run(["describe", Self.sample, "--timepoints", "baseline,baseline"])
         #expect(timepoints.status == 64)
+    }
+
+    /// Three arms are all analysed; the control-like arm is the reference; `--reference` changes it; the
+    /// sidecar's reference_arm is used when no flag is given, and a flag naming an arm not analysed is an
+    /// error naming the flag.
+    @Test func everyArmIsAnalysedAgainstTheReference() throws {
+        let three = "datasets/sample/alghadir2019-shaped.csv"
+        let result = try run(["compare", three, "--outcome", "pain_nrs", "--format", "json"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+        #expect(json["reference"] as? String == "usual_care")
+        #expect(json["between"] is NSNull)
+        let pairs = try #require(json["pairwise"] as? [[String: Any]])
+        #expect(pairs.compactMap { $0["difference"] as? String }
+            == ["forward_walking - usual_care", "retro_walking - usual_care", "retro_walking - forward_walking"])
+        let reference = try run(["compare", three, "--outcome", "pain_nrs", "--reference", "forward_walking"])
+        #expect(reference.standardOutput.contains("Reference arm: forward_walking (chosen in the request)"))
+        #expect(reference.standardOutput.contains("#### Pair of arms (retro_walking − forward_walking)") == false)
+        #expect(reference.standardOutput.contains("### Pair of arms (retro_walking − forward_walking)"))
+        let notAnalysed = try run(["compare", three, "--outcome", "pain_nrs", "--arms", "retro_walking,forward_walking",
+                                   "--reference", "usual_care"])
+        #expect(notAnalysed.status == 1)
+        #expect(notAnalysed.standardError.contains("--reference 'usual_care' is not among the arms analysed"))
+
+        let csv = try String(contentsOf: Self.root.appendingPathComponent(Self.sample), encoding: .utf8)
+        let data = try scratchFile("trial.csv", Data(csv.utf8))
+        try Data(#"{"reference_arm": "backward", "timepoints": ["baseline", "week3", "week6"]}"#.utf8)
+            .write(to: URL(fileURLWithPath: DatasetMetadataImporter.sidecarPath(of: data)))
+        let sidecar = try run(["compare", data, "--outcome", "pain_nrs"])
+        #expect(sidecar.status == 0, "\(sidecar.standardError)")
+        #expect(sidecar.standardOutput.contains("Reference arm: backward (from the dataset's metadata)"))
+        #expect(sidecar.standardOutput.contains("### Between arms (forward − backward)"))
+        try Data(#"{"reference_arm": 7}"#.utf8).write(to: URL(fileURLWithPath: DatasetMetadataImporter.sidecarPath(of: data)))
+        let broken = try run(["compare", data, "--outcome", "pain_nrs"])
+        #expect(broken.status == 1)
+        #expect(broken.standardError.contains("trial.metadata.json: expected 'reference_arm' to be an arm name"))
     }
 
     @Test func timepointOrderCanBeGiven() throws {
