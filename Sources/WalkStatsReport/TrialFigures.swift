@@ -39,9 +39,11 @@ enum TrialFigures {
         let decimals = NumberFormatting.decimals(forSpread: cells.compactMap(\.descriptives.standardDeviation).max())
         let name = label.definition?.label ?? outcome
         let axis = label.definition.map { $0.unit.isEmpty ? $0.label : "\($0.label) (\($0.unit))" } ?? outcome
+        // One arm order, and so one colour per arm, for every figure: the arms in sorted order.
+        let arms = trial.arms.sorted { $0.name.unicodeScalars.lexicographicallyPrecedes($1.name.unicodeScalars) }
         let trajectory = TrajectoryPlot(
             title: "\(name): mean by arm with 95% CI", timepoints: trial.timepoints,
-            arms: trial.arms.map { arm in
+            arms: arms.map { arm in
                 TrajectoryPlot.Arm(name: arm.name, points: trial.timepoints.map { timepoint in
                     let d = cells.first { $0.arm == arm.name && $0.timepoint == timepoint }?.descriptives
                     guard let mean = d?.mean, let interval = d?.confidenceInterval else { return nil }
@@ -51,7 +53,7 @@ enum TrialFigures {
             yAxisLabel: axis, decimals: decimals)
         let spaghetti = SpaghettiPlot(
             title: "\(name): every participant", timepoints: trial.timepoints,
-            arms: trial.arms.map { arm in
+            arms: arms.map { arm in
                 SpaghettiPlot.Arm(name: arm.name, participants: arm.participants.map { participant in
                     trial.timepoints.map { participant.value(of: outcome, at: $0) }
                 })
@@ -60,7 +62,10 @@ enum TrialFigures {
         let change = ChangeDistributionPlot(
             title: "\(name): change from \(from) to \(to)",
             groups: result.groups.filter { $0.arms.count == 1 && !($0.values.first ?? []).isEmpty }
-                .map { ChangeDistributionPlot.Group(name: $0.arms[0], values: $0.values[0]) },
+                .map { group in
+                    ChangeDistributionPlot.Group(name: group.arms[0], values: group.values[0],
+                                                 colorIndex: arms.firstIndex { $0.name == group.arms[0] })
+                },
             yAxisLabel: "Change in \(axis)", decimals: decimals)
         return [
             .drawing(trajectory, fileName: "\(outcome)-trajectory.svg", altText: "\(name): arm means over time with 95% confidence intervals"),

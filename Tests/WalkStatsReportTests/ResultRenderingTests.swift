@@ -98,3 +98,26 @@ struct ResultRenderingTests {
         #expect(!report.render(.csv).contains("\nbetween,"))
     }
 }
+
+/// An arm keeps its colour in every figure of a report, even when it has no change scores to draw.
+struct ArmColourTests {
+    @Test func anArmWithoutChangesDoesNotShiftTheOthersColours() throws {
+        func participant(_ id: String, _ arm: String, _ pre: Double, _ post: Double?) -> Participant {
+            var observations = [ObservationKey(outcome: "pain", timepoint: "pre"): Observation(value: pre)]
+            if let post { observations[ObservationKey(outcome: "pain", timepoint: "post")] = Observation(value: post) }
+            return Participant(id: id, arm: arm, observations: observations)
+        }
+        // "a" (first in sorted order, blue) is measured only at baseline; "b" must stay vermillion.
+        let trial = Trial(source: "inline", arms: [
+            Arm(name: "b", participants: [participant("1", "b", 5, 3), participant("2", "b", 6, 4), participant("3", "b", 4, 4)]),
+            Arm(name: "a", participants: [participant("4", "a", 5, nil), participant("5", "a", 6, nil)]),
+        ], timepoints: ["pre", "post"], outcomes: ["pain"])
+        let report = TrialReport(analysis: try TrialAnalysis(trial: trial, request: AnalysisRequest()),
+                                 codebook: Codebook(definitions: []))
+        let change = try #require(report.figures.first { $0.fileName == "pain-change.svg" }?.svg)
+        #expect(change.contains(FigurePalette.armColor(1)))
+        #expect(!change.contains(FigurePalette.armColor(0)))
+        let trajectory = try #require(report.figures.first { $0.fileName == "pain-trajectory.svg" }?.svg)
+        #expect(trajectory.contains(FigurePalette.armColor(0)) && trajectory.contains(FigurePalette.armColor(1)))
+    }
+}

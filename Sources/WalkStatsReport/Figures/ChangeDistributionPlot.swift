@@ -21,11 +21,15 @@ public struct ChangeDistributionPlot: SVGFigure, Sendable {
         public var name: String
         /// One value per participant, such as change from baseline (at least one).
         public var values: [Double]
+        /// The arm's colour (``FigurePalette/armColor(_:)``), so an arm keeps its colour in every figure of a
+        /// report even when another arm has no values here; `nil` takes the group's position.
+        public var colorIndex: Int?
 
         /// A group of values.
-        public init(name: String, values: [Double]) {
+        public init(name: String, values: [Double], colorIndex: Int? = nil) {
             self.name = name
             self.values = values
+            self.colorIndex = colorIndex
         }
     }
 
@@ -114,7 +118,7 @@ public struct ChangeDistributionPlot: SVGFigure, Sendable {
         }
         let boxWidth = min(60, frame.band * 0.45)
         for (index, (group, box)) in zip(groups, summaries).enumerated() {
-            let color = FigurePalette.armColor(index)
+            let color = FigurePalette.armColor(group.colorIndex ?? index)
             let x = frame.positions[index]
             let y = frame.y
             let left = x - boxWidth / 2, capHalf = boxWidth * 0.2
