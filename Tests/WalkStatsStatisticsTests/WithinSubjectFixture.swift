@@ -9,8 +9,9 @@ enum WithinSubjectFixture {
         .appendingPathComponent("within-subject")
     static let reference = try! ReferenceValues(contentsOf: folder.appendingPathComponent("expected.csv"))
 
-    /// The datasets of `paired.csv`, in file order.
+    /// The datasets of `paired.csv` and `crossover.csv`, in file order.
     static let pairedDatasets = ["sleep", "ties-unequal-sd", "negative-correlation", "three-pairs", "large-effect"]
+    static let crossoverDatasets = ["unequal-7-5", "ties-6-6", "minimal-2-2"]
     /// The confidence levels of the fixture, as written in its keys.
     static let levels = ["0.95", "0.90"]
 
@@ -26,6 +27,17 @@ enum WithinSubjectFixture {
         for fields in rows("paired.csv") {
             result[fields[0], default: ([], [])].to.append(Double(fields[2])!)
             result[fields[0], default: ([], [])].from.append(Double(fields[3])!)
+        }
+        return result
+    }()
+
+    /// `crossover.csv`: dataset → (sequences, period 1, period 2) in participant order.
+    static let crossover: [String: (sequences: [CrossoverSequence], period1: [Double], period2: [Double])] = {
+        var result: [String: (sequences: [CrossoverSequence], period1: [Double], period2: [Double])] = [:]
+        for fields in rows("crossover.csv") {
+            result[fields[0], default: ([], [], [])].sequences.append(CrossoverSequence(rawValue: fields[2])!)
+            result[fields[0], default: ([], [], [])].period1.append(Double(fields[3])!)
+            result[fields[0], default: ([], [], [])].period2.append(Double(fields[4])!)
         }
         return result
     }()
