@@ -60,10 +60,10 @@ public struct CrossoverAnalysis: Sendable, Equatable {
 ///
 /// *Related GSL documentation:* `gsl_stats_mean`, `gsl_stats_sd`, `gsl_cdf_tdist_Q`, `gsl_cdf_tdist_Pinv`.
 ///
-/// *References:* Senn S (2002), Cross-over Trials in Clinical Research, 2nd ed., chapter 3 (the AB/BA
-/// design: the basic estimator, the period effect and the carry-over test). Wiley.
-/// doi:10.1002/0470854596. Hills M, Armitage P (1979), The two-period cross-over clinical trial. British
-/// Journal of Clinical Pharmacology 8(1):7–20. doi:10.1111/j.1365-2125.1979.tb05903.x
+/// *References:* Senn S (2002), Cross-over Trials in Clinical Research, 2nd ed., chapter 3, "The AB/BA
+/// design with normal data", pp. 35–88 (the basic estimator, the period effect and the carry-over
+/// test). Wiley. doi:10.1002/0470854596.ch3. Hills M, Armitage P (1979), The two-period cross-over
+/// clinical trial. British Journal of Clinical Pharmacology 8(1):7–20.
 ///
 /// - Parameters:
 ///   - sequences: each participant's sequence.
