@@ -22,6 +22,12 @@ public struct TestName: RawRepresentable, Hashable, Sendable {
     public static let shapiroWilk = TestName(rawValue: "shapiro_wilk")
     /// Brown–Forsythe / Levene test of equal variances with median centring.
     public static let leveneMedian = TestName(rawValue: "levene_median")
+    /// Treatment effect (A − B) of a 2×2 crossover trial, from the period differences.
+    public static let crossoverTreatment = TestName(rawValue: "crossover_treatment")
+    /// Period effect (period 1 − period 2) of a 2×2 crossover trial, from the period differences.
+    public static let crossoverPeriod = TestName(rawValue: "crossover_period")
+    /// Carry-over test of a 2×2 crossover trial: participant totals compared between the sequences.
+    public static let crossoverCarryover = TestName(rawValue: "crossover_carryover")
 }
 
 /// The result of a hypothesis test, mirroring the fields of R's `htest` object so a report can always

@@ -8,6 +8,8 @@ public struct EffectSizeName: RawRepresentable, Hashable, Sendable {
 
     /// Cohen's d_z: the mean of paired differences over their standard deviation.
     public static let cohensDz = EffectSizeName(rawValue: "cohens_dz")
+    /// Cohen's d_av: the mean of paired differences over the average of the two conditions' SDs.
+    public static let cohensDav = EffectSizeName(rawValue: "cohens_dav")
     /// Cohen's d: the difference of two independent means over the pooled standard deviation.
     public static let cohensD = EffectSizeName(rawValue: "cohens_d")
     /// Hedges' g: Cohen's d with the exact small-sample bias correction J(df).
@@ -23,7 +25,7 @@ public struct EffectSize: Sendable, Equatable {
     public let value: Double
     /// The two-sided confidence interval of ``value`` (from the noncentral t distribution).
     public let confidenceInterval: ConfidenceInterval
-    /// The number of observations behind the estimate: `[n]` pairs for d_z, `[n_a, n_b]` otherwise.
+    /// The number of observations behind the estimate: `[n]` pairs for d_z and d_av, `[n_a, n_b]` otherwise.
     public let sampleSizes: [Int]
 
     /// Creates an effect size.

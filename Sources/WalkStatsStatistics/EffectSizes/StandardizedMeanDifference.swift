@@ -1,7 +1,7 @@
 import WalkStatsGSL
 import WalkStatsModel
 
-/// The shared core of d_z, d and g, following `effectsize:::.effect_size_difference`: a mean difference
+/// The shared core of d_z, d_av, d and g, following `effectsize:::.effect_size_difference`: a mean difference
 /// `estimate`, its standardiser `scale`, the t statistic `estimate / (scale · √hn)` and its df.
 struct StandardizedMeanDifference {
     /// The raw mean difference.
@@ -24,6 +24,25 @@ struct StandardizedMeanDifference {
     static func paired(to: [Double], from: [Double], confidenceLevel: Double) throws -> StandardizedMeanDifference {
         let differences = try TInference.pairedDifferences(to: to, from: from, confidenceLevel: confidenceLevel)
         return try paired(differences, what: "the paired differences")
+    }
+
+    /// The paired form standardised by the average of the two conditions' SDs (d_av), validating the
+    /// input as the paired t-test does:
+    ///
+    /// ```
+    /// s_av = (sd(to) + sd(from)) / 2,   hn = (sd(d) / s_av)² / n,   df = n − 1
+    /// ```
+    ///
+    /// so d = mean(d) / s_av and t = mean(d) / (s_av · √hn) = mean(d) / (sd(d) / √n), the paired t.
+    static func averageStandardDeviation(to: [Double], from: [Double],
+                                         confidenceLevel: Double) throws -> StandardizedMeanDifference {
+        let differences = try TInference.pairedDifferences(to: to, from: from, confidenceLevel: confidenceLevel)
+        let averageSD = (try TInference.summary(to).standardDeviation + TInference.summary(from).standardDeviation) / 2
+        try requireRepresentable(differences.mean, averageSD, what: "the paired values")
+        let n = Double(differences.n)
+        let ratio = differences.standardDeviation / averageSD
+        return StandardizedMeanDifference(estimate: differences.mean, scale: averageSD, hn: ratio * ratio / n,
+                                          degreesOfFreedom: n - 1, sampleSizes: [differences.n])
     }
 
     /// The two-sample form with the pooled SD, validating the input.
