@@ -44,8 +44,8 @@ public enum MultiplicityAdjustment {
     private static func sentence(_ method: PValueAdjustment, familySize: Int) -> String {
         familySize > 1
             ? "Multiplicity: \(method.reportDescription) across the \(familySize) outcomes of this report, separately for "
-                + "each test in each arm and for each between-arm test (family = one test applied to every outcome); "
-                + "assumption checks are not adjusted."
+                + "each test in each place (an arm, a pair of arms or a pair of conditions; family = one test applied to every "
+                + "outcome); assumption checks are not adjusted."
             : "Multiplicity: \(method.reportDescription) over a family of this one outcome, so adjusted and unadjusted p "
                 + "are equal; `walkstats report` adjusts across all outcomes."
     }

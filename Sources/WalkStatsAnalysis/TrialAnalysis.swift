@@ -9,8 +9,8 @@ public struct TrialAnalysis: Sendable {
     public let trial: Trial
     /// Descriptives of every cell.
     public let description: TrialDescription
-    /// The plan that ran.
-    public let plan: PrePostPlan
+    /// The design analysed and where it came from.
+    public let design: (design: DatasetMetadata.Design, source: String)
     /// One result per outcome, in the plan's order.
     public let outcomes: [OutcomeResult]
 
@@ -19,8 +19,20 @@ public struct TrialAnalysis: Sendable {
     ///   invalid confidence level.
     public init(trial: Trial, request: AnalysisRequest) throws {
         self.trial = trial
-        plan = try PrePostPlan(trial: trial, request: request)
+        design = request.resolvedDesign
         description = try TrialDescription(trial: trial, confidenceLevel: request.confidenceLevel)
-        outcomes = try plan.run(on: trial)
+        outcomes = try Self.run(request, on: trial)
+    }
+
+    /// The plan the request's design calls for (parallel: ``PrePostPlan``; within: ``WithinSubjectPlan``),
+    /// run on `trial`.
+    /// - Throws: ``AnalysisRequestError/unsupportedDesign(_:)`` for a crossover.
+    public static func run(_ request: AnalysisRequest, on trial: Trial) throws -> [OutcomeResult] {
+        let (design, source) = request.resolvedDesign
+        switch design {
+        case .parallel: return try PrePostPlan(trial: trial, request: request).run(on: trial)
+        case .within: return try WithinSubjectPlan(trial: trial, request: request, designSource: source).run(on: trial)
+        case .crossover: throw AnalysisRequestError.unsupportedDesign(.crossover)
+        }
     }
 }

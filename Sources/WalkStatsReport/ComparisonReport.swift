@@ -25,7 +25,7 @@ public struct ComparisonReport: Sendable {
 
     /// The Markdown tables and explanations, under headings of `headingLevel`.
     func markdownBody(headingLevel: Int) -> String {
-        ResultMarkdown(result: result, directionSentence: label.directionSentence(favouring: result.favouredArm))
+        ResultMarkdown(result: result, directionSentence: label.directionSentence(for: result.direction))
             .render(headingLevel: headingLevel)
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import WalkStatsAnalysis
 import WalkStatsModel
 
 /// How a report names an outcome and says which direction is better, from the codebook.
@@ -18,6 +19,20 @@ struct OutcomeLabel {
         return "\(definition.label) (`\(id)`\(unit))"
     }
 
+    /// One sentence on the better direction and what it means for the signs of `direction`'s differences.
+    func directionSentence(for direction: DifferenceDirection) -> String {
+        switch direction {
+        case let .change(favouring): return directionSentence(favouring: favouring)
+        case let .conditions(later, earlier):
+            guard let definition else {
+                return "`\(id)` is not in the codebook, so the report cannot say which direction is better."
+            }
+            let sign = definition.better == .lower ? "negative" : "positive"
+            return "\(definition.better == .lower ? "Lower" : "Higher") is better: a \(sign) difference favours \(later) over \(earlier)"
+                + mcidClause(definition) + "."
+        }
+    }
+
     /// One sentence on the better direction and what it means for change and difference signs.
     func directionSentence(favouring favouredArm: String? = nil) -> String {
         guard let definition else {
@@ -26,6 +41,12 @@ struct OutcomeLabel {
         let sign = definition.better == .lower ? "negative" : "positive"
         var sentence = "\(definition.better == .lower ? "Lower" : "Higher") is better: a \(sign) change is an improvement"
         if let favouredArm { sentence += ", and a \(sign) difference favours \(favouredArm)" }
+        return sentence + mcidClause(definition) + "."
+    }
+
+    /// ". Minimal clinically important difference: …" when the codebook has one or says why not.
+    private func mcidClause(_ definition: OutcomeDefinition) -> String {
+        var sentence = ""
         if definition.mcid == nil, !definition.mcidSource.isEmpty, definition.mcidSource != "not established" {
             sentence += ". Minimal clinically important difference: \(definition.mcidSource)"
         }
@@ -33,7 +54,7 @@ struct OutcomeLabel {
             sentence += ". Minimal clinically important difference: \(NumberFormatting.significant(mcid))"
                 + (definition.mcidSource.isEmpty ? "" : "; source: \(definition.mcidSource)")
         }
-        return sentence + "."
+        return sentence
     }
 
     var json: JSONValue {

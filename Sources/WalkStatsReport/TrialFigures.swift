@@ -33,8 +33,8 @@ public struct FigureFile: Sendable, Equatable {
 /// The three figures of each outcome of a participant-level report: arm means with 95% CIs over time,
 /// every participant's trajectory, and the distribution of change scores per arm.
 enum TrialFigures {
-    static func figures(outcome: String, trial: Trial, description: TrialDescription, from: String, to: String,
-                        result: OutcomeResult, label: OutcomeLabel) -> [FigureFile] {
+    static func figures(outcome: String, trial: Trial, description: TrialDescription, result: OutcomeResult,
+                        label: OutcomeLabel) -> [FigureFile] {
         let cells = description.cells(of: outcome)
         let decimals = NumberFormatting.decimals(forSpread: cells.compactMap(\.descriptives.standardDeviation).max())
         let name = label.definition?.label ?? outcome
@@ -60,13 +60,13 @@ enum TrialFigures {
             },
             yAxisLabel: axis, decimals: decimals)
         let change = ChangeDistributionPlot(
-            title: "\(name): change from \(from) to \(to)",
+            title: "\(name): \(result.valuesLabel)",
             groups: result.groups.filter { $0.arms.count == 1 && !($0.values.first ?? []).isEmpty }
                 .map { group in
                     ChangeDistributionPlot.Group(name: group.arms[0], values: group.values[0],
                                                  colorIndex: arms.firstIndex { $0.name == group.arms[0] })
                 },
-            yAxisLabel: "Change in \(axis)", decimals: decimals)
+            yAxisLabel: "\(result.direction.noun) in \(axis)", referenceLabel: result.direction.zeroLabel, decimals: decimals)
         return [
             .drawing(trajectory, fileName: "\(outcome)-trajectory.svg", altText: "\(name): arm means over time with 95% confidence intervals"),
             .drawing(spaghetti, fileName: "\(outcome)-participants.svg", altText: "\(name): each participant's values over time"),

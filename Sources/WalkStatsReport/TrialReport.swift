@@ -21,8 +21,7 @@ public struct TrialReport: Sendable {
     public var figures: [FigureFile] {
         comparisons.flatMap { comparison in
             TrialFigures.figures(outcome: comparison.result.outcome, trial: analysis.trial, description: analysis.description,
-                                 from: analysis.plan.from, to: analysis.plan.to, result: comparison.result,
-                                 label: comparison.label)
+                                 result: comparison.result, label: comparison.label)
         }
     }
 

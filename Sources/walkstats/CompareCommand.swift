@@ -13,8 +13,9 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         let trial = try input.loadTrial()
-        let plan = try FlagRequestError.mapping { try PrePostPlan(trial: trial, request: comparison.request(outcomes: [outcome], metadata: input.loadMetadata())) }
-        let report = ComparisonReport(result: try plan.run(on: trial)[0], codebook: try input.loadCodebook())
+        let request = comparison.request(outcomes: [outcome], metadata: try input.loadMetadata())
+        let results = try FlagRequestError.mapping { try TrialAnalysis.run(request, on: trial) }
+        let report = ComparisonReport(result: results[0], codebook: try input.loadCodebook())
         try output.emit(report.render(output.format), inputs: input.inputPaths)
     }
 }

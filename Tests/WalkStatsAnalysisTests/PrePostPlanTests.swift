@@ -121,7 +121,7 @@ struct PrePostPlanTests {
         let welch = try #require(result.groups.last?.items.first { $0.name == "welch_t" }?.test)
         // mean change in b is −1, in a −7/3: b − a = 4/3.
         #expect(abs(try #require(welch.estimate) - 4.0 / 3.0) < 1e-12)
-        #expect(result.favouredArm == "b")
+        #expect(result.direction == .change(favouring: "b"))
     }
 
     /// Arm c has one participant: its paired test cannot run, and that is said, not dropped.

@@ -16,8 +16,10 @@ public struct AnalysisRequest: Sendable, Equatable {
     /// The reference (comparator) arm; `nil` takes the metadata's, else an arm named like a control, else
     /// the last arm in sorted order.
     public var reference: String?
-    /// What the dataset's sidecar says (its reference arm is used when the request names none).
+    /// What the dataset's sidecar says (its reference arm and design are used when the request names none).
     public var metadata: DatasetMetadata?
+    /// The design; `nil` takes the metadata's, else parallel.
+    public var design: DatasetMetadata.Design?
     /// Participant attributes the ANCOVA adjusts for besides baseline.
     public var covariates: [String]
     /// R's `p.adjust` method applied across the outcomes analysed together.
@@ -27,7 +29,8 @@ public struct AnalysisRequest: Sendable, Equatable {
 
     /// Creates a request; the defaults are R's (Holm, 95%).
     public init(outcomes: [String]? = nil, from: String? = nil, to: String? = nil, arms: [String]? = nil,
-                reference: String? = nil, metadata: DatasetMetadata? = nil, covariates: [String] = [],
+                reference: String? = nil, metadata: DatasetMetadata? = nil, design: DatasetMetadata.Design? = nil,
+                covariates: [String] = [],
                 adjustment: PValueAdjustment = .holm, confidenceLevel: Double = 0.95) {
         self.outcomes = outcomes
         self.from = from
@@ -35,6 +38,7 @@ public struct AnalysisRequest: Sendable, Equatable {
         self.arms = arms
         self.reference = reference
         self.metadata = metadata
+        self.design = design
         self.covariates = covariates
         self.adjustment = adjustment
         self.confidenceLevel = confidenceLevel
@@ -61,6 +65,8 @@ public enum AnalysisRequestError: Error, Sendable, Equatable, CustomStringConver
     case invalidArmSelection([String])
     /// The reference arm asked for is not among the arms analysed.
     case referenceNotAnalysed(String, arms: [String])
+    /// A design whose analysis of participant-level data is not available.
+    case unsupportedDesign(DatasetMetadata.Design)
 
     public var description: String {
         switch self {
@@ -74,6 +80,17 @@ public enum AnalysisRequestError: Error, Sendable, Equatable, CustomStringConver
             return "the arms to analyse must be different, non-empty names, got \(names.map { "'\($0)'" }.joined(separator: ", "))"
         case let .referenceNotAnalysed(reference, arms):
             return "the reference arm '\(reference)' is not among the arms analysed (\(arms.joined(separator: ", ")))"
+        case let .unsupportedDesign(design):
+            return "the \(design.rawValue) design cannot be analysed from participant-level data yet (only parallel and within)"
         }
+    }
+}
+
+extension AnalysisRequest {
+    /// The design in force: the request's, else the metadata's, else parallel; and where it came from.
+    public var resolvedDesign: (design: DatasetMetadata.Design, source: String) {
+        if let design { return (design, "chosen in the request") }
+        if let design = metadata?.design { return (design, "from the dataset's metadata") }
+        return (.parallel, "the default")
     }
 }

@@ -67,10 +67,11 @@ public struct PlannedAnalysis<Input: Sendable>: Sendable {
 
 /// The within-arm analyses of change: paired t-test, Wilcoxon signed-rank, Cohen's d_z, Shapiro–Wilk.
 public extension PlannedAnalysis where Input == ArmData {
-    /// Paired t-test of `to` against `from` (R `t.test(to, from, paired = TRUE)`).
-    static var pairedT: Self {
+    /// Paired t-test of `to` against `from` (R `t.test(to, from, paired = TRUE)`); `estimateLabel` names
+    /// the mean of `to − from` ("mean change" over time, "mean difference" between conditions).
+    static func pairedT(estimateLabel: String = "mean change") -> Self {
         Self(name: TestName.pairedT.rawValue, role: .test,
-             presentation: Presentation(title: "Paired t-test", estimateLabel: "mean change")) {
+             presentation: Presentation(title: "Paired t-test", estimateLabel: estimateLabel)) {
             .test(try pairedTTest(to: $0.pairs.to, from: $0.pairs.from, confidenceLevel: $0.confidenceLevel))
         }
     }
@@ -88,6 +89,13 @@ public extension PlannedAnalysis where Input == ArmData {
     static var cohensDz: Self {
         Self(name: EffectSizeName.cohensDz.rawValue, role: .effectSize, presentation: Presentation(title: "Cohen's d_z")) {
             .effectSize(try WalkStatsStatistics.cohensDz(to: $0.pairs.to, from: $0.pairs.from, confidenceLevel: $0.confidenceLevel))
+        }
+    }
+
+    /// Cohen's d_av of two conditions in the same people (the mean difference over the average SD).
+    static var cohensDav: Self {
+        Self(name: EffectSizeName.cohensDav.rawValue, role: .effectSize, presentation: Presentation(title: "Cohen's d_av")) {
+            .effectSize(try WalkStatsStatistics.cohensDav(to: $0.pairs.to, from: $0.pairs.from, confidenceLevel: $0.confidenceLevel))
         }
     }
 

@@ -95,7 +95,7 @@ public struct PrePostPlan: Sendable {
         arms = try Self.selectArms(request.arms, of: trial)
         (reference, referenceReason) = try Self.chooseReference(request, arms: arms, available: trial.arms.map(\.name))
         covariates = request.covariates
-        withinArm = [.pairedT, .wilcoxonSignedRank, .cohensDz, .shapiroWilk]
+        withinArm = [.pairedT(), .wilcoxonSignedRank, .cohensDz, .shapiroWilk]
         betweenArms = [.ancova(covariates: request.covariates), .welchT, .studentT, .mannWhitney, .cohensD, .hedgesG, .leveneMedian]
         adjustment = request.adjustment
         confidenceLevel = request.confidenceLevel
@@ -155,7 +155,7 @@ public struct PrePostPlan: Sendable {
                                                    covariates: covariates))
         }
         let isPairwise = betweenGroups.count > 1
-        if isPairwise { betweenGroups = Self.adjustAcrossPairs(betweenGroups) }
+        if isPairwise { betweenGroups = PairwiseAdjustment.adjust(betweenGroups, tests: Self.pairwiseAdjusted, method: Self.pairwiseAdjustment) }
         let emptyBetween = ResultSection(key: "between", heading: "", groupColumn: nil, estimateHeader: "", explanation: "",
                                          isSingleObject: true, groups: [])
         let betweenSections = betweenGroups.enumerated().map { index, group in
@@ -169,7 +169,7 @@ public struct PrePostPlan: Sendable {
             fields: [ResultField("outcome", .string(outcome)), ResultField("from", .string(from)),
                      ResultField("to", .string(to)), ResultField("arms", .strings(arms))]
                 + (reference.map { [ResultField("reference", .string($0))] } ?? []),
-            heading: "Change from \(from) to \(to)", favouredArm: isPairwise ? nil : contrasts.first?.arm,
+            heading: "Change from \(from) to \(to)", direction: .change(favouring: isPairwise ? nil : contrasts.first?.arm),
             confidenceLevel: confidenceLevel,
             sections: [
                 ResultSection(key: "within", heading: "Within arms (\(to) − \(from))", groupColumn: "Arm", estimateHeader: "Estimate",
@@ -194,25 +194,6 @@ public struct PrePostPlan: Sendable {
                      ResultField("mean_change", .number(summary?.mean)),
                      ResultField("sd_change", .number(summary?.standardDeviation))],
             effectSubject: "change in \(arm)", checkSubject: "change in \(arm)", items: items, notes: notes)
-    }
-
-    /// `groups` (one per pair of arms) with the p-values of ``pairwiseAdjusted`` tests adjusted across the
-    /// pairs by ``pairwiseAdjustment``.
-    private static func adjustAcrossPairs(_ groups: [ResultGroup]) -> [ResultGroup] {
-        var adjusted = groups
-        for name in pairwiseAdjusted {
-            let places = groups.indices.flatMap { g in
-                groups[g].items.indices.filter { groups[g].items[$0].name == name && groups[g].items[$0].test != nil }.map { (g, $0) }
-            }
-            guard let pValues = try? adjustPValues(places.map { groups[$0.0].items[$0.1].test!.pValue }, method: pairwiseAdjustment)
-            else { continue }
-            for ((g, i), p) in zip(places, pValues) {
-                var test = groups[g].items[i].test!
-                test.pairwiseAdjustedPValue = p
-                adjusted[g].items[i].content = .test(test)
-            }
-        }
-        return adjusted
     }
 
     private func betweenGroup(_ names: [String], pairs: [PairedValues], ancova: ANCOVAData) -> ResultGroup {

@@ -10,8 +10,10 @@ public struct OutcomeResult: Sendable, Equatable {
     public let fields: [ResultField]
     /// The heading, such as "Change from baseline to week6".
     public let heading: String
-    /// The arm a favourable difference favours (the first arm of the primary contrast), if any.
-    public let favouredArm: String?
+    /// What the groups' values are, for a figure title: "change from baseline to week6".
+    public var valuesLabel: String { heading.prefix(1).lowercased() + heading.dropFirst() }
+    /// What a difference means, for the sentence on the better direction.
+    public let direction: DifferenceDirection
     /// The requested confidence level of every interval (exact rank intervals may achieve another).
     public let confidenceLevel: Double
     /// The sections, in order.
@@ -26,12 +28,12 @@ public struct OutcomeResult: Sendable, Equatable {
     public var adjustment: AppliedAdjustment?
 
     /// Creates a result.
-    public init(outcome: String, fields: [ResultField], heading: String, favouredArm: String?, confidenceLevel: Double,
+    public init(outcome: String, fields: [ResultField], heading: String, direction: DifferenceDirection, confidenceLevel: Double,
                 sections: [ResultSection], explanations: [ResultItem.Role: String], methods: [String], missingData: String) {
         self.outcome = outcome
         self.fields = fields
         self.heading = heading
-        self.favouredArm = favouredArm
+        self.direction = direction
         self.confidenceLevel = confidenceLevel
         self.sections = sections
         self.explanations = explanations
@@ -63,5 +65,25 @@ public struct AppliedAdjustment: Sendable, Equatable {
         self.method = method
         self.familySize = familySize
         self.sentence = sentence
+    }
+}
+
+/// What the differences of a result are, so a report words the better direction correctly.
+public enum DifferenceDirection: Sendable, Equatable {
+    /// Change over time within arms; a favourable difference between arms favours `favouring` (the first
+    /// arm of the only contrast), if there is one contrast.
+    case change(favouring: String?)
+    /// A difference between conditions measured in the same people, `later − earlier`.
+    case conditions(later: String, earlier: String)
+
+    /// How a figure labels a value of zero: "No change" or "No difference".
+    public var zeroLabel: String { "No \(noun.lowercased())" }
+
+    /// The noun for the values a group analyses: "Change" or "Difference".
+    public var noun: String {
+        switch self {
+        case .change: return "Change"
+        case .conditions: return "Difference"
+        }
     }
 }

@@ -62,6 +62,7 @@ struct InputOptions: ParsableArguments {
 
 extension ReportFormat: ExpressibleByArgument {}
 extension PValueAdjustment: ExpressibleByArgument {}
+extension DatasetMetadata.Design: ExpressibleByArgument {}
 
 /// Options shared by every command that writes a report.
 struct OutputOptions: ParsableArguments {
@@ -95,6 +96,9 @@ struct ComparisonOptions: ParsableArguments {
     @Option(help: "The reference (comparator) arm: differences are arm − reference (default: the sidecar's reference_arm, else an arm named like a control, else the last arm in sorted order).")
     var reference: String?
 
+    @Option(help: "The design: parallel (arms of different people) or within (conditions, given as timepoints, measured in the same people); default: the sidecar's design, else parallel.")
+    var design: DatasetMetadata.Design?
+
     @Option(help: "Participant attributes the ANCOVA adjusts for besides baseline, e.g. age,sex,kl_grade.")
     var covariates: String?
 
@@ -108,7 +112,7 @@ struct ComparisonOptions: ParsableArguments {
     /// The request these flags make, for `outcomes` (`nil`: every outcome).
     func request(outcomes: [String]? = nil, metadata: DatasetMetadata?) -> AnalysisRequest {
         AnalysisRequest(outcomes: outcomes, from: from, to: to, arms: armList, reference: reference, metadata: metadata,
-                        covariates: covariateList, adjustment: adjust)
+                        design: design, covariates: covariateList, adjustment: adjust)
     }
 
     var armList: [String]? {
