@@ -22,6 +22,14 @@ public struct TestName: RawRepresentable, Hashable, Sendable {
     public static let shapiroWilk = TestName(rawValue: "shapiro_wilk")
     /// Brown–Forsythe / Levene test of equal variances with median centring.
     public static let leveneMedian = TestName(rawValue: "levene_median")
+    /// One-way analysis of variance across k groups (equal variances).
+    public static let onewayANOVA = TestName(rawValue: "oneway_anova")
+    /// Welch's one-way analysis of variance across k groups (unequal variances).
+    public static let welchANOVA = TestName(rawValue: "welch_anova")
+    /// Kruskal–Wallis rank sum test across k groups.
+    public static let kruskalWallis = TestName(rawValue: "kruskal_wallis")
+    /// F test of the arm factor in a baseline-adjusted model (ANCOVA, type II sums of squares).
+    public static let ancovaArm = TestName(rawValue: "ancova_arm")
 }
 
 /// The result of a hypothesis test, mirroring the fields of R's `htest` object so a report can always
