@@ -28,6 +28,14 @@ public struct TestName: RawRepresentable, Hashable, Sendable {
     public static let crossoverPeriod = TestName(rawValue: "crossover_period")
     /// Carry-over test of a 2×2 crossover trial: participant totals compared between the sequences.
     public static let crossoverCarryover = TestName(rawValue: "crossover_carryover")
+    /// One-way analysis of variance across k groups (equal variances).
+    public static let onewayANOVA = TestName(rawValue: "oneway_anova")
+    /// Welch's one-way analysis of variance across k groups (unequal variances).
+    public static let welchANOVA = TestName(rawValue: "welch_anova")
+    /// Kruskal–Wallis rank sum test across k groups.
+    public static let kruskalWallis = TestName(rawValue: "kruskal_wallis")
+    /// F test of the arm factor in a baseline-adjusted model (ANCOVA, type II sums of squares).
+    public static let ancovaArm = TestName(rawValue: "ancova_arm")
 }
 
 /// The result of a hypothesis test, mirroring the fields of R's `htest` object so a report can always

@@ -14,6 +14,12 @@ public struct EffectSizeName: RawRepresentable, Hashable, Sendable {
     public static let cohensD = EffectSizeName(rawValue: "cohens_d")
     /// Hedges' g: Cohen's d with the exact small-sample bias correction J(df).
     public static let hedgesG = EffectSizeName(rawValue: "hedges_g")
+    /// η²: the share of the total sum of squares between groups (one-way ANOVA).
+    public static let etaSquared = EffectSizeName(rawValue: "eta_squared")
+    /// ω²: the less biased estimate of the share of variance between groups (one-way ANOVA).
+    public static let omegaSquared = EffectSizeName(rawValue: "omega_squared")
+    /// Rank ε²: the Kruskal–Wallis H over n − 1.
+    public static let rankEpsilonSquared = EffectSizeName(rawValue: "rank_epsilon_squared")
 }
 
 /// A standardised effect size with its confidence interval, mirroring the columns of the table R's

@@ -89,22 +89,8 @@ public func ancova(followUp: [Double], baseline: [Double], arm: [String], refere
 
     let design = ANCOVADesign(baseline: baseline, arm: arm, reference: reference, comparedArms: compared,
                               covariates: covariates)
-    let (n, p) = (followUp.count, design.columns.count)
-    guard n > p else {
-        throw StatisticsError.insufficientObservations(what: "participants for a model with \(p) coefficients (n must exceed p)",
-                                                       needed: p + 1, got: n)
-    }
-    let fit: LinearLeastSquaresFit
-    do {
-        fit = try LinearLeastSquares.fit(design: design.rows, response: followUp)
-    } catch let LinearLeastSquaresError.rankDeficient(_, _, aliased) {
-        throw StatisticsError.invalidRequest(design.rankDeficiencyMessage(aliased))
-    } catch let error as LinearLeastSquaresError {
-        throw StatisticsError.invalidRequest("ANCOVA could not be fitted: \(error)")
-    }
-    guard !ANCOVAValidation.isEssentiallyPerfectFit(fit, design: design) else {
-        throw StatisticsError.zeroVariance(what: "the model residuals (an essentially perfect fit)")
-    }
+    let n = followUp.count
+    let fit = try design.fit(followUp)
     let standardErrors = fit.standardErrors
     guard standardErrors.allSatisfy({ $0 > 0 }) else { throw StatisticsError.zeroVariance(what: "the model residuals") }
 
@@ -248,8 +234,8 @@ enum ANCOVAValidation {
     }
 
     /// R's `summary.lm` warning rule: σ̂² < (mean(f)² + var(f)) · 1e-30, with f the fitted values.
-    static func isEssentiallyPerfectFit(_ fit: LinearLeastSquaresFit, design: ANCOVADesign) -> Bool {
-        let fitted = design.rows.map { row in zip(row, fit.coefficients).reduce(0) { $0 + $1.0 * $1.1 } }
+    static func isEssentiallyPerfectFit(_ fit: LinearLeastSquaresFit, rows: [[Double]]) -> Bool {
+        let fitted = rows.map { row in zip(row, fit.coefficients).reduce(0) { $0 + $1.0 * $1.1 } }
         let n = Double(fitted.count)
         let mean = fitted.reduce(0, +) / n
         let variance = fitted.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1)

@@ -93,6 +93,37 @@ struct ANCOVADesign {
         return distinct.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
+    /// Fits `response` on this design (or on the columns `keeping` of it) by least squares, as ANCOVA
+    /// does: n must exceed the number of columns, a rank deficiency is explained in the user's terms, and
+    /// an essentially perfect fit (R's `summary.lm` rule) is refused.
+    /// - Throws: ``StatisticsError/insufficientObservations(what:needed:got:)``,
+    ///   ``StatisticsError/invalidRequest(_:)`` (rank deficiency, a failed fit),
+    ///   ``StatisticsError/zeroVariance(what:)`` (a perfect fit).
+    func fit(_ response: [Double], keeping kept: [Int]? = nil) throws -> LinearLeastSquaresFit {
+        let kept = kept ?? Array(columns.indices)
+        let rows = kept.count == columns.count ? self.rows : self.rows.map { row in kept.map { row[$0] } }
+        let (n, p) = (response.count, kept.count)
+        guard n > p else {
+            throw StatisticsError.insufficientObservations(what: "participants for a model with \(p) coefficients (n must exceed p)",
+                                                           needed: p + 1, got: n)
+        }
+        let fit: LinearLeastSquaresFit
+        do {
+            fit = try LinearLeastSquares.fit(design: rows, response: response)
+        } catch let LinearLeastSquaresError.rankDeficient(_, _, aliased) {
+            throw StatisticsError.invalidRequest(rankDeficiencyMessage(aliased.map { column in
+                AliasedColumn(column: kept[column.column],
+                              combination: Dictionary(uniqueKeysWithValues: column.combination.map { (kept[$0.key], $0.value) }))
+            }))
+        } catch let error as LinearLeastSquaresError {
+            throw StatisticsError.invalidRequest("ANCOVA could not be fitted: \(error)")
+        }
+        guard !ANCOVAValidation.isEssentiallyPerfectFit(fit, rows: rows) else {
+            throw StatisticsError.zeroVariance(what: "the model residuals (an essentially perfect fit)")
+        }
+        return fit
+    }
+
     /// Explains a rank deficiency found by ``LinearLeastSquares`` in terms of baseline, arm and covariates.
     func rankDeficiencyMessage(_ aliased: [AliasedColumn]) -> String {
         guard !aliased.isEmpty else {

@@ -52,50 +52,21 @@ import WalkStatsGSL
 ///   constant within every group, by R's "essentially perfect fit" rule above.
 /// - Complexity: O(N log N) for the medians.
 public func leveneMedianTest(_ groups: [[Double]]) throws -> HypothesisTestResult {
-    let k = groups.count
-    guard k >= 2 else { throw StatisticsError.insufficientObservations(what: "groups", needed: 2, got: k) }
-    for (index, group) in groups.enumerated() {
-        guard !group.isEmpty else {
-            throw StatisticsError.insufficientObservations(what: "values in group \(index + 1)", needed: 1, got: 0)
-        }
-        guard group.allSatisfy(\.isFinite) else { throw StatisticsError.nonFiniteInput(what: "the values of group \(index + 1)") }
-    }
-    let sizes = groups.map(\.count)
-    let total = sizes.reduce(0, +)
-    guard total > k else {
-        throw StatisticsError.insufficientObservations(what: "values in all groups together (more than the \(k) groups)",
-                                                       needed: k + 1, got: total)
-    }
-
-    let deviations = groups.map { group in
+    let layout = try OneWayLayout(groups)
+    let deviations = try OneWayLayout(groups.map { group in
         let centre = SampleQuantile.median(sorted: group.sorted())
         return group.map { abs($0 - centre) }
-    }
-    let groupMeans = deviations.map { $0.reduce(0, +) / Double($0.count) }
-    let grandMean = deviations.joined().reduce(0, +) / Double(total)
-    var between = 0.0, within = 0.0, fittedSquares = 0.0
-    for (group, mean) in zip(deviations, groupMeans) {
-        let count = Double(group.count)
-        between += count * (mean - grandMean) * (mean - grandMean)
-        fittedSquares += count * mean * mean
-        within += group.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
-    }
-    guard within > LeveneMedian.perfectFitRatio * fittedSquares else {
+    })
+    let (between, within, fittedSquares) = deviations.sumsOfSquares()
+    guard within > OneWayLayout.perfectFitRatio * fittedSquares else {
         throw StatisticsError.zeroVariance(what: "within every group, the absolute deviations from the group median")
     }
-    let numeratorDF = Double(k - 1)
-    let denominatorDF = Double(total - k)
+    let numeratorDF = Double(groups.count - 1)
+    let denominatorDF = Double(layout.total - groups.count)
     let f = (between / numeratorDF) / (within / denominatorDF)
     let distribution = try FisherFDistribution(numeratorDegreesOfFreedom: numeratorDF, denominatorDegreesOfFreedom: denominatorDF)
     return HypothesisTestResult(
         name: .leveneMedian, method: "Levene's Test for Homogeneity of Variance (center = median)", statistic: f,
         degreesOfFreedom: numeratorDF, denominatorDegreesOfFreedom: denominatorDF,
-        pValue: try distribution.survivalProbability(f), sampleSizes: sizes)
-}
-
-/// Helpers of ``leveneMedianTest(_:)``.
-enum LeveneMedian {
-    /// R's `anova.lm` warns of "an essentially perfect fit" when the residual sum of squares is below this
-    /// multiple of the (uncentred) sum of squared fitted values; WalkStats refuses such data.
-    static let perfectFitRatio = 1e-10
+        pValue: try distribution.survivalProbability(f), sampleSizes: layout.sizes)
 }
