@@ -89,12 +89,18 @@ struct ResultMarkdown {
             test.estimate.map { "\(presentation.estimateLabel) \(NumberFormatting.value($0, decimals: places))" } ?? "–",
             "\(presentation.statisticSymbol) = "
                 + (test.degreesOfFreedom == nil ? NumberFormatting.rankStatistic(test.statistic) : NumberFormatting.statistic(test.statistic)),
-            test.degreesOfFreedom.map(NumberFormatting.degreesOfFreedom) ?? "–",
+            degreesOfFreedom(test),
             NumberFormatting.pValue(test.pValue),
             test.adjustedPValue.map(NumberFormatting.pValue) ?? "–",
             NumberFormatting.interval(test.confidenceInterval?.lower, test.confidenceInterval?.upper, decimals: places)
                 + levelNote(test.confidenceInterval, shown: presentation.reportsAchievedLevel),
         ]
+    }
+
+    /// "22", "2, 57" for an F test, "–" for a rank test.
+    private func degreesOfFreedom(_ test: HypothesisTestResult) -> String {
+        let df = [test.degreesOfFreedom, test.denominatorDegreesOfFreedom].compactMap { $0 }
+        return df.isEmpty ? "–" : df.map(NumberFormatting.degreesOfFreedom).joined(separator: ", ")
     }
 
     /// An exact rank interval's achieved level, when it differs from the requested one.
@@ -174,10 +180,9 @@ struct ResultMarkdown {
         for group in result.groups {
             for item in group.items(.assumptionCheck) {
                 guard let check = item.test else { continue }
-                let df = [check.degreesOfFreedom, check.denominatorDegreesOfFreedom].compactMap { $0 }
                 table.rows.append([item.presentation.title, group.checkSubject, check.sampleSizes.map(String.init).joined(separator: " + "),
                                    "\(item.presentation.statisticSymbol) = \(NumberFormatting.value(check.statistic, decimals: 3))",
-                                   df.isEmpty ? "–" : df.map(NumberFormatting.degreesOfFreedom).joined(separator: ", "),
+                                   degreesOfFreedom(check),
                                    NumberFormatting.pValue(check.pValue)])
             }
         }

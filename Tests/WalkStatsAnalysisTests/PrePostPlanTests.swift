@@ -80,6 +80,15 @@ struct PrePostPlanTests {
         #expect(smallest.pairwiseAdjustedPValue == min(1, Double(welch.count) * smallest.pValue))
         let student = pairs.flatMap(\.groups).flatMap(\.items).filter { $0.name == "student_t" }.compactMap(\.test)
         #expect(student.allSatisfy { $0.pairwiseAdjustedPValue == nil })
+        // All arms at once: the omnibus section comes before the pairs.
+        let keys = result.sections.map(\.key)
+        #expect(keys == ["within", "between", "omnibus", "pairwise", "pairwise", "pairwise"])
+        let omnibus = try #require(result.sections.first { $0.key == "omnibus" }?.groups.first)
+        #expect(omnibus.arms == ["a", "b", "c"])
+        // Arm c has one participant: one-way ANOVA runs (R anova(lm(change ~ arm)) with groups of 3, 2, 1),
+        // Welch's ANOVA needs 2 per arm and is a note.
+        #expect(omnibus.items.map(\.name).contains("oneway_anova"))
+        #expect(result.notes.contains { $0.hasPrefix("welch_anova (all arms) not computed:") })
     }
 
     @Test func unknownNamesListWhatExists() {

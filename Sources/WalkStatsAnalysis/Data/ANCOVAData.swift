@@ -48,4 +48,17 @@ public struct ANCOVAData: Sendable {
                              covariates: covariateColumns(), confidenceLevel: confidenceLevel)
         return fit.effects[0]
     }
+
+    /// The F test of the arm factor over `arms` (every arm collected here; R `car::Anova(fit, type = 2)`),
+    /// its sample sizes in the order of `arms`.
+    func armTest(arms: [String], reference: String) throws -> HypothesisTestResult {
+        let test = try ancovaArmTest(followUp: followUp, baseline: baseline, arm: arm, reference: reference,
+                                     covariates: covariateColumns())
+        return HypothesisTestResult(name: test.name, method: test.method, statistic: test.statistic,
+                                    degreesOfFreedom: test.degreesOfFreedom,
+                                    denominatorDegreesOfFreedom: test.denominatorDegreesOfFreedom, pValue: test.pValue,
+                                    estimate: test.estimate, standardError: test.standardError,
+                                    confidenceInterval: test.confidenceInterval,
+                                    sampleSizes: arms.map { name in arm.filter { $0 == name }.count })
+    }
 }

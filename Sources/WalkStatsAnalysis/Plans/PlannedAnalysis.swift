@@ -32,6 +32,20 @@ public struct ContrastData: Sendable {
     public let confidenceLevel: Double
 }
 
+/// The data an omnibus analysis receives: every analysed arm at once.
+public struct OmnibusData: Sendable {
+    /// The arms, in the plan's order.
+    public let arms: [String]
+    /// Change scores per arm of ``arms``.
+    public let changes: [[Double]]
+    /// Follow-up, baseline, arm and covariates of the participants an ANCOVA can use (all arms).
+    public let ancova: ANCOVAData
+    /// The reference arm.
+    public let reference: String
+    /// The requested confidence level.
+    public let confidenceLevel: Double
+}
+
 /// One entry of a plan: an analysis with its machine name, role and presentation, and the Statistics call
 /// that computes it from the data of one place (an arm, or a contrast). A new test adds one of these and a
 /// Statistics function; renderers show it from its ``Presentation``.
@@ -164,6 +178,58 @@ public extension PlannedAnalysis where Input == ContrastData {
         Self(name: TestName.leveneMedian.rawValue, role: .assumptionCheck,
              presentation: Presentation(title: "Levene (median-centred, Brown–Forsythe)", statisticSymbol: "F")) {
             .test(try leveneMedianTest($0.changes))
+        }
+    }
+}
+
+/// The omnibus analyses of three or more arms: one-way ANOVA of change (with η² and ω²), Welch's ANOVA,
+/// Kruskal–Wallis, and the ANCOVA F test of arm.
+public extension PlannedAnalysis where Input == OmnibusData {
+    /// One-way ANOVA of the change scores (R `anova(lm(change ~ arm))`).
+    static var onewayANOVA: Self {
+        Self(name: TestName.onewayANOVA.rawValue, role: .test,
+             presentation: Presentation(title: "One-way ANOVA of change", statisticSymbol: "F")) {
+            .test(try WalkStatsStatistics.onewayANOVA($0.changes, confidenceLevel: $0.confidenceLevel).test)
+        }
+    }
+
+    /// η² of the one-way ANOVA of change (effectsize `eta_squared`, two-sided interval).
+    static var etaSquared: Self {
+        Self(name: EffectSizeName.etaSquared.rawValue, role: .effectSize, presentation: Presentation(title: "η² (one-way ANOVA)")) {
+            .effectSize(try WalkStatsStatistics.onewayANOVA($0.changes, confidenceLevel: $0.confidenceLevel).etaSquared)
+        }
+    }
+
+    /// ω² of the one-way ANOVA of change (effectsize `omega_squared`, two-sided interval).
+    static var omegaSquared: Self {
+        Self(name: EffectSizeName.omegaSquared.rawValue, role: .effectSize, presentation: Presentation(title: "ω² (one-way ANOVA)")) {
+            .effectSize(try WalkStatsStatistics.onewayANOVA($0.changes, confidenceLevel: $0.confidenceLevel).omegaSquared)
+        }
+    }
+
+    /// Welch's ANOVA of the change scores (R `oneway.test(change ~ arm)`).
+    static var welchANOVA: Self {
+        Self(name: TestName.welchANOVA.rawValue, role: .test,
+             presentation: Presentation(title: "Welch ANOVA of change", statisticSymbol: "F")) {
+            .test(try WalkStatsStatistics.welchANOVA($0.changes))
+        }
+    }
+
+    /// Kruskal–Wallis test of the change scores (R `kruskal.test(change ~ arm)`).
+    static var kruskalWallis: Self {
+        Self(name: TestName.kruskalWallis.rawValue, role: .test,
+             presentation: Presentation(title: "Kruskal–Wallis of change", statisticSymbol: "H")) {
+            .test(try kruskalWallisTest($0.changes).test)
+        }
+    }
+
+    /// F test of arm in the ANCOVA of follow-up adjusted for baseline (R `car::Anova(lm(post ~ pre + arm), type = 2)`).
+    static func ancovaArm(covariates: [String]) -> Self {
+        Self(name: TestName.ancovaArm.rawValue, role: .test,
+             presentation: Presentation(title: "ANCOVA F test of arm, adjusted for baseline"
+                                            + (covariates.isEmpty ? "" : " + " + covariates.joined(separator: ", ")),
+                                        statisticSymbol: "F")) { data in
+            .test(try data.ancova.armTest(arms: data.arms, reference: data.reference))
         }
     }
 }

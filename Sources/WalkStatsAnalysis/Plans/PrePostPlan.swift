@@ -62,6 +62,8 @@ public struct PrePostPlan: Sendable {
     public var withinArm: [PlannedAnalysis<ArmData>]
     /// What runs for each contrast, in order.
     public var betweenArms: [PlannedAnalysis<ContrastData>]
+    /// What runs once over all arms when three or more are analysed, in order.
+    public var omnibus: [PlannedAnalysis<OmnibusData>]
     /// The multiplicity adjustment across the outcomes.
     public let adjustment: PValueAdjustment
     /// The confidence level.
@@ -97,6 +99,7 @@ public struct PrePostPlan: Sendable {
         covariates = request.covariates
         withinArm = [.pairedT(), .wilcoxonSignedRank, .cohensDz, .shapiroWilk]
         betweenArms = [.ancova(covariates: request.covariates), .welchT, .studentT, .mannWhitney, .cohensD, .hedgesG, .leveneMedian]
+        omnibus = [.onewayANOVA, .etaSquared, .omegaSquared, .welchANOVA, .kruskalWallis, .ancovaArm(covariates: request.covariates)]
         adjustment = request.adjustment
         confidenceLevel = request.confidenceLevel
     }
@@ -156,6 +159,11 @@ public struct PrePostPlan: Sendable {
         }
         let isPairwise = betweenGroups.count > 1
         if isPairwise { betweenGroups = PairwiseAdjustment.adjust(betweenGroups, tests: Self.pairwiseAdjusted, method: Self.pairwiseAdjustment) }
+        let omnibusSections = isPairwise
+            ? [ResultSection(key: "omnibus", heading: "All arms together (\(arms.joined(separator: ", ")))", groupColumn: nil,
+                             estimateHeader: "Estimate", explanation: Self.readOmnibus, isSingleObject: true,
+                             groups: [omnibusGroup(selected: selected, pairs: pairs, outcome: outcome)])]
+            : []
         let emptyBetween = ResultSection(key: "between", heading: "", groupColumn: nil, estimateHeader: "", explanation: "",
                                          isSingleObject: true, groups: [])
         let betweenSections = betweenGroups.enumerated().map { index, group in
@@ -174,7 +182,7 @@ public struct PrePostPlan: Sendable {
             sections: [
                 ResultSection(key: "within", heading: "Within arms (\(to) − \(from))", groupColumn: "Arm", estimateHeader: "Estimate",
                               explanation: Self.readWithin, isSingleObject: false, groups: withinGroups),
-            ] + (betweenSections.isEmpty || isPairwise ? [emptyBetween] : []) + betweenSections,
+            ] + (betweenSections.isEmpty || isPairwise ? [emptyBetween] : []) + omnibusSections + betweenSections,
             explanations: [.effectSize: Self.readEffects, .assumptionCheck: Self.readChecks],
             methods: methods, missingData: missingData(counts: zip(selected, pairs).map { "\($0.name) \($1.count) of \($1.randomised) randomised" }))
     }
@@ -194,6 +202,20 @@ public struct PrePostPlan: Sendable {
                      ResultField("mean_change", .number(summary?.mean)),
                      ResultField("sd_change", .number(summary?.standardDeviation))],
             effectSubject: "change in \(arm)", checkSubject: "change in \(arm)", items: items, notes: notes)
+    }
+
+    private func omnibusGroup(selected: [Arm], pairs: [PairedValues], outcome: String) -> ResultGroup {
+        let data = OmnibusData(arms: arms, changes: pairs.map(\.changes),
+                               ancova: ANCOVAData(arms: selected, outcome: outcome, from: from, to: to, covariates: covariates),
+                               reference: reference ?? arms[arms.count - 1], confidenceLevel: confidenceLevel)
+        var notes: [String] = []
+        let items = omnibus.compactMap { $0.run(data, scope: "all arms", notes: &notes) }
+        return ResultGroup(
+            arms: arms, randomised: pairs.map(\.randomised), analysed: pairs.map(\.count),
+            fields: [ResultField("arms", .strings(arms)),
+                     ResultField("n", .counts(zip(arms, pairs).map { NamedCount(name: $0, count: $1.count) })),
+                     ResultField("covariates", .strings(covariates))],
+            effectSubject: "change, all arms", checkSubject: "change, all arms", items: items, notes: notes)
     }
 
     private func betweenGroup(_ names: [String], pairs: [PairedValues], ancova: ANCOVAData) -> ResultGroup {
@@ -224,6 +246,9 @@ public struct PrePostPlan: Sendable {
                 + "(`var.equal = TRUE`) of change scores, and the Mann–Whitney test (`wilcox.test(a, b, conf.int = TRUE)`); "
                 + "differences are " + contrasts.map(\.description).joined(separator: ", ")
             if pairwise {
+                tests += "; all arms together, one-way ANOVA (`anova(lm(change ~ arm))`, with η² and ω² and their "
+                    + "noncentral-F intervals as R effectsize gives them), Welch's ANOVA (`oneway.test`), Kruskal–Wallis "
+                    + "(`kruskal.test`) of change scores and the ANCOVA F test of arm (`car::Anova(lm(\(to) ~ \(from) + arm\(covariateTerms)), type = 2)`)"
                 tests += "; the Welch and Mann–Whitney p-values are also adjusted across the \(contrasts.count) pairs "
                     + "(\(Self.pairwiseAdjustment.reportDescription), R `p.adjust`), shown as p (pairs)"
             }
@@ -261,6 +286,13 @@ public struct PrePostPlan: Sendable {
     323:1123). The t-tests of change scores (Welch without, Student with an equal-variance assumption) \
     and the Mann–Whitney test (no normality assumption; its estimate is the Hodges–Lehmann shift) are \
     shown as sensitivity analyses. Agreement among them is reassuring; disagreement is worth a look.
+    """
+
+    static let readOmnibus = """
+    How to read this: with three or more arms, these tests ask one question of all arms at once: do they \
+    differ at all? One-way ANOVA assumes equal variances, Welch's ANOVA does not, Kruskal–Wallis compares \
+    ranks, and the ANCOVA F test compares follow-up adjusted for baseline. They do not say which arms \
+    differ: the pairs below do.
     """
 
     static let readEffects = """
