@@ -11,16 +11,29 @@ public enum MultiplicityAdjustment {
     /// `results` with every test's adjusted p-value filled in and the adjustment recorded.
     /// - Throws: ``StatisticsError`` if a p-value is outside [0, 1] (not possible for computed tests).
     public static func adjust(_ results: [OutcomeResult], method: PValueAdjustment) throws -> [OutcomeResult] {
-        struct Location { let outcome: Int, section: Int, group: Int, item: Int }
+        struct Location { let outcome: Int, section: Int, group: Int, item: Int, contrast: Int? }
         var families: [String: [Location]] = [:]
         var order: [String] = []
         for (o, result) in results.enumerated() {
             for (s, section) in result.sections.enumerated() {
                 for (g, group) in section.groups.enumerated() {
-                    for (i, item) in group.items.enumerated() where item.isAdjustable {
-                        let key = "\(section.key) \(group.arms.joined(separator: ",")) \(item.name)"
-                        if families[key] == nil { order.append(key) }
-                        families[key, default: []].append(Location(outcome: o, section: s, group: g, item: i))
+                    for (i, item) in group.items.enumerated() where item.role == .test {
+                        let place = "\(section.key) \(group.arms.joined(separator: ",")) \(item.name)"
+                        var locations: [(String, Location)] = []
+                        if item.test != nil {
+                            locations = [(place, Location(outcome: o, section: s, group: g, item: i, contrast: nil))]
+                        } else if let contrasts = item.contrasts {
+                            // Each contrast of a list is its own family across outcomes.
+                            locations = contrasts.enumerated().compactMap { c, contrast in
+                                contrast.pValue == nil ? nil
+                                    : ("\(place) \(contrast.arms.joined(separator: ","))",
+                                       Location(outcome: o, section: s, group: g, item: i, contrast: c))
+                            }
+                        }
+                        for (key, location) in locations {
+                            if families[key] == nil { order.append(key) }
+                            families[key, default: []].append(location)
+                        }
                     }
                 }
             }
@@ -28,11 +41,21 @@ public enum MultiplicityAdjustment {
         var adjusted = results
         for key in order {
             let locations = families[key]!
-            let pValues = locations.map { results[$0.outcome].sections[$0.section].groups[$0.group].items[$0.item].test!.pValue }
+            let pValues = locations.map { location -> Double in
+                let item = results[location.outcome].sections[location.section].groups[location.group].items[location.item]
+                return location.contrast.map { item.contrasts![$0].pValue! } ?? item.test!.pValue
+            }
             for (location, p) in zip(locations, try adjustPValues(pValues, method: method)) {
-                var test = results[location.outcome].sections[location.section].groups[location.group].items[location.item].test!
-                test.adjustedPValue = p
-                adjusted[location.outcome].sections[location.section].groups[location.group].items[location.item].content = .test(test)
+                let item = adjusted[location.outcome].sections[location.section].groups[location.group].items[location.item]
+                if let c = location.contrast, case let .contrasts(name, pairs, list) = item.content {
+                    var contrasts = list
+                    contrasts[c].adjustedPValue = p
+                    adjusted[location.outcome].sections[location.section].groups[location.group].items[location.item].content =
+                        .contrasts(method: name, pairsAdjustment: pairs, contrasts)
+                } else if var test = item.test {
+                    test.adjustedPValue = p
+                    adjusted[location.outcome].sections[location.section].groups[location.group].items[location.item].content = .test(test)
+                }
             }
         }
         let familySize = families.values.map(\.count).max() ?? 0

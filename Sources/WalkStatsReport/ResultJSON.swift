@@ -36,9 +36,37 @@ enum ResultJSON {
         return .object(fields + extra + [("notes", .array(result.notes.map(JSONValue.string)))])
     }
 
+    /// A group: its fields, its tests, effects and checks by role, then — only when it has them — its
+    /// tables of model terms (`models`) and its contrasts (`contrasts`, one flat list over every list of
+    /// contrasts, each entry naming its method).
     static func object(_ group: ResultGroup) -> JSONValue {
-        .object(group.fields.map { ($0.key, value($0.value)) }
-            + ResultItem.Role.allCases.map { role in (key(role), .array(group.items(role).map(object))) })
+        func isList(_ item: ResultItem) -> Bool {
+            switch item.content {
+            case .terms, .contrasts: return true
+            case .test, .effectSize: return false
+            }
+        }
+        var fields = group.fields.map { ($0.key, value($0.value)) }
+            + ResultItem.Role.allCases.map { role in (key(role), JSONValue.array(group.items(role).filter { !isList($0) }.map(object))) }
+        let models = group.items.filter { if case .terms = $0.content { return true } else { return false } }
+        if !models.isEmpty { fields.append(("models", .array(models.map(object)))) }
+        let contrasts = group.items.flatMap { item -> [JSONValue] in
+            guard case let .contrasts(method, pairsAdjustment, list) = item.content else { return [] }
+            return list.map { contrast in
+                .object([("name", .string(item.name)), ("method", .string(method)),
+                         ("arms", .array(contrast.arms.map(JSONValue.string))),
+                         ("estimate", .number(contrast.estimate)),
+                         ("ci_low", .number(contrast.confidenceInterval?.lower)),
+                         ("ci_high", .number(contrast.confidenceInterval?.upper)),
+                         ("conf_level", .number(contrast.confidenceInterval?.level)),
+                         ("statistic", .number(contrast.statistic)), ("df", .number(contrast.degreesOfFreedom)),
+                         ("p_value", .number(contrast.pValue)), ("p_adjusted", .number(contrast.adjustedPValue)),
+                         ("p_adjusted_pairs", .number(contrast.pairwiseAdjustedPValue)),
+                         ("pairs_adjustment", .string(pairsAdjustment))])
+            }
+        }
+        if !contrasts.isEmpty { fields.append(("contrasts", .array(contrasts))) }
+        return .object(fields)
     }
 
     static func object(_ item: ResultItem) -> JSONValue {
@@ -54,18 +82,9 @@ enum ResultJSON {
                              ("df2", .number(term.denominatorDegreesOfFreedom)), ("p_value", .number(term.pValue))])
                 })),
             ])
-        case let .contrasts(method, contrasts):
-            return .object([
-                ("name", .string(item.name)), ("method", .string(method)),
-                ("contrasts", .array(contrasts.map { contrast in
-                    .object([("name", .string(contrast.name)), ("arms", .array(contrast.arms.map(JSONValue.string))),
-                             ("estimate", .number(contrast.estimate)),
-                             ("ci_low", .number(contrast.confidenceInterval?.lower)),
-                             ("ci_high", .number(contrast.confidenceInterval?.upper)),
-                             ("statistic", .number(contrast.statistic)), ("df", .number(contrast.degreesOfFreedom)),
-                             ("p_value", .number(contrast.pValue)), ("p_adjusted", .number(contrast.adjustedPValue))])
-                })),
-            ])
+        case let .contrasts(method, pairsAdjustment, contrasts):
+            return .object([("name", .string(item.name)), ("method", .string(method)),
+                            ("pairs_adjustment", .string(pairsAdjustment)), ("count", .int(contrasts.count))])
         }
     }
 

@@ -133,10 +133,10 @@ struct ResultMarkdown {
                         ])
                     }
                     tables.append(("\(item.presentation.title) (\(scope))", table))
-                case let .contrasts(_, contrasts):
+                case let .contrasts(_, pairsAdjustment, contrasts):
                     var table = MarkdownTable(headers: ["Contrast", item.presentation.estimateLabel.capitalizedFirst, confidenceHeader,
-                                                       "Statistic", "df", "p", "p (adjusted)"],
-                                              alignments: [.left] + Array(repeating: .right, count: 6))
+                                                       "Statistic", "df", "p", adjustedHeader, "p (pairs, \(pairsAdjustment))"],
+                                              alignments: [.left] + Array(repeating: .right, count: 7))
                     for contrast in contrasts {
                         table.rows.append([
                             contrast.arms.joined(separator: " − "), NumberFormatting.value(contrast.estimate, decimals: places),
@@ -146,6 +146,7 @@ struct ResultMarkdown {
                             contrast.degreesOfFreedom.map(NumberFormatting.degreesOfFreedom) ?? "–",
                             contrast.pValue.map(NumberFormatting.pValue) ?? "–",
                             contrast.adjustedPValue.map(NumberFormatting.pValue) ?? "–",
+                            contrast.pairwiseAdjustedPValue.map(NumberFormatting.pValue) ?? "–",
                         ])
                     }
                     tables.append(("\(item.presentation.title) (\(scope))", table))

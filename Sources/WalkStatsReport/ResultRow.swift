@@ -107,7 +107,7 @@ public struct ResultRow: Sendable {
                 row.set("p_value", term.pValue)
                 return row
             }
-        case let .contrasts(_, contrasts):
+        case let .contrasts(_, _, contrasts):
             return contrasts.map { contrast in
                 var row = self
                 row.cells["test"] = "\(item.name): \(contrast.arms.joined(separator: " - "))"
@@ -116,6 +116,7 @@ public struct ResultRow: Sendable {
                 row.set("df", contrast.degreesOfFreedom)
                 row.set("p_value", contrast.pValue)
                 row.set("p_adjusted", contrast.adjustedPValue)
+                row.set("p_adjusted_pairs", contrast.pairwiseAdjustedPValue)
                 row.set(contrast.confidenceInterval)
                 return row
             }

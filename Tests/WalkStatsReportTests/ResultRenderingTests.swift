@@ -39,10 +39,10 @@ struct ResultRenderingTests {
             })
         plan.betweenArms.append(PlannedAnalysis(
             name: "pairwise", role: .test, presentation: Presentation(title: "Pairwise contrasts", estimateLabel: "difference")) { data in
-                .contrasts(method: "emmeans", [
+                .contrasts(method: "emmeans", pairsAdjustment: "tukey", [
                     ContrastResult(name: data.arms.joined(separator: " - "), arms: data.arms, estimate: -2,
                                    confidenceInterval: ConfidenceInterval(level: 0.95, lower: -3.8, upper: -0.2),
-                                   statistic: -2.5, degreesOfFreedom: 9, pValue: 0.0338, adjustedPValue: 0.0676),
+                                   statistic: -2.5, degreesOfFreedom: 9, pValue: 0.0338, pairwiseAdjustedPValue: 0.0676),
                 ])
             })
         return try plan.run(on: trial)[0]
@@ -56,7 +56,7 @@ struct ResultRenderingTests {
         let between = try #require(json["between"] as? [String: Any])
         let tests = try #require(between["tests"] as? [[String: Any]])
         #expect(tests.compactMap { $0["name"] as? String }
-            == ["ancova", "welch_t", "student_t", "mann_whitney", "welch_t_follow_up", "change_model", "pairwise"])
+            == ["ancova", "welch_t", "student_t", "mann_whitney", "welch_t_follow_up"])
         let newTest = try #require(tests.first { $0["name"] as? String == "welch_t_follow_up" })
         #expect(newTest["p_adjusted"] is Double, "a new test joins its multiplicity family")
         let csv = report.render(.csv)
@@ -69,18 +69,22 @@ struct ResultRenderingTests {
         #expect(markdown.contains("### Model of change (a, b)"))
         #expect(markdown.contains("| arma | -2.000 | 0.800 | t = -2.50 | 9 | 0.034 |"))
         #expect(markdown.contains("### Pairwise contrasts (a, b)"))
-        #expect(markdown.contains("| a − b | -2.000 | [-3.800, -0.200] | t = -2.50 | 9 | 0.034 | 0.068 |"))
+        // A list of one outcome: p adjusted across outcomes (Holm, one outcome) equals p.
+        #expect(markdown.contains("| a − b | -2.000 | [-3.800, -0.200] | t = -2.50 | 9 | 0.034 | 0.034 | 0.068 |"))
 
         let json = try #require(JSONSerialization.jsonObject(with: Data(report.render(.json).utf8)) as? [String: Any])
-        let tests = try #require((json["between"] as? [String: Any])?["tests"] as? [[String: Any]])
-        let model = try #require(tests.first { $0["name"] as? String == "change_model" })
+        let between = try #require(json["between"] as? [String: Any])
+        let model = try #require((between["models"] as? [[String: Any]])?.first { $0["name"] as? String == "change_model" })
         #expect(model["method"] as? String == "lm(change ~ arm)")
         let terms = try #require(model["terms"] as? [[String: Any]])
         #expect(terms.map { $0["term"] as? String } == ["(Intercept)", "arma"])
         #expect(Set(terms[0].keys) == ["term", "estimate", "se", "statistic", "df", "df2", "p_value"])
-        let contrasts = try #require(tests.first { $0["name"] as? String == "pairwise" }?["contrasts"] as? [[String: Any]])
+        let contrasts = try #require(between["contrasts"] as? [[String: Any]])
+        #expect(contrasts.first?["name"] as? String == "pairwise")
         #expect(contrasts.first?["arms"] as? [String] == ["a", "b"])
-        #expect(contrasts.first?["p_adjusted"] as? Double == 0.0676)
+        #expect(contrasts.first?["p_adjusted_pairs"] as? Double == 0.0676)
+        #expect(contrasts.first?["p_adjusted"] as? Double == 0.0338)
+        #expect(contrasts.first?["pairs_adjustment"] as? String == "tukey")
 
         let lines = report.render(.csv).split(separator: "\n").map(String.init)
         #expect(lines.contains { $0.contains(",change_model: arma,") && $0.contains(",-2.0,,0.8,-2.5,9.0,") })

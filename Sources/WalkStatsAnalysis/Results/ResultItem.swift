@@ -67,21 +67,23 @@ public struct ContrastResult: Sendable, Equatable {
     public let arms: [String]
     /// The estimated difference.
     public let estimate: Double
-    /// Its confidence interval.
+    /// Its confidence interval (simultaneous where the method makes it so, as Tukey's does).
     public let confidenceInterval: ConfidenceInterval?
     /// The test statistic.
     public let statistic: Double?
     /// Its degrees of freedom.
     public let degreesOfFreedom: Double?
-    /// The p-value (already adjusted within the list where the method does so, such as Tukey's).
+    /// The p-value of this contrast on its own (not adjusted for the other pairs).
     public let pValue: Double?
-    /// The p-value adjusted across the list, where a separate adjustment applies.
-    public let adjustedPValue: Double?
+    /// The p-value adjusted across the pairs of arms (by the list's method, such as Tukey's).
+    public let pairwiseAdjustedPValue: Double?
+    /// The p-value adjusted across outcomes, once a report has adjusted it.
+    public var adjustedPValue: Double?
 
     /// Creates a contrast.
     public init(name: String, arms: [String], estimate: Double, confidenceInterval: ConfidenceInterval? = nil,
                 statistic: Double? = nil, degreesOfFreedom: Double? = nil, pValue: Double? = nil,
-                adjustedPValue: Double? = nil) {
+                pairwiseAdjustedPValue: Double? = nil, adjustedPValue: Double? = nil) {
         self.name = name
         self.arms = arms
         self.estimate = estimate
@@ -89,6 +91,7 @@ public struct ContrastResult: Sendable, Equatable {
         self.statistic = statistic
         self.degreesOfFreedom = degreesOfFreedom
         self.pValue = pValue
+        self.pairwiseAdjustedPValue = pairwiseAdjustedPValue
         self.adjustedPValue = adjustedPValue
     }
 }
@@ -115,8 +118,9 @@ public struct ResultItem: Sendable, Equatable {
         case effectSize(EffectSize)
         /// A table of model terms (ANOVA rows, coefficients), with R's method string.
         case terms(method: String, [ModelTerm])
-        /// A list of pairwise contrasts, with R's method string.
-        case contrasts(method: String, [ContrastResult])
+        /// A list of pairwise contrasts, with R's method string and the adjustment across pairs (such as
+        /// "tukey" or "holm").
+        case contrasts(method: String, pairsAdjustment: String, [ContrastResult])
     }
 
     /// The machine name, as in JSON and CSV (`paired_t`, `cohens_d`, `oneway_anova`).
@@ -144,4 +148,10 @@ public struct ResultItem: Sendable, Equatable {
 
     /// Whether the item's p-value joins a multiplicity family: tests do, checks and effects do not.
     public var isAdjustable: Bool { role == .test && test != nil }
+
+    /// The contrasts, when the item is a list of them.
+    public var contrasts: [ContrastResult]? {
+        if case let .contrasts(_, _, contrasts) = content { return contrasts }
+        return nil
+    }
 }
