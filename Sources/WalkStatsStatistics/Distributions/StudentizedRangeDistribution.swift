@@ -26,19 +26,23 @@ import WalkStatsGSL
 /// each side once (by symmetry, twice). That integral, over [w/2, max(w/2, 9)] (φ(9) ≈ 1e−18), and the
 /// integral over s use composite 16-point Gauss–Legendre rules: panels of width 1 in x; in s, panels
 /// no wider than 1, three times the spread of s (1 / √(2ν)), or 2/q (where W(qs) changes; halving all
-/// the widths moved none of a set of probe values by more than 2e−15). The s-integral runs between the 10⁻²⁰ and 1 − 10⁻²⁰ quantiles of s (`gsl_cdf_chisq_*inv`); above the s where
+/// the widths moved none of a set of probe values by more than 2e−15). The s-integral runs between the
+/// 10⁻²⁰ and 1 − 10⁻²⁰ quantiles of s (Wilson–Hilferty, confirmed by `gsl_cdf_chisq_P/Q`); above the s where
 /// W(qs)^r ≥ 1 − 10⁻¹⁸ (from the union bound 1 − W(w) ≤ k(k − 1) Q(w / √2)) it adds the χ² tail
 /// P(s > T) instead of integrating. Φ is GSL's `gsl_cdf_ugaussian_P` (its upper tail where both ends
-/// of an interval are positive, to keep the difference accurate); ln Γ is `gsl_sf_lngamma_e`.
+/// of an interval are positive, to keep the difference accurate); the density of s uses GSL's regulated
+/// gamma function Γ* (`gsl_sf_gammastar_e`) to stay accurate for large ν.
 ///
-/// *Accuracy* (`Fixtures/tukey`, 852 points: k = 2…10, ν = 2…1000 and ∞, q = 0.1…8, r = 1…3, and
-/// q where p ≈ 1e−6, 1e−5, 1e−4). Against an independent reference (the same integrals by R's adaptive
-/// `integrate`, rel.tol 1e−11): relative error at most 1.5e−11 (k = 2, p ≈ 1e−6; below 5e−13 for k ≥ 3). For k = 2,
-/// where Q = √2 |t_ν|, against the exact 2 pt(q/√2, ν) − 1: at most 1e−15 at p ≥ 1e−6. Against R's
-/// `ptukey`: at most 1e−8 wherever R's p ≥ 1e−6 and R is itself within 1e−8 of the reference; R is not
-/// at 88 of the points, mostly ν ≤ 5 (up to 1e−4 off for ν = 2: `ptukey(3, 2, 2)` = 0.832089, exact
-/// 0.832050) and many means at small q. Quantiles: within 4e−11 of the root of the reference (or of
-/// R's `ptukey` where that is accurate), and within 1e−11 of √2 qt((1 + p)/2, ν) for k = 2.
+/// *Accuracy* (`Fixtures/tukey`, 1212 points: k = 2…10, ν = 2, 3, 5, 7.5, 10 … 20 000 and ∞,
+/// q = 0.1…8, r = 1…3, and q where p ≈ 1e−6, 1e−5, 1e−4). Against an independent reference (the same
+/// integrals by R's adaptive `integrate`, rel.tol 1e−11): relative error at most 1.5e−11 (k = 2,
+/// p ≈ 1e−6; below 4e−12 for k ≥ 3). For k = 2, where Q = √2 |t_ν|, against the exact
+/// 2 pt(q/√2, ν) − 1: within 1e−12 wherever p ≥ 1e−6. Against R's `ptukey`: within 1e−8 wherever R's
+/// p ≥ 1e−6 and R is itself within 1e−8 of the reference. R is not at 238 of the points: by up to 1e−4
+/// for ν = 2 (`ptukey(3, 2, 2)` = 0.832089, exact 0.832050), 3e−6 for ν = 3, 8e−8 for ν = 5, and
+/// 3e−8 to 7e−8 elsewhere (many means at small q, and ν = 5000 and 20 000); there WalkStats is held to
+/// the reference. Quantiles: within 4e−11 of the root of the reference (and of R's
+/// `uniroot(ptukey …)` root wherever that agrees with it), and within 1e−11 of √2 qt((1 + p)/2, ν) for k = 2.
 ///
 /// *Deviations from R.* R's `qtukey` is a secant search that stops once a step is below 10⁻⁴ (its help
 /// page: "accurate to the 4th decimal place"), so it differs from ``quantile(_:)`` in about the 8th
@@ -170,12 +174,27 @@ public struct StudentizedRangeDistribution: Sendable {
         return min(1, central + 2 * k * integral)
     }
 
+    /// Values of s with at most ``chiTailMass`` of its distribution below and above: the Wilson–Hilferty
+    /// approximation χ²_ν ≈ ν (1 − c + z √c)³, c = 2/(9ν), at z = ±9.3 (the normal quantiles of the tail
+    /// mass), then widened until GSL's χ² tails confirm it (GSL's χ² quantile fails at 1e−20 for large ν).
+    func scaleLimits(_ chiSquared: ChiSquaredDistribution) throws -> (lower: Double, upper: Double) {
+        let nu = degreesOfFreedom
+        let z = -(try NormalDistribution.quantile(Self.chiTailMass))
+        let c = 2 / (9 * nu)
+        var lower = nu * pow(max(0, 1 - c - z * c.squareRoot()), 3)
+        var upper = nu * pow(1 - c + z * c.squareRoot(), 3)
+        while lower > 0, try chiSquared.cumulativeProbability(lower) > Self.chiTailMass {
+            lower = lower > 1e-3 ? lower * 0.9 : 0
+        }
+        while try chiSquared.survivalProbability(upper) > Self.chiTailMass { upper *= 1.1 }
+        return ((lower / nu).squareRoot(), (upper / nu).squareRoot())
+    }
+
     /// ∫₀^∞ f_ν(s) W(q s)^r ds for finite ν.
     func mixtureOverScale(_ q: Double) throws -> Double {
         let nu = degreesOfFreedom
         let chiSquared = try ChiSquaredDistribution(degreesOfFreedom: nu)
-        let lowest = (try chiSquared.quantile(Self.chiTailMass) / nu).squareRoot()
-        let highest = (try chiSquared.upperQuantile(Self.chiTailMass) / nu).squareRoot()
+        let (lowest, highest) = try scaleLimits(chiSquared)
         // Above s = saturation / q, W(qs)^r ≥ 1 − 1e−18: the rest of the integral is P(s > that).
         let k = Double(numberOfMeans)
         let bound = Self.rangeSaturation / (Double(numberOfRanges) * k * (k - 1))
@@ -184,11 +203,14 @@ public struct StudentizedRangeDistribution: Sendable {
         var total = 0.0
         if cutoff < highest { total += try chiSquared.survivalProbability(nu * cutoff * cutoff) }
         guard cutoff > lowest else { return total }
-        let logNormalizer = nu / 2 * log(nu) - (nu / 2 - 1) * log(2.0) - (try SpecialFunctions.logGamma(nu / 2))
+        // ln f_ν(s) = ½ ln(ν/π) − ln Γ*(ν/2) + (ν/2)(1 − s²) + (ν − 1) ln s, with Γ* the regulated gamma
+        // function: the same as ν/2 ln ν − (ν/2 − 1) ln 2 − ln Γ(ν/2) + …, without the cancellation of
+        // terms of size ν ln ν (which costs about 1e−11 at ν = 20 000).
+        let logNormalizer = 0.5 * log(nu / Double.pi) - log(try SpecialFunctions.regulatedGamma(nu / 2))
         let width = min(1, 3 / (2 * nu).squareRoot(), 2 / q)
         let panels = Int(((cutoff - lowest) / width).rounded(.up))
         total += try GaussLegendreQuadrature.sixteenPoint.integrate(from: lowest, to: cutoff, panels: panels) { s in
-            let density = exp(logNormalizer + (nu - 1) * log(s) - nu * s * s / 2)
+            let density = exp(logNormalizer + nu / 2 * (1 - s * s) + (nu - 1) * log(s))
             return density * (try maximumRangeProbability(q * s))
         }
         return total
