@@ -60,7 +60,9 @@ public struct TukeyHSDResult: Sendable, Equatable {
 /// `g <- factor(g, levels = names)`: `diff`, `p adj` and, within R's `qtukey` accuracy (about 1e−8
 /// relative here), `lwr` and `upr`. *Deviation:* R's intervals use `qtukey`, a secant search stopping
 /// at steps below 10⁻⁴; WalkStats uses the exact quantile (``StudentizedRangeDistribution/quantile(_:)``),
-/// i.e. R's `diff ± uniroot(function(q) ptukey(q, k, df) - level, …, tol = 1e-14)$root · se`.
+/// i.e. R's `diff ± uniroot(function(q) ptukey(q, k, df) - level, …, tol = 1e-14)$root · se`. With very
+/// few residual degrees of freedom R's `p adj` inherits the error of its `ptukey` (up to 1e−4 relative
+/// at df = 2, 3e−6 at df = 3; see ``StudentizedRangeDistribution``); WalkStats's p-values are exact there.
 ///
 /// *References:* Tukey JW (1953), The problem of multiple comparisons (unpublished manuscript).
 /// Kramer CY (1956), Extension of multiple range tests to group means with unequal numbers of
