@@ -33,15 +33,15 @@ import WalkStatsGSL
 /// of an interval are positive, to keep the difference accurate); the density of s uses GSL's regulated
 /// gamma function Γ* (`gsl_sf_gammastar_e`) to stay accurate for large ν.
 ///
-/// *Accuracy* (`Fixtures/tukey`, 1212 points: k = 2…10, ν = 2, 3, 5, 7.5, 10 … 20 000 and ∞,
+/// *Accuracy* (`Fixtures/tukey`, 1302 points: k = 2…10, ν = 2, 3, 5, 7.5, 10 … 24 000 and ∞,
 /// q = 0.1…8, r = 1…3, and q where p ≈ 1e−6, 1e−5, 1e−4). Against an independent reference (the same
 /// integrals by R's adaptive `integrate`, rel.tol 1e−11): relative error at most 1.5e−11 (k = 2,
 /// p ≈ 1e−6; below 4e−12 for k ≥ 3). For k = 2, where Q = √2 |t_ν|, against the exact
 /// 2 pt(q/√2, ν) − 1: within 1e−12 wherever p ≥ 1e−6. Against R's `ptukey`: within 1e−8 wherever R's
-/// p ≥ 1e−6 and R is itself within 1e−8 of the reference. R is not at 238 of the points: by up to 1e−4
-/// for ν = 2 (`ptukey(3, 2, 2)` = 0.832089, exact 0.832050), 3e−6 for ν = 3, 8e−8 for ν = 5, and
-/// 3e−8 to 7e−8 elsewhere (many means at small q, and ν = 5000 and 20 000); there WalkStats is held to
-/// the reference. Quantiles: within 4e−11 of the root of the reference (and of R's
+/// p ≥ 1e−6 and R is itself within 1e−8 of the reference. R is not at 323 of the points: by up to 1e−4
+/// for ν = 2 (`ptukey(3, 2, 2)` = 0.832089, exact 0.832050), 3e−6 for ν = 3, 8e−8 for ν = 5, 4.5e−7
+/// for ν = 24 000 (just below R's switch to ν = ∞ at 25 000), and 3e−8 to 7e−8 elsewhere (many means
+/// at small q, ν = 5000 and 20 000); there WalkStats is held to the reference. Quantiles: within 4e−11 of the root of the reference (and of R's
 /// `uniroot(ptukey …)` root wherever that agrees with it), and within 1e−11 of √2 qt((1 + p)/2, ν) for k = 2.
 ///
 /// *Deviations from R.* R's `qtukey` is a secant search that stops once a step is below 10⁻⁴ (its help

@@ -49,7 +49,7 @@ reference_cdf <- function(q, k, df, r = 1) {
 # Keys: k<nmeans>_df<df>_q<q>[_r<nranges>]; R treats df > 25000 as infinite (wprob alone).
 
 nmeans <- 2:10
-dfs <- c(2, 3, 5, 7.5, 10, 20, 50, 120, 1000, 5000, 20000, Inf)
+dfs <- c(2, 3, 5, 7.5, 10, 20, 50, 120, 1000, 5000, 20000, 24000, Inf)
 qs <- c(0.1, 0.5, 1, 1.5, 2, 3, 4, 5, 6, 8)
 for (k in nmeans) for (df in dfs) for (q in qs) {
   key <- sprintf("k%d_df%s_q%s", k, df_label(df), format(q))
