@@ -48,8 +48,8 @@ struct StudentizedRangeDistributionTests {
     /// WalkStats is held to R within 1e-8 wherever R's p ≥ 1e-6 and R is itself within 1e-8 of the reference.
     /// R's ptukey is off by more than that at 323 of the 1302 points (up to 1e-4 for df = 2, 3e-6 for df = 3,
     /// 4.5e-7 for df = 24000, 3e-8 to 8e-8 for many means at small q and df = 5000, 20000), mainly for few
-    /// degrees of freedom: its s-integral is too coarse where W(qs) rises near s = 0. There,
-    /// and everywhere, WalkStats is held to the reference within 1e-9.
+    /// degrees of freedom (its fixed s-panels are coarse where W(qs) rises near s = 0). There, and
+    /// everywhere, WalkStats is held to the reference within 1e-9.
     @Test(arguments: 2...10)
     func cumulativeProbabilityMatchesR(means: Int) throws {
         let values = Self.reference.values

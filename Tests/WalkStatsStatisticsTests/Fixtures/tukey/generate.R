@@ -16,9 +16,10 @@ emit <- function(dataset, key, value) {
 df_label <- function(df) if (is.infinite(df)) "Inf" else format(df)
 
 # ---- 0. An independent reference for ptukey -----------------------------------------------------------
-# R's ptukey loses accuracy for few degrees of freedom and large q (its s-integral uses 16 nodes per unit
-# of u = 2 s^2, too coarse where W(q s) rises steeply near s = 0): for k = 2, where the studentized range
-# is sqrt(2) |t_df|, ptukey(3, 2, 2) = 0.832089 but 2 pt(3 / sqrt(2), 2) - 1 = 0.832050. So beside each
+# R's ptukey loses accuracy, most for few degrees of freedom (its s-integral has fixed 16-node panels,
+# coarse where W(q s) rises steeply near s = 0) but also near df = 25000 and for many means at small q:
+# for k = 2, where the studentized range is sqrt(2) |t_df|, ptukey(3, 2, 2) = 0.832089 but
+# 2 pt(3 / sqrt(2), 2) - 1 = 0.832050. So beside each
 # ptukey value this script also records the same integrals by adaptive quadrature (integrate, rel.tol
 # 1e-12 inside, 1e-11 outside), and for k = 2 the exact t-distribution value.
 range_cdf <- function(w, k) {
