@@ -13,6 +13,14 @@ public enum SpecialFunctions {
         try evaluate("gsl_sf_lngamma_e", inputs: "x=\(x)", valid: x.isFinite) { gsl_sf_lngamma_e(x, $0) }
     }
 
+    /// The regulated gamma function Γ*(x) = Γ(x) / (√(2π) x^(x − 1/2) e^(−x)) for x > 0 (`gsl_sf_gammastar_e`),
+    /// so that ln Γ(x) = ½ ln(2π) + (x − ½) ln x − x + ln Γ*(x) without cancellation for large x.
+    /// Γ*(x) → 1 as x → ∞ (it is about 1 + 1/(12x)).
+    /// - Throws: ``GSLError`` when x is not a finite number > 0, or GSL reports an error.
+    public static func regulatedGamma(_ x: Double) throws -> Double {
+        try evaluate("gsl_sf_gammastar_e", inputs: "x=\(x)", valid: x.isFinite && x > 0) { gsl_sf_gammastar_e(x, $0) }
+    }
+
     /// ln B(a, b) = ln Γ(a) + ln Γ(b) − ln Γ(a + b) for a, b > 0, R's `lbeta(a, b)`. GSL evaluates it
     /// without the cancellation of the three-term difference when a or b is large.
     /// - Throws: ``GSLError`` when a or b is not a finite number > 0, or GSL reports an error.

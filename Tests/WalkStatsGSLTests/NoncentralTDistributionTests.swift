@@ -64,6 +64,10 @@ struct SpecialFunctionsTests {
         #expect(abs(try SpecialFunctions.regularizedIncompleteBeta(a: 0.5, b: 4, x: 0.3) - 0.89877848420613371) < 1e-14) // pbeta(0.3, 0.5, 4)
         #expect(try SpecialFunctions.regularizedIncompleteBeta(a: 2.5, b: 100, x: 0.999) == 1)      // pbeta(0.999, 2.5, 100)
         #expect(try SpecialFunctions.regularizedIncompleteBeta(a: 2, b: 3, x: 0) == 0)
+        // Γ*(1) = e / √(2π) (R: exp(1) / sqrt(2 * pi)); Γ*(10⁴) by Stirling's series 1 + 1/(12x) + 1/(288x²),
+        // where R's exp(lgamma(x) − …) loses 4e-12 to cancellation.
+        #expect(abs(try SpecialFunctions.regulatedGamma(1) / 1.0844375514192277 - 1) < 1e-15)
+        #expect(abs(try SpecialFunctions.regulatedGamma(10_000) - (1 + 1 / 120_000 + 1 / 288e8)) < 1e-14)
     }
 
     @Test func domainErrorsThrow() {
@@ -71,6 +75,7 @@ struct SpecialFunctionsTests {
         #expect(throws: GSLError.self) { try SpecialFunctions.logGamma(0) }
         #expect(throws: GSLError.self) { try SpecialFunctions.logGamma(.nan) }
         #expect(throws: GSLError.self) { try SpecialFunctions.logBeta(0, 1) }
+        #expect(throws: GSLError.self) { try SpecialFunctions.regulatedGamma(0) }
         #expect(throws: GSLError.self) { try SpecialFunctions.regularizedIncompleteBeta(a: 1, b: 1, x: 1.5) }
         #expect(throws: GSLError.self) { try SpecialFunctions.regularizedIncompleteBeta(a: -1, b: 1, x: 0.5) }
     }
