@@ -88,6 +88,8 @@ struct PrePostPlanTests {
         // Arm c has one participant: one-way ANOVA runs (R anova(lm(change ~ arm)) with groups of 3, 2, 1),
         // Welch's ANOVA needs 2 per arm and is a note.
         #expect(omnibus.items.map(\.name).contains("oneway_anova"))
+        let tukey = try #require(omnibus.items.first { $0.name == "tukey_hsd" }?.contrasts)
+        #expect(tukey.map { $0.arms } == [["a", "c"], ["b", "c"], ["b", "a"]])
         #expect(result.notes.contains { $0.hasPrefix("welch_anova (all arms) not computed:") })
     }
 

@@ -52,6 +52,9 @@ struct TukeyHSDTests {
             #expect(relativeError(comparison.statistic, expected["\(pair).q"]!) < 1e-10, "\(dataset) \(pair) q")
             let p = expected["\(pair).p"]!
             #expect(abs(comparison.pValue - p) < 1e-8 * max(p, 1e-6), "\(dataset) \(pair) p: \(comparison.pValue) vs R \(p)")
+            // R: pairwise.t.test(value, group, pool.sd = TRUE, p.adjust.method = "none")
+            let unadjusted = expected["\(pair).p_unadjusted"]!
+            #expect(relativeError(comparison.unadjustedPValue, unadjusted) < 1e-10, "\(dataset) \(pair) unadjusted p")
             // Exact-quantile bounds, to 1e-9 of the interval's width (a bound may be near 0); R's own
             // (qtukey) bounds agree to about 1e-7 of it.
             let width = comparison.confidenceInterval.upper - comparison.confidenceInterval.lower

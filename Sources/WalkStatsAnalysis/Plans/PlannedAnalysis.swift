@@ -223,6 +223,26 @@ public extension PlannedAnalysis where Input == OmnibusData {
         }
     }
 
+    /// Tukey's HSD of the change scores for every pair of arms (R `TukeyHSD(aov(change ~ arm))`), the
+    /// reference arm as the first level so each arm − the reference comes first, then the later − the
+    /// earlier of two other arms.
+    static var tukeyHSD: Self {
+        Self(name: "tukey_hsd", role: .test,
+             presentation: Presentation(title: "Tukey HSD of change", estimateLabel: "difference in mean change",
+                                        statisticSymbol: "q")) { data in
+            let order = [data.reference] + data.arms.filter { $0 != data.reference }
+            let groups = order.map { name in data.changes[data.arms.firstIndex(of: name)!] }
+            let result = try WalkStatsStatistics.tukeyHSD(groups: groups, names: order, confidenceLevel: data.confidenceLevel)
+            return .contrasts(method: "Tukey multiple comparisons of means (TukeyHSD)", pairsAdjustment: "tukey",
+                              result.comparisons.map { comparison in
+                                  ContrastResult(name: comparison.arms.joined(separator: " - "), arms: comparison.arms,
+                                                 estimate: comparison.estimate, confidenceInterval: comparison.confidenceInterval,
+                                                 statistic: comparison.statistic, degreesOfFreedom: comparison.degreesOfFreedom,
+                                                 pValue: comparison.unadjustedPValue, pairwiseAdjustedPValue: comparison.pValue)
+                              })
+        }
+    }
+
     /// F test of arm in the ANCOVA of follow-up adjusted for baseline (R `car::Anova(lm(post ~ pre + arm), type = 2)`).
     static func ancovaArm(covariates: [String]) -> Self {
         Self(name: TestName.ancovaArm.rawValue, role: .test,

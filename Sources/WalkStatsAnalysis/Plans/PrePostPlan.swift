@@ -99,7 +99,8 @@ public struct PrePostPlan: Sendable {
         covariates = request.covariates
         withinArm = [.pairedT(), .wilcoxonSignedRank, .cohensDz, .shapiroWilk]
         betweenArms = [.ancova(covariates: request.covariates), .welchT, .studentT, .mannWhitney, .cohensD, .hedgesG, .leveneMedian]
-        omnibus = [.onewayANOVA, .etaSquared, .omegaSquared, .welchANOVA, .kruskalWallis, .ancovaArm(covariates: request.covariates)]
+        omnibus = [.onewayANOVA, .etaSquared, .omegaSquared, .welchANOVA, .kruskalWallis, .ancovaArm(covariates: request.covariates),
+                   .tukeyHSD]
         adjustment = request.adjustment
         confidenceLevel = request.confidenceLevel
     }
@@ -248,7 +249,9 @@ public struct PrePostPlan: Sendable {
             if pairwise {
                 tests += "; all arms together, one-way ANOVA (`anova(lm(change ~ arm))`, with η² and ω² and their "
                     + "noncentral-F intervals as R effectsize gives them), Welch's ANOVA (`oneway.test`), Kruskal–Wallis "
-                    + "(`kruskal.test`) of change scores and the ANCOVA F test of arm (`car::Anova(lm(\(to) ~ \(from) + arm\(covariateTerms)), type = 2)`)"
+                    + "(`kruskal.test`) of change scores and the ANCOVA F test of arm (`car::Anova(lm(\(to) ~ \(from) + arm\(covariateTerms)), type = 2)`); "
+                    + "Tukey's HSD of change scores for every pair (`TukeyHSD(aov(change ~ arm))`, simultaneous intervals, p (pairs) "
+                    + "Tukey-adjusted, p the pair's own pooled-SD t-test)"
                 tests += "; the Welch and Mann–Whitney p-values are also adjusted across the \(contrasts.count) pairs "
                     + "(\(Self.pairwiseAdjustment.reportDescription), R `p.adjust`), shown as p (pairs)"
             }

@@ -18,6 +18,9 @@ public struct TukeyHSDComparison: Sendable, Equatable {
     public let degreesOfFreedom: Double
     /// The family-wise adjusted p-value P(Q_{k, N−k} > |q|) (R's `p adj`).
     public let pValue: Double
+    /// The comparison's own p-value, not adjusted for the other pairs: 2 · P(T_{N−k} > |q|/√2), the pooled-SD
+    /// t-test of this pair (R `pairwise.t.test(y, g, pool.sd = TRUE, p.adjust.method = "none")`).
+    public let unadjustedPValue: Double
 }
 
 /// Tukey's HSD for every pair of k independent groups: the differences, their simultaneous intervals
@@ -119,6 +122,7 @@ public func tukeyHSD(groups: [[Double]], names: [String], confidenceLevel: Doubl
     }
     let distribution = try StudentizedRangeDistribution(numberOfMeans: k, degreesOfFreedom: degreesOfFreedom)
     let critical = try distribution.quantile(confidenceLevel)
+    let t = try StudentTDistribution(degreesOfFreedom: degreesOfFreedom)
     var comparisons: [TukeyHSDComparison] = []
     for a in 0..<k {
         for b in (a + 1)..<k {
@@ -131,7 +135,8 @@ public func tukeyHSD(groups: [[Double]], names: [String], confidenceLevel: Doubl
                 confidenceInterval: ConfidenceInterval(level: confidenceLevel, lower: estimate - critical * rangeScale,
                                                        upper: estimate + critical * rangeScale),
                 statistic: q, degreesOfFreedom: degreesOfFreedom,
-                pValue: try distribution.survivalProbability(abs(q))))
+                pValue: try distribution.survivalProbability(abs(q)),
+                unadjustedPValue: try TInference.twoSidedPValue(q / 2.0.squareRoot(), distribution: t)))
         }
     }
     return TukeyHSDResult(comparisons: comparisons, names: names, sampleSizes: sizes, means: means,

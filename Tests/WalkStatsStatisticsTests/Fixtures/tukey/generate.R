@@ -120,6 +120,7 @@ for (name in names(inputs)) for (level in c(0.95, 0.90)) {
   k <- nlevels(d$group)
   exact <- uniroot(function(q) ptukey(q, k, fit$df.residual) - level, c(0.01, 200), tol = 1e-14, maxiter = 1000)$root
   n <- table(d$group)
+  unadjusted <- pairwise.t.test(d$value, d$group, pool.sd = TRUE, p.adjust.method = "none")$p.value
   tag <- sprintf("%s@%s", name, format(level))
   emit(tag, "df", fit$df.residual)
   emit(tag, "mse", mse)
@@ -134,6 +135,12 @@ for (name in names(inputs)) for (level in c(0.95, 0.90)) {
     emit(tag, paste0(pair, ".q"), hsd[pair, "diff"] / se)
     emit(tag, paste0(pair, ".lwr_exact"), hsd[pair, "diff"] - exact * se)
     emit(tag, paste0(pair, ".upr_exact"), hsd[pair, "diff"] + exact * se)
+    # pairwise.t.test pools SDs with sd() per group, which is NA for a group of one value (the "singleton"
+    # set); there the same pooled-SD t p-value is written from TukeyHSD's own MSE: 2 * pt(-|q| / sqrt(2), df).
+    by_formula <- 2 * pt(-abs(hsd[pair, "diff"] / se) / sqrt(2), fit$df.residual)
+    from_r <- unadjusted[lv[1], lv[2]]
+    if (!is.na(from_r)) stopifnot(abs(from_r - by_formula) <= 1e-12 * max(from_r, 1e-300))
+    emit(tag, paste0(pair, ".p_unadjusted"), if (is.na(from_r)) by_formula else from_r)
   }
 }
 
