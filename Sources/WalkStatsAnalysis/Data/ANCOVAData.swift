@@ -61,4 +61,11 @@ public struct ANCOVAData: Sendable {
                                     confidenceInterval: test.confidenceInterval,
                                     sampleSizes: arms.map { name in arm.filter { $0 == name }.count })
     }
+
+    /// Every pairwise difference of adjusted means over the arms collected here (`levels`, the reference
+    /// first), Tukey-adjusted.
+    func pairwiseContrasts(levels: [String], confidenceLevel: Double) throws -> [TukeyHSDComparison] {
+        try ancovaPairwiseContrasts(followUp: followUp, baseline: baseline, arm: arm, levels: levels,
+                                    covariates: covariateColumns(), confidenceLevel: confidenceLevel)
+    }
 }

@@ -234,12 +234,21 @@ public extension PlannedAnalysis where Input == OmnibusData {
             let groups = order.map { name in data.changes[data.arms.firstIndex(of: name)!] }
             let result = try WalkStatsStatistics.tukeyHSD(groups: groups, names: order, confidenceLevel: data.confidenceLevel)
             return .contrasts(method: "Tukey multiple comparisons of means (TukeyHSD)", pairsAdjustment: "tukey",
-                              result.comparisons.map { comparison in
-                                  ContrastResult(name: comparison.arms.joined(separator: " - "), arms: comparison.arms,
-                                                 estimate: comparison.estimate, confidenceInterval: comparison.confidenceInterval,
-                                                 statistic: comparison.statistic, degreesOfFreedom: comparison.degreesOfFreedom,
-                                                 pValue: comparison.unadjustedPValue, pairwiseAdjustedPValue: comparison.pValue)
-                              })
+                              result.comparisons.map(ContrastResult.init(tukey:)))
+        }
+    }
+
+    /// Pairwise differences of baseline-adjusted means from one ANCOVA of all arms, Tukey-adjusted (R
+    /// `emmeans(lm(post ~ pre + arm), pairwise ~ arm, adjust = "tukey")`), each arm − the reference first.
+    static func ancovaContrasts(covariates: [String]) -> Self {
+        Self(name: "ancova_contrast", role: .test,
+             presentation: Presentation(title: "ANCOVA contrasts, adjusted for baseline"
+                                            + (covariates.isEmpty ? "" : " + " + covariates.joined(separator: ", ")),
+                                        estimateLabel: "adjusted difference", statisticSymbol: "q")) { data in
+            let levels = [data.reference] + data.arms.filter { $0 != data.reference }
+            let comparisons = try data.ancova.pairwiseContrasts(levels: levels, confidenceLevel: data.confidenceLevel)
+            return .contrasts(method: "Pairwise differences of adjusted means, one ANCOVA of all arms (emmeans, Tukey)",
+                              pairsAdjustment: "tukey", comparisons.map(ContrastResult.init(tukey:)))
         }
     }
 
@@ -251,5 +260,15 @@ public extension PlannedAnalysis where Input == OmnibusData {
                                         statisticSymbol: "F")) { data in
             .test(try data.ancova.armTest(arms: data.arms, reference: data.reference))
         }
+    }
+}
+
+extension ContrastResult {
+    /// A Tukey-adjusted comparison as a contrast: p its own, p (pairs) Tukey's.
+    init(tukey comparison: TukeyHSDComparison) {
+        self.init(name: comparison.arms.joined(separator: " - "), arms: comparison.arms, estimate: comparison.estimate,
+                  confidenceInterval: comparison.confidenceInterval, statistic: comparison.statistic,
+                  degreesOfFreedom: comparison.degreesOfFreedom, pValue: comparison.unadjustedPValue,
+                  pairwiseAdjustedPValue: comparison.pValue)
     }
 }

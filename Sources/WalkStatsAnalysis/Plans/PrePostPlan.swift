@@ -100,7 +100,7 @@ public struct PrePostPlan: Sendable {
         withinArm = [.pairedT(), .wilcoxonSignedRank, .cohensDz, .shapiroWilk]
         betweenArms = [.ancova(covariates: request.covariates), .welchT, .studentT, .mannWhitney, .cohensD, .hedgesG, .leveneMedian]
         omnibus = [.onewayANOVA, .etaSquared, .omegaSquared, .welchANOVA, .kruskalWallis, .ancovaArm(covariates: request.covariates),
-                   .tukeyHSD]
+                   .ancovaContrasts(covariates: request.covariates), .tukeyHSD]
         adjustment = request.adjustment
         confidenceLevel = request.confidenceLevel
     }
@@ -250,6 +250,7 @@ public struct PrePostPlan: Sendable {
                 tests += "; all arms together, one-way ANOVA (`anova(lm(change ~ arm))`, with η² and ω² and their "
                     + "noncentral-F intervals as R effectsize gives them), Welch's ANOVA (`oneway.test`), Kruskal–Wallis "
                     + "(`kruskal.test`) of change scores and the ANCOVA F test of arm (`car::Anova(lm(\(to) ~ \(from) + arm\(covariateTerms)), type = 2)`); "
+                    + "baseline-adjusted contrasts for every pair from that one ANCOVA (`emmeans(fit, pairwise ~ arm, adjust = \"tukey\")`); "
                     + "Tukey's HSD of change scores for every pair (`TukeyHSD(aov(change ~ arm))`, simultaneous intervals, p (pairs) "
                     + "Tukey-adjusted, p the pair's own pooled-SD t-test)"
                 tests += "; the Welch and Mann–Whitney p-values are also adjusted across the \(contrasts.count) pairs "

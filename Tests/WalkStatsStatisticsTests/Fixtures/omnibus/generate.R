@@ -23,6 +23,12 @@
 #   rank_epsilon2/value                       effectsize::rank_epsilon_squared(post ~ arm, ci = NULL)
 #   ancova/{F,df1,df2,p}                      car::Anova(lm(post ~ pre + arm), type = 2)["arm", ]
 #   ancova_age/{F,df1,df2,p}                  car::Anova(lm(post ~ pre + arm + age), type = 2)["arm", ]
+#   {ancova_contrast,ancova_contrast_age}/<B>-<A>/{estimate,se,df,t,p,p_unadjusted,ci_low,ci_high,
+#        exact_ci_low,exact_ci_high}: emmeans(lm(post ~ pre + arm [+ age]), pairwise ~ arm, adjust = "tukey")
+#        for every pair, written later − earlier (B − A) in level order: emmeans prints A − B, so estimate
+#        and t are negated and the interval flipped; p is Tukey's (R's ptukey), p_unadjusted
+#        summary(adjust = "none"); exact_ci_* use the exact quantile
+#        uniroot(function(q) ptukey(q, k, df) - 0.95, tol = 1e-14) / sqrt(2) instead of R's qtukey.
 #   pf-grid: key df1/df2/ncp/q, value pf(q, df1, df2, ncp)
 
 options(warn = 2)
@@ -30,6 +36,7 @@ options(warn = 2)
 suppressPackageStartupMessages({
   library(effectsize)
   library(car)
+  library(emmeans)
 })
 
 rows_dataset <- character(0)
@@ -111,6 +118,31 @@ for (name in unique(input$dataset)) {
     emit(name, paste0(model[[1]], "/df2"), av["Residuals", "Df"])
     emit(name, paste0(model[[1]], "/p"), av["arm", "Pr(>F)"])
   }
+
+  for (model in list(list("ancova_contrast", post ~ pre + arm), list("ancova_contrast_age", post ~ pre + arm + age))) {
+    fit <- lm(model[[2]], data = d)
+    em <- emmeans(fit, pairwise ~ arm, adjust = "tukey")
+    adjusted <- summary(em$contrasts, infer = TRUE)
+    unadjusted <- summary(em$contrasts, adjust = "none")
+    k <- nlevels(d$arm)
+    df <- adjusted$df[1]
+    critical <- uniroot(function(q) ptukey(q, k, df) - 0.95, c(0.01, 100), tol = 1e-14, maxiter = 1000)$root / sqrt(2)
+    for (i in seq_len(nrow(adjusted))) {
+      sides <- trimws(strsplit(as.character(adjusted$contrast[i]), " - ")[[1]])   # "A - B": earlier - later
+      key <- paste0(model[[1]], "/", sides[2], "-", sides[1])
+      estimate <- -adjusted$estimate[i]
+      emit(name, paste0(key, "/estimate"), estimate)
+      emit(name, paste0(key, "/se"), adjusted$SE[i])
+      emit(name, paste0(key, "/df"), adjusted$df[i])
+      emit(name, paste0(key, "/t"), -adjusted$t.ratio[i])
+      emit(name, paste0(key, "/p"), adjusted$p.value[i])
+      emit(name, paste0(key, "/p_unadjusted"), unadjusted$p.value[i])
+      emit(name, paste0(key, "/ci_low"), -adjusted$upper.CL[i])
+      emit(name, paste0(key, "/ci_high"), -adjusted$lower.CL[i])
+      emit(name, paste0(key, "/exact_ci_low"), estimate - critical * adjusted$SE[i])
+      emit(name, paste0(key, "/exact_ci_high"), estimate + critical * adjusted$SE[i])
+    }
+  }
 }
 
 # pf(q, df1, df2, ncp) over a grid (R's pnbeta: AS 226 with R84's changes).
@@ -128,7 +160,8 @@ lines <- c(
   paste0("# R.version.string: ", R.version.string),
   paste0("# packages: stats ", as.character(packageVersion("stats")),
          ", effectsize ", as.character(packageVersion("effectsize")),
-         ", car ", as.character(packageVersion("car"))),
+         ", car ", as.character(packageVersion("car")),
+         ", emmeans ", as.character(packageVersion("emmeans"))),
   "dataset,key,value",
   paste(rows_dataset, rows_key, rows_value, sep = ",")
 )
