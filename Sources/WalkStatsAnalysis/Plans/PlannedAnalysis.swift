@@ -1,3 +1,4 @@
+import WalkStatsModel
 import WalkStatsStatistics
 
 /// The data one within-arm analysis receives: an arm's values at two timepoints.
@@ -270,5 +271,33 @@ extension ContrastResult {
                   confidenceInterval: comparison.confidenceInterval, statistic: comparison.statistic,
                   degreesOfFreedom: comparison.degreesOfFreedom, pValue: comparison.unadjustedPValue,
                   pairwiseAdjustedPValue: comparison.pValue)
+    }
+}
+
+extension Array where Element == PlannedAnalysis<ArmData> {
+    /// Runs every analysis on one arm's paired values (complete cases of two timepoints or conditions), with
+    /// the descriptives of their differences; failures become notes naming `scope`.
+    func run(_ arm: String, _ values: PairedValues, scope: String,
+             confidenceLevel: Double) -> (items: [ResultItem], notes: [String], differences: Descriptives?) {
+        let data = ArmData(arm: arm, pairs: PairedValuesData(from: values.from, to: values.to, changes: values.changes),
+                           confidenceLevel: confidenceLevel)
+        var notes: [String] = []
+        let items = compactMap { $0.run(data, scope: scope, notes: &notes) }
+        return (items, notes, try? Descriptives(values.changes, missing: values.missing, confidenceLevel: confidenceLevel))
+    }
+}
+
+/// The arms a request selects, checked against the data's: the request's in its order, else every arm in
+/// sorted (code-point) order.
+enum ArmSelection {
+    static func select(_ names: [String]?, available: [String]) throws -> [String] {
+        guard let names else { return available.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) } }
+        guard !names.isEmpty, !names.contains(""), Set(names).count == names.count else {
+            throw AnalysisRequestError.invalidArmSelection(names)
+        }
+        for name in names where !available.contains(name) {
+            throw AnalysisRequestError.unknownName(.arm, name: name, available: available)
+        }
+        return names
     }
 }

@@ -94,7 +94,7 @@ public struct PrePostPlan: Sendable {
         self.outcomes = outcomes
         self.from = from
         self.to = to
-        arms = try Self.selectArms(request.arms, of: trial)
+        arms = try ArmSelection.select(request.arms, available: trial.arms.map(\.name))
         (reference, referenceReason) = try Self.chooseReference(request, arms: arms, available: trial.arms.map(\.name))
         covariates = request.covariates
         withinArm = [.pairedT(), .wilcoxonSignedRank, .cohensDz, .shapiroWilk]
@@ -103,18 +103,6 @@ public struct PrePostPlan: Sendable {
                    .ancovaContrasts(covariates: request.covariates), .tukeyHSD]
         adjustment = request.adjustment
         confidenceLevel = request.confidenceLevel
-    }
-
-    private static func selectArms(_ names: [String]?, of trial: Trial) throws -> [String] {
-        let available = trial.arms.map(\.name)
-        guard let names else { return available.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) } }
-        guard !names.isEmpty, !names.contains(""), Set(names).count == names.count else {
-            throw AnalysisRequestError.invalidArmSelection(names)
-        }
-        for name in names where !available.contains(name) {
-            throw AnalysisRequestError.unknownName(.arm, name: name, available: available)
-        }
-        return names
     }
 
     /// The reference arm and why: the request's, else the metadata's (when analysed), else the one arm
@@ -189,11 +177,7 @@ public struct PrePostPlan: Sendable {
     }
 
     private func withinGroup(_ arm: String, _ pairs: PairedValues) -> ResultGroup {
-        let data = ArmData(arm: arm, pairs: PairedValuesData(from: pairs.from, to: pairs.to, changes: pairs.changes),
-                           confidenceLevel: confidenceLevel)
-        var notes: [String] = []
-        let items = withinArm.compactMap { $0.run(data, scope: arm, notes: &notes) }
-        let summary = try? Descriptives(pairs.changes, missing: pairs.missing, confidenceLevel: confidenceLevel)
+        let (items, notes, summary) = withinArm.run(arm, pairs, scope: arm, confidenceLevel: confidenceLevel)
         return ResultGroup(
             arms: [arm], randomised: [pairs.randomised], analysed: [pairs.count], values: [pairs.changes],
             summary: SummaryLine(name: "change", title: "Mean (SD) of change", mean: summary?.mean,

@@ -63,18 +63,9 @@ public struct WithinSubjectPlan: Sendable {
             guard earlier != later else { throw AnalysisRequestError.sameTimepoints(earlier) }
             conditions = [earlier, later]
         }
-        let available = trial.arms.map(\.name)
-        if let names = request.arms {
-            guard !names.isEmpty, !names.contains(""), Set(names).count == names.count else {
-                throw AnalysisRequestError.invalidArmSelection(names)
-            }
-            for name in names where !available.contains(name) {
-                throw AnalysisRequestError.unknownName(.arm, name: name, available: available)
-            }
-        }
         self.outcomes = outcomes
         self.conditions = conditions
-        arms = request.arms ?? available.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
+        arms = try ArmSelection.select(request.arms, available: trial.arms.map(\.name))
         self.designSource = designSource
         analyses = [.pairedT(estimateLabel: "mean difference"), .wilcoxonSignedRank, .cohensDz, .cohensDav, .shapiroWilk]
         adjustment = request.adjustment
@@ -128,12 +119,8 @@ public struct WithinSubjectPlan: Sendable {
     }
 
     private func group(_ arm: String, _ values: PairedValues, pair: (earlier: String, later: String)) -> ResultGroup {
-        let data = ArmData(arm: arm, pairs: PairedValuesData(from: values.from, to: values.to, changes: values.changes),
-                           confidenceLevel: confidenceLevel)
-        var notes: [String] = []
-        let scope = "\(arm), \(pair.later) − \(pair.earlier)"
-        let items = analyses.compactMap { $0.run(data, scope: scope, notes: &notes) }
-        let summary = try? Descriptives(values.changes, missing: values.missing, confidenceLevel: confidenceLevel)
+        let (items, notes, summary) = analyses.run(arm, values, scope: "\(arm), \(pair.later) − \(pair.earlier)",
+                                                   confidenceLevel: confidenceLevel)
         return ResultGroup(
             arms: [arm], randomised: [values.randomised], analysed: [values.count], values: [values.changes],
             summary: SummaryLine(name: "difference", title: "Mean (SD) of difference", mean: summary?.mean,
