@@ -115,11 +115,12 @@ sample-data: deps
 	python3 datasets/sample/generate.py
 	cp $(SAMPLE) Tests/WalkStatsStatisticsTests/Fixtures/r-reference/retro-walking-trial.csv
 	.build/release/walkstats simulate --like $(PUBLISHED) --study chen2021 --seed 2021 \
-		--assumptions datasets/sample/assumptions/chen2021-baseline.csv --output datasets/sample/chen2021-like.csv
+		--assumptions datasets/sample/assumptions/chen2021-baseline.csv --reference conventional \
+		--output datasets/sample/chen2021-like.csv
 	.build/release/walkstats simulate --like $(PUBLISHED) --study roos2012 --seed 2012 --correlation 0.6 \
 		--output datasets/sample/roos2012-like.csv
 	.build/release/walkstats simulate --like datasets/sample/assumptions/alghadir2019-assumed.csv --study alghadir2019 \
-		--seed 2019 --output datasets/sample/alghadir2019-shaped.csv
+		--seed 2019 --reference usual_care --output datasets/sample/alghadir2019-shaped.csv
 	.build/release/walkstats simulate --like datasets/sample/assumptions/teaching-set-assumed.csv --study teaching --seed 2026 \
 		--output datasets/sample/teaching-set.csv
 

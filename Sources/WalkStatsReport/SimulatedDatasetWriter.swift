@@ -29,6 +29,7 @@ public struct SimulatedDatasetWriter: Sendable {
             ("like", .string(request.like)), ("study", .string(request.study)), ("design", .string(dataset.design.rawValue)),
             ("seed", .int(Int(truncatingIfNeeded: request.seed))), ("correlation", .number(request.correlation)),
             ("timepoints", .array(dataset.timepoints.map(JSONValue.string))),
+        ] + (request.reference.map { [("reference_arm", JSONValue.string($0))] } ?? []) + [
             ("participants", .object(dataset.simulation.participantsPerArm.map { ($0.arm, .int($0.count)) })),
             ("printed", .array(dataset.printed.map(Self.json))),
             ("assumed", .array(dataset.assumed.map(Self.json))),

@@ -25,6 +25,8 @@ struct SimulateCommand: ParsableCommand {
     var correlation: Double = 0.5
     @Option(help: "Timepoint order, comma-separated (default: order of first appearance, assumptions first).")
     var timepoints: String?
+    @Option(help: "The reference (comparator) arm, written to the metadata as reference_arm so reports of the data use it.")
+    var reference: String?
     @Option(help: "Codebook CSV (whole-number scores, ranges); default: datasets/codebook.csv when present.")
     var codebook: String?
     @Option(help: "Write the CSV here (atomically) and its metadata next to it as NAME.metadata.json.")
@@ -39,13 +41,16 @@ struct SimulateCommand: ParsableCommand {
         let assumed = try assumptions.map {
             try SummaryInputOptions.loadDataset($0, studies: nil, codebook: book, keepGoing: false, rejectLoneArms: false)
         }
-        let request = SimulationRequest(study: study, like: like, seed: seed, correlation: correlation,
+        let request = SimulationRequest(study: study, like: like, seed: seed, correlation: correlation, reference: reference,
                                         timepoints: timepoints.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } })
         let dataset: SimulatedDataset
         do {
             dataset = try SimulatedDataset(printed: printed, assumed: assumed, codebook: book, request: request)
         } catch SimulationRequestError.noRows(let study) {
             throw ValidationError("no rows for study '\(study)' in \(like)\(assumptions.map { " or \($0)" } ?? "")")
+        } catch SimulationRequestError.unknownReference(let name, let arms) {
+            // A data problem, not a usage one: exit 1 without the usage line.
+            throw FlagRequestError(description: "--reference '\(name)' is not an arm of study '\(study)': \(arms.joined(separator: ", "))")
         } catch SimulationRequestError.timepointsMismatch(let expected) {
             throw ValidationError("--timepoints must list exactly the timepoints of the study: \(expected.joined(separator: ","))")
         }

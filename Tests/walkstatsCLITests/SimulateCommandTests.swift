@@ -74,3 +74,27 @@ struct SimulateCommandTests {
         #expect(try Data(contentsOf: output) == (try Data(contentsOf: Self.root.appendingPathComponent("datasets/sample/chen2021-like.csv"))))
     }
 }
+
+/// `simulate --reference` records the comparator in the sidecar, which `compare` then uses; an arm the
+/// study lacks is a data error (exit 1), not a usage error.
+struct SimulateReferenceTests {
+    @Test func theReferenceReachesTheSidecarAndTheReport() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("walkstats-simulate-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let output = folder.appendingPathComponent("chen.csv")
+        let arguments = ["simulate", "--like", "datasets/published/arm-summaries.csv", "--study", "chen2021", "--seed", "5",
+                         "--assumptions", "datasets/sample/assumptions/chen2021-baseline.csv", "--output", output.path]
+        let result = try runWalkstats(arguments + ["--reference", "backward_plus_conventional"], in: WalkstatsCommandTests.root)
+        #expect(result.status == 0, "\(result.standardError)")
+        let metadata = try String(contentsOf: folder.appendingPathComponent("chen.metadata.json"), encoding: .utf8)
+        #expect(metadata.contains(#""reference_arm": "backward_plus_conventional""#))
+        let compared = try runWalkstats(["compare", output.path, "--outcome", "pain_nrs"], in: WalkstatsCommandTests.root)
+        #expect(compared.standardOutput.contains("Reference arm: backward_plus_conventional (from the dataset's metadata)"))
+        #expect(compared.standardOutput.contains("Between arms (conventional − backward_plus_conventional)"))
+
+        let unknown = try runWalkstats(arguments + ["--reference", "placebo"], in: WalkstatsCommandTests.root)
+        #expect(unknown.status == 1)
+        #expect(unknown.standardError.contains("--reference 'placebo' is not an arm of study 'chen2021'"))
+        #expect(!unknown.standardError.contains("Usage:"))
+    }
+}

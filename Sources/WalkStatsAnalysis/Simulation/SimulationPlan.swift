@@ -13,13 +13,17 @@ public struct SimulationRequest: Sendable, Equatable {
     public var correlation: Double
     /// The timepoint order; `nil` is the order of first appearance, assumptions first.
     public var timepoints: [String]?
+    /// The reference (comparator) arm to record in the metadata, if one is named.
+    public var reference: String?
 
     /// Creates a request.
-    public init(study: String, like: String, seed: UInt64, correlation: Double = 0.5, timepoints: [String]? = nil) {
+    public init(study: String, like: String, seed: UInt64, correlation: Double = 0.5, reference: String? = nil,
+                timepoints: [String]? = nil) {
         self.study = study
         self.like = like
         self.seed = seed
         self.correlation = correlation
+        self.reference = reference
         self.timepoints = timepoints
     }
 }
@@ -31,10 +35,14 @@ public enum SimulationRequestError: Error, Sendable, Equatable, CustomStringConv
     case noRows(study: String)
     /// The timepoint order given does not list exactly the study's timepoints.
     case timepointsMismatch(expected: [String])
+    /// The reference arm named is not an arm of the study.
+    case unknownReference(String, arms: [String])
 
     public var description: String {
         switch self {
         case let .noRows(study): return "no rows for study '\(study)'"
+        case let .unknownReference(name, arms):
+            return "the reference arm '\(name)' is not an arm of the study: \(arms.joined(separator: ", "))"
         case let .timepointsMismatch(expected):
             return "the timepoint order must list exactly the timepoints of the study: \(expected.joined(separator: ","))"
         }
@@ -81,6 +89,10 @@ public struct SimulatedDataset: Sendable {
         let assumedRows = (assumed?.summaries(study: request.study) ?? []).filter { !printedKeys.contains($0.key) }
         guard !(printedRows + assumedRows).isEmpty else { throw SimulationRequestError.noRows(study: request.study) }
         let design = printed.study(request.study)?.design ?? .parallel
+        if let reference = request.reference {
+            let arms = (printedRows + assumedRows).map(\.arm).uniqueInOrder()
+            guard arms.contains(reference) else { throw SimulationRequestError.unknownReference(reference, arms: arms) }
+        }
         var rows = assumedRows + printedRows
         if design == .withinSubject {
             rows = rows.map { ArmSummary(study: $0.study, arm: "within_subject", timepoint: $0.arm, outcome: $0.outcome, n: $0.n,

@@ -4,6 +4,9 @@ import WalkStats
 struct FlagRequestError: Error, CustomStringConvertible {
     let description: String
 
+    /// An error with `description` as its message.
+    init(description: String) { self.description = description }
+
     /// The message for `error`, naming the flag a user changes to fix it.
     init(_ error: AnalysisRequestError) {
         switch error {
