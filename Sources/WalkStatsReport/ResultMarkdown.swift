@@ -47,7 +47,8 @@ struct ResultMarkdown {
     private func testTable(_ section: ResultSection) -> MarkdownTable {
         let leading = (section.groupColumn.map { [$0] } ?? []) + ["Test", "n of randomised", section.estimateHeader]
         let pairs = section.groups.contains { $0.items.contains { $0.test?.pairwiseAdjustedPValue != nil } }
-        let trailing = ["Statistic", "df", "p", adjustedHeader] + (pairs ? ["p (pairs)"] : []) + [confidenceHeader]
+        let interval = confidenceHeader + (section.intervalQualifier.map { " (\($0))" } ?? "")
+        let trailing = ["Statistic", "df", "p", adjustedHeader] + (pairs ? ["p (pairs)"] : []) + [interval]
         var table = MarkdownTable(headers: leading + trailing,
                                   alignments: Array(repeating: .left, count: leading.count - 2)
                                       + Array(repeating: .right, count: trailing.count + 2))

@@ -171,6 +171,8 @@ struct WalkstatsCommandTests {
         #expect(reference.standardOutput.contains("Reference arm: forward_walking (chosen in the request)"))
         #expect(reference.standardOutput.contains("#### Pair of arms (retro_walking − forward_walking)") == false)
         #expect(reference.standardOutput.contains("### Pair of arms (retro_walking − forward_walking)"))
+        // Pairwise intervals are each pair's own, and say so.
+        #expect(reference.standardOutput.contains("| 95% CI (not adjusted for the pairs) |"))
         let notAnalysed = try run(["compare", three, "--outcome", "pain_nrs", "--arms", "retro_walking,forward_walking",
                                    "--reference", "usual_care"])
         #expect(notAnalysed.status == 1)

@@ -159,7 +159,8 @@ public struct PrePostPlan: Sendable {
             ResultSection(key: isPairwise ? "pairwise" : "between",
                           heading: (isPairwise ? "Pair of arms (" : "Between arms (") + group.arms.joined(separator: " − ") + ")",
                           groupColumn: nil, estimateHeader: "Estimate (\(group.arms.joined(separator: " − ")))",
-                          explanation: index == 0 ? Self.readBetween : "", isSingleObject: !isPairwise, groups: [group])
+                          explanation: index == 0 ? Self.readBetween : "", isSingleObject: !isPairwise, groups: [group],
+                          intervalQualifier: isPairwise ? "not adjusted for the pairs" : nil)
         }
         return OutcomeResult(
             outcome: outcome,

@@ -92,7 +92,8 @@ public struct WithinSubjectPlan: Sendable {
             sections.append(ResultSection(key: "condition_pairs", heading: "Conditions compared (\(difference))", groupColumn: "Group",
                                           estimateHeader: "Estimate (\(difference))",
                                           explanation: index == 0 ? Self.readConditions : "", isSingleObject: false,
-                                          groups: sectionGroups))
+                                          groups: sectionGroups,
+                                          intervalQualifier: pairs.count > 1 ? "not adjusted for the pairs" : nil))
         }
         if pairs.count > 1 {
             // Each group's pairs form one family per test.

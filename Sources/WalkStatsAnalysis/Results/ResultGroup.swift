@@ -78,6 +78,9 @@ public struct ResultSection: Sendable, Equatable {
     public let estimateHeader: String
     /// How to read the section's tests, shown after them.
     public let explanation: String
+    /// A qualifier of the section's confidence intervals, such as "not adjusted for the pairs", shown with
+    /// the interval column; `nil` for none.
+    public var intervalQualifier: String?
     /// Whether JSON writes the section's single group as an object (the two-arm `between` shape) rather
     /// than a list; a section of this kind with no group is written as `null`.
     public let isSingleObject: Bool
@@ -86,8 +89,9 @@ public struct ResultSection: Sendable, Equatable {
 
     /// Creates a section.
     public init(key: String, heading: String, groupColumn: String?, estimateHeader: String, explanation: String,
-                isSingleObject: Bool, groups: [ResultGroup]) {
+                isSingleObject: Bool, groups: [ResultGroup], intervalQualifier: String? = nil) {
         self.key = key
+        self.intervalQualifier = intervalQualifier
         self.heading = heading
         self.groupColumn = groupColumn
         self.estimateHeader = estimateHeader
