@@ -1,4 +1,5 @@
 import WalkStatsGSL
+import WalkStatsModel
 
 /// One pairwise comparison of Tukey's honestly significant difference: R's row "first-second" of
 /// `TukeyHSD(aov(y ~ g))`.
@@ -106,9 +107,35 @@ public func tukeyHSD(groups: [[Double]], names: [String], confidenceLevel: Doubl
         means.append(mean)
         for value in values { residualSumOfSquares += (value - mean) * (value - mean) }
     }
-    let sizes = groups.map(\.count)
+    return try tukeyHSD(means: means, sizes: groups.map(\.count), residualSumOfSquares: residualSumOfSquares, names: names,
+                        confidenceLevel: confidenceLevel)
+}
+
+/// Tukey's HSD from each group's printed n, mean and SD (residual sum of squares Σ (n_g − 1) s_g²): the
+/// same comparisons as ``tukeyHSD(groups:names:confidenceLevel:)`` on data with those summaries.
+///
+/// *Matches R:* `TukeyHSD(aov(y ~ g))` on any data with these summaries.
+/// - Throws: as ``tukeyHSD(groups:names:confidenceLevel:)``, and ``StatisticsError/nonFiniteInput(what:)``
+///   for a non-finite or negative summary.
+public func tukeyHSD(summaries: [SummaryStatistics], names: [String], confidenceLevel: Double = 0.95) throws -> TukeyHSDResult {
+    guard names.count == summaries.count else {
+        throw StatisticsError.invalidRequest("\(names.count) group names were given for \(summaries.count) groups")
+    }
+    try ConfidenceInterval.validate(level: confidenceLevel)
+    try OneWayLayout.check(summaries)
+    if let repeated = names.enumerated().first(where: { names[..<$0.offset].contains($0.element) })?.element {
+        throw StatisticsError.invalidRequest("group name '\(repeated)' appears more than once")
+    }
+    let residual = summaries.reduce(0) { $0 + Double($1.n - 1) * $1.standardDeviation * $1.standardDeviation }
+    return try tukeyHSD(means: summaries.map(\.mean), sizes: summaries.map(\.n), residualSumOfSquares: residual, names: names,
+                        confidenceLevel: confidenceLevel)
+}
+
+/// The one home of Tukey's HSD formulas, from the groups' means, sizes and residual sum of squares.
+private func tukeyHSD(means: [Double], sizes: [Int], residualSumOfSquares: Double, names: [String],
+                      confidenceLevel: Double) throws -> TukeyHSDResult {
     let total = sizes.reduce(0, +)
-    let k = groups.count
+    let k = sizes.count
     guard total - k >= 2 else {
         throw StatisticsError.insufficientObservations(
             what: "values in all groups together (the \(k) groups plus 2 residual degrees of freedom)",

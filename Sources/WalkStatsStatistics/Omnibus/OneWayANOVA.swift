@@ -1,3 +1,4 @@
+import WalkStatsModel
 import WalkStatsGSL
 
 /// One-way analysis of variance across k ≥ 2 independent groups, with η² and ω² and their
@@ -57,31 +58,69 @@ public func onewayANOVA(_ groups: [[Double]], confidenceLevel: Double = 0.95) th
     guard within > OneWayLayout.perfectFitRatio * fitted else {
         throw StatisticsError.zeroVariance(what: "the values within every group")
     }
-    let numeratorDF = Double(groups.count - 1)
-    let denominatorDF = Double(layout.total - groups.count)
-    let meanSquareError = within / denominatorDF
-    let f = (between / numeratorDF) / meanSquareError
-    let distribution = try FisherFDistribution(numeratorDegreesOfFreedom: numeratorDF, denominatorDegreesOfFreedom: denominatorDF)
-    let test = HypothesisTestResult(
-        name: .onewayANOVA, method: "One-way analysis of variance", statistic: f,
-        degreesOfFreedom: numeratorDF, denominatorDegreesOfFreedom: denominatorDF,
-        pValue: try distribution.survivalProbability(f), sampleSizes: layout.sizes)
+    return try OneWayANOVA(between: between, within: within, sizes: layout.sizes, confidenceLevel: confidenceLevel)
+}
 
-    let total = between + within
-    func effect(_ name: EffectSizeName, _ value: Double) throws -> EffectSize {
-        let impliedF = (value / numeratorDF) / ((1 - value) / denominatorDF)
-        let bounds = try NoncentralFInterval.noncentralityBounds(
-            f: impliedF, numeratorDegreesOfFreedom: numeratorDF, denominatorDegreesOfFreedom: denominatorDF,
-            confidenceLevel: confidenceLevel)
-        return EffectSize(name: name, value: value,
-                          confidenceInterval: ConfidenceInterval(level: confidenceLevel,
-                                                                 lower: bounds.lower / (bounds.lower + denominatorDF),
-                                                                 upper: bounds.upper / (bounds.upper + denominatorDF)),
-                          sampleSizes: layout.sizes)
+/// One-way ANOVA from each group's printed n, mean and SD (the numbers a paper prints), the same test as
+/// ``onewayANOVA(_:confidenceLevel:)`` on data with those summaries:
+///
+/// ```
+/// SS_between = Σ n_g (m_g − m)²,   m = Σ n_g m_g / N,   SS_within = Σ (n_g − 1) s_g²
+/// ```
+/// then F, p, η² and ω² exactly as for participant-level data.
+///
+/// *Matches R:* `anova(lm(y ~ g))` on any data with these summaries.
+/// - Throws: ``StatisticsError`` for fewer than 2 groups, a group with n < 1, no more participants than
+///   groups, a non-finite or negative summary, or zero SD in every group.
+public func onewayANOVA(summaries: [SummaryStatistics], confidenceLevel: Double = 0.95) throws -> OneWayANOVA {
+    try ConfidenceInterval.validate(level: confidenceLevel)
+    try OneWayLayout.check(summaries)
+    let total = summaries.reduce(0) { $0 + $1.n }
+    let grandMean = summaries.reduce(0) { $0 + Double($1.n) * $1.mean } / Double(total)
+    var between = 0.0, within = 0.0, fitted = 0.0
+    for summary in summaries {
+        let n = Double(summary.n)
+        between += n * (summary.mean - grandMean) * (summary.mean - grandMean)
+        within += (n - 1) * summary.standardDeviation * summary.standardDeviation
+        fitted += n * summary.mean * summary.mean
     }
-    let omega = max(0, (between - numeratorDF * meanSquareError) / (total + meanSquareError))
-    return OneWayANOVA(test: test, etaSquared: try effect(.etaSquared, between / total),
-                       omegaSquared: try effect(.omegaSquared, omega))
+    guard within > OneWayLayout.perfectFitRatio * fitted else {
+        throw StatisticsError.zeroVariance(what: "the values within every group")
+    }
+    return try OneWayANOVA(between: between, within: within, sizes: summaries.map(\.n), confidenceLevel: confidenceLevel)
+}
+
+extension OneWayANOVA {
+    /// F, p, η² and ω² from the sums of squares of k groups of `sizes`: the one home of the one-way ANOVA
+    /// formulas, shared by participant-level and summary data.
+    init(between: Double, within: Double, sizes: [Int], confidenceLevel: Double) throws {
+        let groupCount = sizes.count
+        let totalCount = sizes.reduce(0, +)
+        let numeratorDF = Double(groupCount - 1)
+        let denominatorDF = Double(totalCount - groupCount)
+        let meanSquareError = within / denominatorDF
+        let f = (between / numeratorDF) / meanSquareError
+        let distribution = try FisherFDistribution(numeratorDegreesOfFreedom: numeratorDF, denominatorDegreesOfFreedom: denominatorDF)
+        let test = HypothesisTestResult(
+            name: .onewayANOVA, method: "One-way analysis of variance", statistic: f,
+            degreesOfFreedom: numeratorDF, denominatorDegreesOfFreedom: denominatorDF,
+            pValue: try distribution.survivalProbability(f), sampleSizes: sizes)
+
+        let total = between + within
+        func effect(_ name: EffectSizeName, _ value: Double) throws -> EffectSize {
+            let impliedF = (value / numeratorDF) / ((1 - value) / denominatorDF)
+            let bounds = try NoncentralFInterval.noncentralityBounds(
+                f: impliedF, numeratorDegreesOfFreedom: numeratorDF, denominatorDegreesOfFreedom: denominatorDF,
+                confidenceLevel: confidenceLevel)
+            return EffectSize(name: name, value: value,
+                              confidenceInterval: ConfidenceInterval(level: confidenceLevel,
+                                                                     lower: bounds.lower / (bounds.lower + denominatorDF),
+                                                                     upper: bounds.upper / (bounds.upper + denominatorDF)),
+                              sampleSizes: sizes)
+        }
+        let omega = max(0, (between - numeratorDF * meanSquareError) / (total + meanSquareError))
+        self.init(test: test, etaSquared: try effect(.etaSquared, between / total), omegaSquared: try effect(.omegaSquared, omega))
+    }
 }
 
 /// The result of ``onewayANOVA(_:confidenceLevel:)``: the F test and its two effect sizes.

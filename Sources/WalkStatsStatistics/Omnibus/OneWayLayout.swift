@@ -1,3 +1,4 @@
+import WalkStatsModel
 /// Independent groups of values (the levels of one factor) after the checks every k-group test makes,
 /// with the one-way analysis of variance decomposition of their values:
 ///
@@ -55,5 +56,26 @@ struct OneWayLayout {
             within += group.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
         }
         return (between, within, fitted)
+    }
+
+    /// The checks of ``init(_:needsResidualDegreesOfFreedom:)`` for printed summaries: at least 2 groups,
+    /// each with n ≥ 1 and finite mean and SD ≥ 0, and more participants than groups.
+    /// - Throws: ``StatisticsError/insufficientObservations(what:needed:got:)``,
+    ///   ``StatisticsError/nonFiniteInput(what:)``.
+    static func check(_ summaries: [SummaryStatistics]) throws {
+        let k = summaries.count
+        guard k >= 2 else { throw StatisticsError.insufficientObservations(what: "groups", needed: 2, got: k) }
+        for (index, summary) in summaries.enumerated() {
+            guard summary.n >= 1 else {
+                throw StatisticsError.insufficientObservations(what: "participants in group \(index + 1)", needed: 1, got: summary.n)
+            }
+            guard summary.mean.isFinite, summary.standardDeviation.isFinite, summary.standardDeviation >= 0 else {
+                throw StatisticsError.nonFiniteInput(what: "the mean and SD of group \(index + 1)")
+            }
+        }
+        let total = summaries.reduce(0) { $0 + $1.n }
+        guard total > k else {
+            throw StatisticsError.insufficientObservations(what: "participants (more than the \(k) groups)", needed: k + 1, got: total)
+        }
     }
 }

@@ -1,3 +1,4 @@
+import WalkStatsModel
 import WalkStatsGSL
 
 /// Welch's one-way analysis of variance across k ≥ 2 independent groups whose variances may differ.
@@ -46,13 +47,36 @@ public func welchANOVA(_ groups: [[Double]]) throws -> HypothesisTestResult {
     for (index, variance) in variances.enumerated() where !(variance > 0) {
         throw StatisticsError.zeroVariance(what: "the values of group \(index + 1)")
     }
-    let k = Double(groups.count)
-    let weights = zip(groups, variances).map { Double($0.count) / $1 }
+    return try welchANOVA(means: means, variances: variances, sizes: layout.sizes)
+}
+
+/// Welch's ANOVA from each group's printed n, mean and SD: the same test as ``welchANOVA(_:)`` on data with
+/// those summaries.
+///
+/// *Matches R:* `oneway.test(y ~ g, var.equal = FALSE)` on any data with these summaries.
+/// - Throws: ``StatisticsError`` for fewer than 2 groups, a group with n < 2, a non-finite summary, or a
+///   group with SD 0.
+public func welchANOVA(summaries: [SummaryStatistics]) throws -> HypothesisTestResult {
+    try OneWayLayout.check(summaries)
+    for (index, summary) in summaries.enumerated() where summary.n < 2 {
+        throw StatisticsError.insufficientObservations(what: "values in group \(index + 1)", needed: 2, got: summary.n)
+    }
+    for (index, summary) in summaries.enumerated() where !(summary.standardDeviation > 0) {
+        throw StatisticsError.zeroVariance(what: "the values of group \(index + 1)")
+    }
+    return try welchANOVA(means: summaries.map(\.mean), variances: summaries.map { $0.standardDeviation * $0.standardDeviation },
+                          sizes: summaries.map(\.n))
+}
+
+/// The one home of Welch's ANOVA formulas, from the groups' means, variances and sizes.
+private func welchANOVA(means: [Double], variances: [Double], sizes: [Int]) throws -> HypothesisTestResult {
+    let k = Double(sizes.count)
+    let weights = zip(sizes, variances).map { Double($0) / $1 }
     let weightSum = weights.reduce(0, +)
     var tau = 0.0, weightedMean = 0.0
-    for (group, weight) in zip(groups, weights) {
+    for (size, weight) in zip(sizes, weights) {
         let share = 1 - weight / weightSum
-        tau += share * share / Double(group.count - 1)
+        tau += share * share / Double(size - 1)
     }
     tau /= k * k - 1
     for (mean, weight) in zip(means, weights) { weightedMean += weight * mean }
@@ -66,5 +90,5 @@ public func welchANOVA(_ groups: [[Double]]) throws -> HypothesisTestResult {
     return HypothesisTestResult(
         name: .welchANOVA, method: "One-way analysis of means (not assuming equal variances)", statistic: f,
         degreesOfFreedom: numeratorDF, denominatorDegreesOfFreedom: denominatorDF,
-        pValue: try distribution.survivalProbability(f), sampleSizes: layout.sizes)
+        pValue: try distribution.survivalProbability(f), sampleSizes: sizes)
 }
