@@ -40,6 +40,10 @@ public struct ReplicationReport: Sendable {
         text += "Everything below is recomputed from the numbers the paper prints (its abstract, here), not from participant data.\n\n"
         text += printedSection
         if !r.parallel.isEmpty { text += parallelSection }
+        if !r.allArms.isEmpty {
+            text += "## All arms together (three or more printed arms)\n\n"
+                + r.allArms.map { ResultMarkdown(result: $0, directionSentence: "").render(headingLevel: 3) }.joined(separator: "\n") + "\n"
+        }
         if !r.changeFromBaseline.isEmpty { text += changeSection }
         if !r.withinSubject.isEmpty { text += withinSection }
         text += consistencySection
@@ -232,6 +236,7 @@ public struct ReplicationReport: Sendable {
                 .object([("outcome", .string(c.summary.outcome)), ("arm", .string(c.summary.arm)), ("timepoint", .string(c.summary.timepoint)),
                          ("grim", consistency(c.grim)), ("grimmer", consistency(c.grimmer))])
             })),
+        ] + (r.allArms.isEmpty ? [] : [("all_arms", JSONValue.array(r.allArms.map { ResultJSON.object($0) }))]) + [
             ("notes", .array(r.notes.map(JSONValue.string))),
         ])
     }
@@ -243,6 +248,7 @@ public struct ReplicationReport: Sendable {
             rows += c.tests.map { var r = base; r.set($0); return r }
             if let g = c.hedgesG { var r = base; r.cells["section"] = "effect_size"; r.set(g); rows.append(r) }
         }
+        rows += replication.allArms.flatMap(ResultRow.rows)
         for w in replication.withinSubject {
             for row in w.rows {
                 var r = ResultRow(["section": "within_subject", "outcome": w.outcome, "timepoint": w.timepoint,

@@ -20,7 +20,7 @@ struct ResultMarkdown {
 
     func render(headingLevel: Int) -> String {
         let h = String(repeating: "#", count: headingLevel)
-        var text = "\(h) \(result.heading)\n\n\(directionSentence)\n\n"
+        var text = "\(h) \(result.heading)\n\n" + (directionSentence.isEmpty ? "" : "\(directionSentence)\n\n")
         var first = true
         for section in result.sections where !section.groups.isEmpty {
             text += (first ? "" : "\n") + "\(h)# \(section.heading)\n\n" + testTable(section).render()
@@ -32,11 +32,13 @@ struct ResultMarkdown {
         }
         let effects = effectTable()
         if !effects.rows.isEmpty {
-            text += "\n\(h)# Standardised effects\n\n" + effects.render() + "\n" + (result.explanations[.effectSize] ?? "") + "\n"
+            text += "\n\(h)# Standardised effects\n\n" + effects.render()
+                + (result.explanations[.effectSize].map { "\n" + $0 + "\n" } ?? "")
         }
         let checks = checkTable()
         if !checks.rows.isEmpty {
-            text += "\n\(h)# Assumption checks\n\n" + checks.render() + "\n" + (result.explanations[.assumptionCheck] ?? "") + "\n"
+            text += "\n\(h)# Assumption checks\n\n" + checks.render()
+                + (result.explanations[.assumptionCheck].map { "\n" + $0 + "\n" } ?? "")
         }
         text += "\n" + methodsParagraph + "\n"
         return text
@@ -48,7 +50,8 @@ struct ResultMarkdown {
         let leading = (section.groupColumn.map { [$0] } ?? []) + ["Test", "n of randomised", section.estimateHeader]
         let pairs = section.groups.contains { $0.items.contains { $0.test?.pairwiseAdjustedPValue != nil } }
         let interval = confidenceHeader + (section.intervalQualifier.map { " (\($0))" } ?? "")
-        let trailing = ["Statistic", "df", "p", adjustedHeader] + (pairs ? ["p (pairs)"] : []) + [interval]
+        let trailing = ["Statistic", "df", "p"] + (result.adjustment == nil ? [] : [adjustedHeader]) + (pairs ? ["p (pairs)"] : [])
+            + [interval]
         var table = MarkdownTable(headers: leading + trailing,
                                   alignments: Array(repeating: .left, count: leading.count - 2)
                                       + Array(repeating: .right, count: trailing.count + 2))
@@ -64,6 +67,7 @@ struct ResultMarkdown {
                 guard let test = item.test else { continue }
                 var cells = testCells(test, item.presentation)
                 if pairs { cells.insert(test.pairwiseAdjustedPValue.map(NumberFormatting.pValue) ?? "–", at: 5) }
+                if result.adjustment == nil { cells.remove(at: 4) }
                 table.rows.append(scope + [item.presentation.title, used(test, item, group)] + cells)
             }
         }
@@ -135,20 +139,24 @@ struct ResultMarkdown {
                     }
                     tables.append(("\(item.presentation.title) (\(scope))", table))
                 case let .contrasts(_, pairsAdjustment, contrasts):
+                    let adjusted = result.adjustment != nil
                     var table = MarkdownTable(headers: ["Contrast", item.presentation.estimateLabel.capitalizedFirst, confidenceHeader,
-                                                       "Statistic", "df", "p", adjustedHeader, "p (pairs, \(pairsAdjustment))"],
-                                              alignments: [.left] + Array(repeating: .right, count: 7))
+                                                       "Statistic", "df", "p"] + (adjusted ? [adjustedHeader] : [])
+                                                  + ["p (pairs, \(pairsAdjustment))"],
+                                              alignments: [.left] + Array(repeating: .right, count: adjusted ? 7 : 6))
                     for contrast in contrasts {
-                        table.rows.append([
+                        let statistic: String = contrast.statistic.map { "\(item.presentation.statisticSymbol) = \(NumberFormatting.statistic($0))" } ?? "–"
+                        var cells: [String] = [
                             contrast.arms.joined(separator: " − "), NumberFormatting.value(contrast.estimate, decimals: places),
                             NumberFormatting.interval(contrast.confidenceInterval?.lower, contrast.confidenceInterval?.upper,
                                                       decimals: places),
-                            contrast.statistic.map { "\(item.presentation.statisticSymbol) = \(NumberFormatting.statistic($0))" } ?? "–",
+                            statistic,
                             contrast.degreesOfFreedom.map(NumberFormatting.degreesOfFreedom) ?? "–",
                             contrast.pValue.map(NumberFormatting.pValue) ?? "–",
-                            contrast.adjustedPValue.map(NumberFormatting.pValue) ?? "–",
-                            contrast.pairwiseAdjustedPValue.map(NumberFormatting.pValue) ?? "–",
-                        ])
+                        ]
+                        if adjusted { cells.append(contrast.adjustedPValue.map(NumberFormatting.pValue) ?? "–") }
+                        cells.append(contrast.pairwiseAdjustedPValue.map(NumberFormatting.pValue) ?? "–")
+                        table.rows.append(cells)
                     }
                     tables.append(("\(item.presentation.title) (\(scope))", table))
                 case .test, .effectSize:

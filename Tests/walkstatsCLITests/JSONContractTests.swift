@@ -46,6 +46,38 @@ struct JSONContractTests {
 
     // MARK: Real output of every command
 
+    /// A study printing three arms: `replicate` adds one-way and Welch's ANOVA and Tukey's HSD from the printed
+    /// numbers (R: anova, oneway.test and TukeyHSD on data with these summaries: F = 6.1061, p = 0.003956;
+    /// Welch F = 6.3011, df2 = 37.61; retro_walking − usual_care Tukey p = 0.0026348), and its JSON conforms.
+    @Test func replicateOfThreePrintedArmsConforms() throws {
+        let file = try scratchFile("three.csv", """
+            study,arm,timepoint,outcome,n,mean,sd
+            alg,retro_walking,week6,pain_nrs,20,3.1,1.2
+            alg,forward_walking,week6,pain_nrs,19,3.9,1.4
+            alg,usual_care,week6,pain_nrs,21,4.6,1.5
+
+            """)
+        try runJSON(["replicate", file, "--study", "alg"], document: "replicate")
+        let result = try runWalkstats(["replicate", file, "--study", "alg", "--format", "json"], in: Self.root)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+        let all = try #require((json["all_arms"] as? [[String: Any]])?.first)
+        #expect(all["reference"] as? String == "usual_care")
+        let omnibus = try #require(all["omnibus"] as? [String: Any])
+        let tests = try #require(omnibus["tests"] as? [[String: Any]])
+        let anova = try #require(tests.first { $0["name"] as? String == "oneway_anova" })
+        #expect(abs((anova["statistic"] as? Double ?? 0) - 6.1061) < 1e-4)
+        #expect(abs((anova["p_value"] as? Double ?? 0) - 0.003956) < 1e-6)
+        let welch = try #require(tests.first { $0["name"] as? String == "welch_anova" })
+        #expect(abs((welch["df2"] as? Double ?? 0) - 37.61) < 5e-3)
+        let contrasts = try #require(omnibus["contrasts"] as? [[String: Any]])
+        let retro = try #require(contrasts.first { $0["arms"] as? [String] == ["retro_walking", "usual_care"] })
+        #expect(abs((retro["p_adjusted_pairs"] as? Double ?? 0) - 0.0026348) < 1e-7)
+        let markdown = try runWalkstats(["replicate", file, "--study", "alg"], in: Self.root).standardOutput
+        #expect(markdown.contains("## All arms together (three or more printed arms)"))
+        #expect(markdown.contains("| retro_walking − usual_care | -1.50 | [-2.53, -0.47] | q = -4.94 | 57 | < 0.001 | 0.003 |"))
+    }
+
+
     @Test(arguments: ["retro-walking-trial", "teaching-set", "chen2021-like", "roos2012-like", "alghadir2019-shaped"])
     func describeConforms(_ name: String) throws {
         try runJSON(["describe", "datasets/sample/\(name).csv"], document: "describe")

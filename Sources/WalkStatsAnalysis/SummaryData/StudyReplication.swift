@@ -106,6 +106,9 @@ public struct StudyReplication: Sendable {
     public let printed: [PrintedResult]
     /// Between-arm contrasts of a parallel study, by outcome, timepoint, then contrast.
     public let parallel: [ParallelComparison]
+    /// All arms together, for each outcome and timepoint of a parallel study printing three or more arms:
+    /// one-way and Welch's ANOVA (with η² and ω²) and Tukey's HSD from the printed n, means and SDs.
+    public let allArms: [OutcomeResult]
     /// Change-from-baseline sensitivity tables, when baseline is printed.
     public let changeFromBaseline: [ChangeFromBaselineSensitivity]
     /// Within-subject comparisons.
@@ -135,6 +138,7 @@ public struct StudyReplication: Sendable {
         let design = description?.design ?? .parallel
         var parallel: [ParallelComparison] = []
         var within: [WithinSubjectComparison] = []
+        var allArms: [OutcomeResult] = []
         for outcome in dataset.outcomes(study: study) {
             let printedHere = self.printed.filter { $0.outcome == outcome }
             for timepoint in dataset.timepoints(study: study) {
@@ -143,6 +147,10 @@ public struct StudyReplication: Sendable {
                     notes.append("\(outcome) at \(timepoint): only \(arms[0].arm) is printed, so there is no arm to compare it with")
                 }
                 let contrasts = Self.contrasts(arms.map(\.arm), by: printedHere)
+                if design == .parallel, arms.count >= 3, let reference = contrasts.first?.reference {
+                    allArms.append(Self.allArms(arms, reference: reference, outcome: outcome, timepoint: timepoint,
+                                                confidenceLevel: confidenceLevel))
+                }
                 for contrast in contrasts {
                     guard let a = arms.first(where: { $0.arm == contrast.arm }),
                           let b = arms.first(where: { $0.arm == contrast.reference }) else { continue }
@@ -159,12 +167,67 @@ public struct StudyReplication: Sendable {
             }
         }
         self.parallel = parallel
+        self.allArms = allArms
         withinSubject = within
         changeFromBaseline = design == .parallel
             ? Self.changeFromBaseline(dataset: dataset, study: study, printed: self.printed, confidenceLevel: confidenceLevel,
                                       notes: &notes) : []
         integerChecks = Self.integerChecks(summaries, codebook: codebook, notes: &notes)
         self.notes = notes
+    }
+
+    /// One-way ANOVA (with η² and ω²), Welch's ANOVA and Tukey's HSD of `arms` from their printed n, means
+    /// and SDs, as a result of any shape (section `omnibus`, one group of every arm).
+    static func allArms(_ arms: [ArmSummary], reference: String, outcome: String, timepoint: String,
+                        confidenceLevel: Double) -> OutcomeResult {
+        let ordered = arms.filter { $0.arm == reference } + arms.filter { $0.arm != reference }
+        let summaries = ordered.map(\.statistics)
+        let names = ordered.map(\.arm)
+        var notes: [String] = []
+        func attempt<T>(_ name: String, _ body: () throws -> T) -> T? {
+            do { return try body() } catch {
+                notes.append("\(name) (\(outcome) at \(timepoint)) not computed: \(error)")
+                return nil
+            }
+        }
+        var items: [ResultItem] = []
+        if let anova = attempt("oneway_anova", { try onewayANOVA(summaries: summaries, confidenceLevel: confidenceLevel) }) {
+            items.append(ResultItem(name: TestName.onewayANOVA.rawValue, role: .test,
+                                    presentation: Presentation(title: "One-way ANOVA", statisticSymbol: "F"), content: .test(anova.test)))
+            items.append(ResultItem(name: EffectSizeName.etaSquared.rawValue, role: .effectSize,
+                                    presentation: Presentation(title: "η² (one-way ANOVA)"), content: .effectSize(anova.etaSquared)))
+            items.append(ResultItem(name: EffectSizeName.omegaSquared.rawValue, role: .effectSize,
+                                    presentation: Presentation(title: "ω² (one-way ANOVA)"), content: .effectSize(anova.omegaSquared)))
+        }
+        if let welch = attempt("welch_anova", { try welchANOVA(summaries: summaries) }) {
+            items.append(ResultItem(name: TestName.welchANOVA.rawValue, role: .test,
+                                    presentation: Presentation(title: "Welch ANOVA", statisticSymbol: "F"), content: .test(welch)))
+        }
+        if let tukey = attempt("tukey_hsd", { try tukeyHSD(summaries: summaries, names: names, confidenceLevel: confidenceLevel) }) {
+            items.append(ResultItem(name: "tukey_hsd", role: .test,
+                                    presentation: Presentation(title: "Tukey HSD", estimateLabel: "difference", statisticSymbol: "q"),
+                                    content: .contrasts(method: "Tukey multiple comparisons of means (TukeyHSD)", pairsAdjustment: "tukey",
+                                                        tukey.comparisons.map(ContrastResult.init(tukey:)))))
+        }
+        let group = ResultGroup(
+            arms: names, randomised: ordered.map(\.n), analysed: ordered.map(\.n),
+            fields: [ResultField("arms", .strings(names)),
+                     ResultField("n", .counts(ordered.map { NamedCount(name: $0.arm, count: $0.n) }))],
+            effectSubject: "\(outcome) at \(timepoint), all arms", checkSubject: "", items: items, notes: notes)
+        return OutcomeResult(
+            outcome: outcome,
+            fields: [ResultField("outcome", .string(outcome)), ResultField("timepoint", .string(timepoint)),
+                     ResultField("reference", .string(reference))],
+            heading: "All arms together: \(outcome) at \(timepoint)", direction: .change(favouring: nil),
+            confidenceLevel: confidenceLevel,
+            sections: [ResultSection(key: "omnibus", heading: "From the printed n, means and SDs", groupColumn: nil,
+                                     estimateHeader: "Estimate", explanation: "", isSingleObject: true, groups: [group])],
+            explanations: [:],
+            methods: ["One-way ANOVA (as R's `anova(lm(y ~ arm))` on any data with these summaries), with η² and ω² and their "
+                        + "noncentral-F intervals; Welch's ANOVA (`oneway.test`); Tukey's HSD (`TukeyHSD(aov(y ~ arm))`: simultaneous "
+                        + "intervals, p (pairs) Tukey-adjusted, p each pair's own pooled-SD t-test), each arm − \(reference) first, "
+                        + "then the later − the earlier of two other arms."],
+            missingData: "As printed: " + ordered.map { "\($0.arm) n = \($0.n)" }.joined(separator: ", ") + ".")
     }
 
     /// The contrasts of `arms` (file order): each arm against the reference, which is the B of the first
