@@ -9,6 +9,8 @@ public struct TrialAnalysis: Sendable {
     public let trial: Trial
     /// Descriptives of every cell.
     public let description: TrialDescription
+    /// Whether the dataset's metadata marks the data as simulated (and from which file).
+    public let simulatedBy: String?
     /// The design analysed and where it came from.
     public let design: (design: DatasetMetadata.Design, source: String)
     /// One result per outcome, in the plan's order.
@@ -20,6 +22,7 @@ public struct TrialAnalysis: Sendable {
     public init(trial: Trial, request: AnalysisRequest) throws {
         self.trial = trial
         design = request.resolvedDesign
+        simulatedBy = request.metadata.flatMap { $0.simulated == true ? $0.source : nil }
         description = try TrialDescription(trial: trial, confidenceLevel: request.confidenceLevel)
         outcomes = try Self.run(request, on: trial)
     }

@@ -3,8 +3,8 @@ import WalkStatsStatistics
 
 /// Renders any ``OutcomeResult`` as JSON: its fields, each section's groups (a list, or for a single-object
 /// section such as the two-arm `between`, the object or `null`), the adjustment and the notes. Each group
-/// writes its fields and then its items by role (`tests`, `effect_sizes`, `assumption_checks`); each item
-/// is written by its shape, never by its name.
+/// writes its fields and then its items by role (`tests`, `effect_sizes`, `assumption_checks`), model
+/// tables and contrasts; each item is written by its shape, never by its name.
 enum ResultJSON {
     /// The list key of each role.
     static func key(_ role: ResultItem.Role) -> String {
@@ -38,54 +38,46 @@ enum ResultJSON {
 
     /// A group: its fields, its tests, effects and checks by role, then — only when it has them — its
     /// tables of model terms (`models`) and its contrasts (`contrasts`, one flat list over every list of
-    /// contrasts, each entry naming its method).
+    /// contrasts, each entry naming its method). Each item is written by its shape, in the plan's order.
     static func object(_ group: ResultGroup) -> JSONValue {
-        func isList(_ item: ResultItem) -> Bool {
+        var byRole: [ResultItem.Role: [JSONValue]] = [:]
+        var models: [JSONValue] = []
+        var contrasts: [JSONValue] = []
+        for item in group.items {
             switch item.content {
-            case .terms, .contrasts: return true
-            case .test, .effectSize: return false
+            case let .test(test):
+                byRole[item.role, default: []].append(object(test, name: item.name, adjustable: item.role == .test))
+            case let .effectSize(effect):
+                byRole[item.role, default: []].append(object(effect, name: item.name))
+            case let .terms(method, terms):
+                models.append(.object([
+                    ("name", .string(item.name)), ("method", .string(method)),
+                    ("terms", .array(terms.map { term in
+                        .object([("term", .string(term.term)), ("estimate", .number(term.estimate)), ("se", .number(term.standardError)),
+                                 ("statistic", .number(term.statistic)), ("df", .number(term.degreesOfFreedom)),
+                                 ("df2", .number(term.denominatorDegreesOfFreedom)), ("p_value", .number(term.pValue))])
+                    })),
+                ]))
+            case let .contrasts(method, pairsAdjustment, list):
+                contrasts += list.map { contrast in
+                    .object([("name", .string(item.name)), ("method", .string(method)),
+                             ("arms", .array(contrast.arms.map(JSONValue.string))),
+                             ("estimate", .number(contrast.estimate)),
+                             ("ci_low", .number(contrast.confidenceInterval?.lower)),
+                             ("ci_high", .number(contrast.confidenceInterval?.upper)),
+                             ("conf_level", .number(contrast.confidenceInterval?.level)),
+                             ("statistic", .number(contrast.statistic)), ("df", .number(contrast.degreesOfFreedom)),
+                             ("p_value", .number(contrast.pValue)), ("p_adjusted", .number(contrast.adjustedPValue)),
+                             ("p_adjusted_pairs", .number(contrast.pairwiseAdjustedPValue)),
+                             ("pairs_adjustment", .string(pairsAdjustment))])
+                }
             }
         }
         var fields = group.fields.map { ($0.key, value($0.value)) }
-            + ResultItem.Role.allCases.map { role in (key(role), JSONValue.array(group.items(role).filter { !isList($0) }.map(object))) }
-        let models = group.items.filter { if case .terms = $0.content { return true } else { return false } }
-        if !models.isEmpty { fields.append(("models", .array(models.map(object)))) }
-        let contrasts = group.items.flatMap { item -> [JSONValue] in
-            guard case let .contrasts(method, pairsAdjustment, list) = item.content else { return [] }
-            return list.map { contrast in
-                .object([("name", .string(item.name)), ("method", .string(method)),
-                         ("arms", .array(contrast.arms.map(JSONValue.string))),
-                         ("estimate", .number(contrast.estimate)),
-                         ("ci_low", .number(contrast.confidenceInterval?.lower)),
-                         ("ci_high", .number(contrast.confidenceInterval?.upper)),
-                         ("conf_level", .number(contrast.confidenceInterval?.level)),
-                         ("statistic", .number(contrast.statistic)), ("df", .number(contrast.degreesOfFreedom)),
-                         ("p_value", .number(contrast.pValue)), ("p_adjusted", .number(contrast.adjustedPValue)),
-                         ("p_adjusted_pairs", .number(contrast.pairwiseAdjustedPValue)),
-                         ("pairs_adjustment", .string(pairsAdjustment))])
-            }
-        }
+            + ResultItem.Role.allCases.map { role in (key(role), JSONValue.array(byRole[role] ?? [])) }
+        if !models.isEmpty { fields.append(("models", .array(models))) }
         if !contrasts.isEmpty { fields.append(("contrasts", .array(contrasts))) }
         return .object(fields)
-    }
-
-    static func object(_ item: ResultItem) -> JSONValue {
-        switch item.content {
-        case let .test(test): return object(test, name: item.name, adjustable: item.role == .test)
-        case let .effectSize(effect): return object(effect, name: item.name)
-        case let .terms(method, terms):
-            return .object([
-                ("name", .string(item.name)), ("method", .string(method)),
-                ("terms", .array(terms.map { term in
-                    .object([("term", .string(term.term)), ("estimate", .number(term.estimate)), ("se", .number(term.standardError)),
-                             ("statistic", .number(term.statistic)), ("df", .number(term.degreesOfFreedom)),
-                             ("df2", .number(term.denominatorDegreesOfFreedom)), ("p_value", .number(term.pValue))])
-                })),
-            ])
-        case let .contrasts(method, pairsAdjustment, contrasts):
-            return .object([("name", .string(item.name)), ("method", .string(method)),
-                            ("pairs_adjustment", .string(pairsAdjustment)), ("count", .int(contrasts.count))])
-        }
     }
 
     /// A hypothesis test as `{name, method, n, statistic, df, [df2], p_value, [p_adjusted], estimate, se,

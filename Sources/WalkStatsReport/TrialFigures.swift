@@ -40,7 +40,7 @@ enum TrialFigures {
         let name = label.definition?.label ?? outcome
         let axis = label.definition.map { $0.unit.isEmpty ? $0.label : "\($0.label) (\($0.unit))" } ?? outcome
         // One arm order, and so one colour per arm, for every figure: the arms in sorted order.
-        let arms = trial.arms.sorted { $0.name.unicodeScalars.lexicographicallyPrecedes($1.name.unicodeScalars) }
+        let arms = trial.arms.sorted { $0.name.precedesByCodePoint($1.name) }
         let trajectory = TrajectoryPlot(
             title: "\(name): mean by arm with 95% CI", timepoints: trial.timepoints,
             arms: arms.map { arm in

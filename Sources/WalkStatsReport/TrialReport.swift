@@ -30,7 +30,12 @@ public struct TrialReport: Sendable {
     public func render(_ format: ReportFormat, figureFolder: String? = nil) -> String {
         switch format {
         case .markdown:
-            var text = "# WalkStats report\n\n" + overviewMarkdown(analysis.trial)
+            var text = "# WalkStats report\n\n"
+            if let source = analysis.simulatedBy {
+                text += "**SIMULATED data**: `\(source)` marks this dataset as simulated. It is not data from any trial, "
+                    + "and no conclusion about backward walking follows from it.\n\n"
+            }
+            text += overviewMarkdown(analysis.trial)
             let figures = figureFolder == nil ? [] : self.figures
             for comparison in comparisons {
                 let outcome = comparison.result.outcome
@@ -44,7 +49,8 @@ public struct TrialReport: Sendable {
             }
             return text
         case .json:
-            return JSONValue.object(overviewJSON(analysis.trial) + [
+            return JSONValue.object((analysis.simulatedBy == nil ? [] : [("simulated", JSONValue.bool(true))])
+                + overviewJSON(analysis.trial) + [
                 ("descriptives", .array(analysis.description.cells.map(DescriptivesReport.json))),
                 ("comparisons", .array(comparisons.map(\.json))),
             ]).serialized(as: .report)

@@ -192,6 +192,19 @@ struct WalkstatsCommandTests {
         #expect(broken.standardError.contains("trial.metadata.json: expected 'reference_arm' to be an arm name"))
     }
 
+    /// A dataset whose metadata says `simulated: true` is called SIMULATED in its report (Markdown and JSON);
+    /// one without metadata is not.
+    @Test func simulatedDataAreLabelledInTheReport() throws {
+        let simulated = try run(["report", "datasets/sample/chen2021-like.csv"])
+        #expect(simulated.status == 0, "\(simulated.standardError)")
+        #expect(simulated.standardOutput.contains("**SIMULATED data**: `datasets/sample/chen2021-like.metadata.json` marks this dataset as simulated."))
+        let json = try run(["report", "datasets/sample/chen2021-like.csv", "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+        #expect(object["simulated"] as? Bool == true)
+        let plain = try run(["report", Self.sample])
+        #expect(!plain.standardOutput.contains("SIMULATED"))
+    }
+
     @Test func timepointOrderCanBeGiven() throws {
         let result = try run(["compare", Self.sample, "--outcome", "walking_speed", "--timepoints", "week6,week3,baseline",
                               "--format", "json"])

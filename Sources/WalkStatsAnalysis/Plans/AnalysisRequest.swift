@@ -94,3 +94,32 @@ extension AnalysisRequest {
         return (.parallel, "the default")
     }
 }
+
+extension AnalysisRequest {
+    /// The outcomes asked for (every outcome of `trial` when none are named), after checking the confidence
+    /// level and that each outcome exists: the checks every plan starts with.
+    /// - Throws: ``StatisticsError/invalidConfidenceLevel(_:)``, ``AnalysisRequestError/unknownName(_:name:available:)``.
+    func checkedOutcomes(in trial: Trial) throws -> [String] {
+        try ConfidenceInterval.validate(level: confidenceLevel)
+        let outcomes = self.outcomes ?? trial.outcomes
+        for outcome in outcomes where !trial.outcomes.contains(outcome) {
+            throw AnalysisRequestError.unknownName(.outcome, name: outcome, available: trial.outcomes)
+        }
+        return outcomes
+    }
+
+    /// The two timepoints compared, `from` (default the first) and `to` (default the last), checked to exist
+    /// and differ.
+    /// - Throws: ``AnalysisRequestError`` for a trial with one timepoint, an unknown name or equal names.
+    func checkedTimepoints(in trial: Trial) throws -> (from: String, to: String) {
+        guard let first = trial.timepoints.first, let last = trial.timepoints.last, trial.timepoints.count >= 2 else {
+            throw AnalysisRequestError.singleTimepoint(trial.timepoints.first ?? "")
+        }
+        let pair = (from: from ?? first, to: to ?? last)
+        for timepoint in [pair.from, pair.to] where !trial.timepoints.contains(timepoint) {
+            throw AnalysisRequestError.unknownName(.timepoint, name: timepoint, available: trial.timepoints)
+        }
+        guard pair.from != pair.to else { throw AnalysisRequestError.sameTimepoints(pair.from) }
+        return pair
+    }
+}

@@ -6,19 +6,9 @@ public struct ArmData: Sendable {
     /// The arm name.
     public let arm: String
     /// The aligned values of participants measured at both timepoints.
-    public let pairs: PairedValuesData
+    public let pairs: PairedValues
     /// The requested confidence level.
     public let confidenceLevel: Double
-}
-
-/// Aligned earlier and later values (complete cases), with their change scores.
-public struct PairedValuesData: Sendable {
-    /// Values at the earlier timepoint.
-    public let from: [Double]
-    /// Values at the later timepoint, aligned with ``from``.
-    public let to: [Double]
-    /// `to − from` per participant.
-    public let changes: [Double]
 }
 
 /// The data one between-arm analysis receives: a contrast of one arm against a reference.
@@ -279,8 +269,7 @@ extension Array where Element == PlannedAnalysis<ArmData> {
     /// the descriptives of their differences; failures become notes naming `scope`.
     func run(_ arm: String, _ values: PairedValues, scope: String,
              confidenceLevel: Double) -> (items: [ResultItem], notes: [String], differences: Descriptives?) {
-        let data = ArmData(arm: arm, pairs: PairedValuesData(from: values.from, to: values.to, changes: values.changes),
-                           confidenceLevel: confidenceLevel)
+        let data = ArmData(arm: arm, pairs: values, confidenceLevel: confidenceLevel)
         var notes: [String] = []
         let items = compactMap { $0.run(data, scope: scope, notes: &notes) }
         return (items, notes, try? Descriptives(values.changes, missing: values.missing, confidenceLevel: confidenceLevel))
@@ -291,7 +280,7 @@ extension Array where Element == PlannedAnalysis<ArmData> {
 /// sorted (code-point) order.
 enum ArmSelection {
     static func select(_ names: [String]?, available: [String]) throws -> [String] {
-        guard let names else { return available.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) } }
+        guard let names else { return available.sorted { $0.precedesByCodePoint($1) } }
         guard !names.isEmpty, !names.contains(""), Set(names).count == names.count else {
             throw AnalysisRequestError.invalidArmSelection(names)
         }

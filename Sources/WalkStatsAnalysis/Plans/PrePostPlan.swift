@@ -74,20 +74,8 @@ public struct PrePostPlan: Sendable {
     ///   trial with one timepoint, equal timepoints, or an arm choice this plan cannot compare;
     ///   ``StatisticsError/invalidConfidenceLevel(_:)``.
     public init(trial: Trial, request: AnalysisRequest) throws {
-        try ConfidenceInterval.validate(level: request.confidenceLevel)
-        let outcomes = request.outcomes ?? trial.outcomes
-        for outcome in outcomes where !trial.outcomes.contains(outcome) {
-            throw AnalysisRequestError.unknownName(.outcome, name: outcome, available: trial.outcomes)
-        }
-        guard let first = trial.timepoints.first, let last = trial.timepoints.last, trial.timepoints.count >= 2 else {
-            throw AnalysisRequestError.singleTimepoint(trial.timepoints.first ?? "")
-        }
-        let from = request.from ?? first
-        let to = request.to ?? last
-        for timepoint in [from, to] where !trial.timepoints.contains(timepoint) {
-            throw AnalysisRequestError.unknownName(.timepoint, name: timepoint, available: trial.timepoints)
-        }
-        guard from != to else { throw AnalysisRequestError.sameTimepoints(from) }
+        let outcomes = try request.checkedOutcomes(in: trial)
+        let (from, to) = try request.checkedTimepoints(in: trial)
         for name in request.covariates where !trial.participantAttributeNames.contains(name) {
             throw AnalysisRequestError.unknownName(.covariate, name: name, available: trial.participantAttributeNames)
         }
@@ -124,7 +112,7 @@ public struct PrePostPlan: Sendable {
         for control in controlNames {
             if let match = normalised.first(where: { $0.1 == control }) { return (match.0, "named like a control" + note) }
         }
-        let last = arms.max { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }!
+        let last = arms.max { $0.precedesByCodePoint($1) }!
         return (last, "the last arm in sorted order, none being named like a control" + note)
     }
 

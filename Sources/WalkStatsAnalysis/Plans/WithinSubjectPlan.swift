@@ -47,22 +47,9 @@ public struct WithinSubjectPlan: Sendable {
     /// - Throws: ``AnalysisRequestError`` for an unknown outcome, condition or arm, one condition, or the same
     ///   condition twice; ``StatisticsError/invalidConfidenceLevel(_:)``.
     public init(trial: Trial, request: AnalysisRequest, designSource: String) throws {
-        try ConfidenceInterval.validate(level: request.confidenceLevel)
-        let outcomes = request.outcomes ?? trial.outcomes
-        for outcome in outcomes where !trial.outcomes.contains(outcome) {
-            throw AnalysisRequestError.unknownName(.outcome, name: outcome, available: trial.outcomes)
-        }
-        guard trial.timepoints.count >= 2 else { throw AnalysisRequestError.singleTimepoint(trial.timepoints.first ?? "") }
-        var conditions = trial.timepoints
-        if request.from != nil || request.to != nil {
-            let earlier = request.from ?? trial.timepoints[0]
-            let later = request.to ?? trial.timepoints.last!
-            for name in [earlier, later] where !trial.timepoints.contains(name) {
-                throw AnalysisRequestError.unknownName(.timepoint, name: name, available: trial.timepoints)
-            }
-            guard earlier != later else { throw AnalysisRequestError.sameTimepoints(earlier) }
-            conditions = [earlier, later]
-        }
+        let outcomes = try request.checkedOutcomes(in: trial)
+        let pair = try request.checkedTimepoints(in: trial)
+        let conditions = request.from != nil || request.to != nil ? [pair.from, pair.to] : trial.timepoints
         self.outcomes = outcomes
         self.conditions = conditions
         arms = try ArmSelection.select(request.arms, available: trial.arms.map(\.name))

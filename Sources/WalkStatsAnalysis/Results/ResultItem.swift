@@ -146,9 +146,6 @@ public struct ResultItem: Sendable, Equatable {
         return nil
     }
 
-    /// Whether the item's p-value joins a multiplicity family: tests do, checks and effects do not.
-    public var isAdjustable: Bool { role == .test && test != nil }
-
     /// The contrasts, when the item is a list of them.
     public var contrasts: [ContrastResult]? {
         if case let .contrasts(_, _, contrasts) = content { return contrasts }

@@ -1,4 +1,5 @@
 import WalkStatsGSL
+import WalkStatsModel
 
 /// What one column of the ANCOVA design matrix stands for, so that a rank deficiency can be reported
 /// in the user's terms.
@@ -90,7 +91,7 @@ struct ANCOVADesign {
     static func sortedLevels(_ values: [String]) -> [String] {
         var seen = Set<[UInt8]>()
         let distinct = values.filter { seen.insert(Array($0.utf8)).inserted }
-        return distinct.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return distinct.sorted { $0.precedesByCodePoint($1) }
     }
 
     /// Fits `response` on this design (or on the columns `keeping` of it) by least squares, as ANCOVA
