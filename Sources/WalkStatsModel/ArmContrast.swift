@@ -21,4 +21,16 @@ public struct ArmContrast: Sendable, Hashable, CustomStringConvertible {
     public static func againstReference(_ arms: [String], reference: String) -> [ArmContrast] {
         arms.filter { $0 != reference }.map { ArmContrast(arm: $0, reference: reference) }
     }
+
+    /// Every pair of `arms`: each other arm − `reference` (in the given order), then for each pair of
+    /// other arms the later − the earlier. This is the order of R's `TukeyHSD` and `emmeans` pairs with
+    /// `reference` as the first factor level, read with the sign flipped to "arm − reference".
+    public static func allPairs(_ arms: [String], reference: String) -> [ArmContrast] {
+        let others = arms.filter { $0 != reference }
+        var pairs = againstReference(arms, reference: reference)
+        for (i, earlier) in others.enumerated() {
+            for later in others[(i + 1)...] { pairs.append(ArmContrast(arm: later, reference: earlier)) }
+        }
+        return pairs
+    }
 }

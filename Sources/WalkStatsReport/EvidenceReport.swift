@@ -29,9 +29,9 @@ public struct EvidenceReport: Sendable {
     public var figures: [FigureFile] {
         var rows: [ForestPlot.Study] = []
         for c in replications.flatMap(\.parallel) {
-            guard let g = c.hedgesG else { continue }
+            guard let g = c.hedgesG, let interval = g.confidenceInterval else { continue }
             rows.append(.init(label: "\(c.arm.study): \(c.outcome) (recomputed)", estimate: g.value,
-                              lower: g.confidenceInterval.lower, upper: g.confidenceInterval.upper, weightPercent: nil))
+                              lower: interval.lower, upper: interval.upper, weightPercent: nil))
         }
         for p in pooledPrinted where Self.isStandardised(p) {
             guard let value = p.numericValue, let low = p.ciLow, let high = p.ciHigh else { continue }
@@ -68,7 +68,7 @@ public struct EvidenceReport: Sendable {
                 if let ci = welch?.confidenceInterval { sentence += " " + NumberFormatting.interval(ci.lower, ci.upper, decimals: 2) }
                 if let welch { sentence += ", Welch \(NumberFormatting.pValueClause(welch.pValue))" }
                 if let g = c.hedgesG {
-                    sentence += ", Hedges' g = \(NumberFormatting.value(g.value, decimals: 2)) \(NumberFormatting.interval(g.confidenceInterval.lower, g.confidenceInterval.upper, decimals: 2))"
+                    sentence += ", Hedges' g = \(NumberFormatting.value(g.value, decimals: 2)) \(NumberFormatting.interval(g.confidenceInterval?.lower, g.confidenceInterval?.upper, decimals: 2))"
                 }
                 if let mcid = codebook.definition(of: c.outcome)?.mcid {
                     sentence += abs(difference) < mcid

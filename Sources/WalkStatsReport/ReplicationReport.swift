@@ -100,7 +100,7 @@ public struct ReplicationReport: Sendable {
             table.rows.append([label(c.outcome).heading, c.timepoint, "\(c.arm.arm) − \(c.reference.arm)", "\(c.arm.n) + \(c.reference.n)",
                                NumberFormatting.value(c.arm.mean - c.reference.mean, decimals: places), summary(welch), summary(student),
                                NumberFormatting.interval(welch?.confidenceInterval?.lower, welch?.confidenceInterval?.upper, decimals: places),
-                               c.hedgesG.map { "\(NumberFormatting.value($0.value, decimals: 2)) \(NumberFormatting.interval($0.confidenceInterval.lower, $0.confidenceInterval.upper, decimals: 2))" } ?? "–"])
+                               c.hedgesG.map { "\(NumberFormatting.value($0.value, decimals: 2)) \(NumberFormatting.interval($0.confidenceInterval?.lower, $0.confidenceInterval?.upper, decimals: 2))" } ?? "–"])
         }
         text += table.render() + "\n"
         text += "Welch's and Student's t-tests from n, mean and SD (as Stata's `ttesti`; R's `t.test` formulas), "

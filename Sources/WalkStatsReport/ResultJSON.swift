@@ -104,8 +104,8 @@ enum ResultJSON {
         .object([
             ("name", .string(name ?? effect.name.rawValue)), ("n", .array(effect.sampleSizes.map(JSONValue.int))),
             ("value", .number(effect.value)),
-            ("ci_low", .number(effect.confidenceInterval.lower)), ("ci_high", .number(effect.confidenceInterval.upper)),
-            ("conf_level", .number(effect.confidenceInterval.level)),
+            ("ci_low", .number(effect.confidenceInterval?.lower)), ("ci_high", .number(effect.confidenceInterval?.upper)),
+            ("conf_level", .number(effect.confidenceInterval?.level)),
         ])
     }
 

@@ -178,7 +178,7 @@ struct ResultMarkdown {
                 table.rows.append([item.presentation.title, group.effectSubject,
                                    effect.sampleSizes.map(String.init).joined(separator: " + "),
                                    NumberFormatting.value(effect.value, decimals: 2),
-                                   NumberFormatting.interval(effect.confidenceInterval.lower, effect.confidenceInterval.upper, decimals: 2)])
+                                   NumberFormatting.interval(effect.confidenceInterval?.lower, effect.confidenceInterval?.upper, decimals: 2)])
             }
         }
         return table

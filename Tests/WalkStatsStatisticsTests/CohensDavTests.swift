@@ -29,10 +29,10 @@ struct CohensDavTests {
         #expect(effect.name == .cohensDav)
         #expect(effect.sampleSizes == [pairs.to.count])
         #expect(Double(pairs.to.count) == WithinSubjectFixture.value(dataset, "n"))
-        #expect(effect.confidenceInterval.level == Double(level)!)
+        #expect(effect.confidenceInterval!.level == Double(level)!)
         #expect(relativeError(effect.value, reference("value")) < 1e-12)
-        #expect(relativeError(effect.confidenceInterval.lower, reference("ci_low")) < 1e-9)
-        #expect(relativeError(effect.confidenceInterval.upper, reference("ci_high")) < 1e-9)
+        #expect(relativeError(effect.confidenceInterval!.lower, reference("ci_low")) < 1e-9)
+        #expect(relativeError(effect.confidenceInterval!.upper, reference("ci_high")) < 1e-9)
     }
 
     /// d_av and d_z share the numerator and the t statistic: d_av / d_z = sd(d) / s_av, and the bounds
@@ -42,8 +42,8 @@ struct CohensDavTests {
         let dav = try cohensDav(to: pairs.to, from: pairs.from)
         let dz = try cohensDz(to: pairs.to, from: pairs.from)
         let ratio = dav.value / dz.value
-        #expect(relativeError(dav.confidenceInterval.lower, dz.confidenceInterval.lower * ratio) < 1e-12)
-        #expect(relativeError(dav.confidenceInterval.upper, dz.confidenceInterval.upper * ratio) < 1e-12)
+        #expect(relativeError(dav.confidenceInterval!.lower, dz.confidenceInterval!.lower * ratio) < 1e-12)
+        #expect(relativeError(dav.confidenceInterval!.upper, dz.confidenceInterval!.upper * ratio) < 1e-12)
     }
 
     /// Swapping the conditions negates d_av and mirrors the interval.
@@ -52,8 +52,8 @@ struct CohensDavTests {
         let forward = try cohensDav(to: pairs.to, from: pairs.from)
         let backward = try cohensDav(to: pairs.from, from: pairs.to)
         #expect(relativeError(backward.value, -forward.value) < 1e-14)
-        #expect(relativeError(backward.confidenceInterval.lower, -forward.confidenceInterval.upper) < 1e-10)
-        #expect(relativeError(backward.confidenceInterval.upper, -forward.confidenceInterval.lower) < 1e-10)
+        #expect(relativeError(backward.confidenceInterval!.lower, -forward.confidenceInterval!.upper) < 1e-10)
+        #expect(relativeError(backward.confidenceInterval!.upper, -forward.confidenceInterval!.lower) < 1e-10)
     }
 
     /// One condition constant is allowed (s_av > 0); constant differences are not.

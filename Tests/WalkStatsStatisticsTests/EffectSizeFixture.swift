@@ -48,13 +48,13 @@ enum EffectSizeFixture {
         if relativeError(effect.value, field("value")) > 1e-12 {
             failures.append("\(where_) value: WalkStats \(effect.value), effectsize \(field("value"))")
         }
-        if effect.confidenceInterval.level != Double(level)! { failures.append("\(where_): level \(effect.confidenceInterval.level)") }
+        if effect.confidenceInterval!.level != Double(level)! { failures.append("\(where_): level \(effect.confidenceInterval!.level)") }
         let alpha = 1 - Double(level)!
         let df = field("df"), t = field("t")
         let scale = field("exact_ci_low") / field("exact_ncp_low") // √hn · J
         var deviation = 0.0
-        for (side, ours, target) in [("low", effect.confidenceInterval.lower, 1 - alpha / 2),
-                                     ("high", effect.confidenceInterval.upper, alpha / 2)] {
+        for (side, ours, target) in [("low", effect.confidenceInterval!.lower, 1 - alpha / 2),
+                                     ("high", effect.confidenceInterval!.upper, alpha / 2)] {
             let exact = field("exact_ci_\(side)")
             if relativeError(ours, exact) > 1e-8 {
                 failures.append("\(where_) CI \(side): WalkStats \(ours), exact root \(exact), rel \(relativeError(ours, exact))")

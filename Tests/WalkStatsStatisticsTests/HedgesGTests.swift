@@ -24,8 +24,8 @@ struct HedgesGTests {
         let g = try hedgesG(sample["x"]!, sample["y"]!)
         let expected = EffectSizeFixture.value(dataset, "hedges_g", "0.95", "J")!
         #expect(relativeError(g.value / d.value, expected) < 1e-13)
-        #expect(relativeError(g.confidenceInterval.lower / d.confidenceInterval.lower, expected) < 1e-13)
-        #expect(relativeError(g.confidenceInterval.upper / d.confidenceInterval.upper, expected) < 1e-13)
+        #expect(relativeError(g.confidenceInterval!.lower / d.confidenceInterval!.lower, expected) < 1e-13)
+        #expect(relativeError(g.confidenceInterval!.upper / d.confidenceInterval!.upper, expected) < 1e-13)
     }
 
     /// Two values per sample: df = 2, J = Γ(1) / (1 · Γ(1/2)) = 1/√π (R: 1/sqrt(pi) = 0.56418958354775628).

@@ -34,9 +34,9 @@ struct OneWayANOVATests {
         let result = try onewayANOVA(OmnibusFixture.groups(dataset))
         for (name, effect) in [("eta2", result.etaSquared), ("omega2", result.omegaSquared)] {
             let expected = { (key: String) in OmnibusFixture.value(dataset, "\(name)/\(key)")! }
-            #expect(effect.confidenceInterval.level == 0.95)
+            #expect(effect.confidenceInterval!.level == 0.95)
             #expect(relativeError(effect.value, expected("value")) < 1e-12, "\(dataset) \(name) \(effect.value)")
-            let bounds = [(effect.confidenceInterval.lower, "low"), (effect.confidenceInterval.upper, "high")]
+            let bounds = [(effect.confidenceInterval!.lower, "low"), (effect.confidenceInterval!.upper, "high")]
             for (bound, side) in bounds {
                 let exact = expected("exact_ci_" + side)
                 if exact == 0 {

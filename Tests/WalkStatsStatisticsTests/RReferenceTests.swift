@@ -92,7 +92,7 @@ struct RReferenceTests {
     }
 
     static func fields(of effect: EffectSize) -> [String: Double] {
-        ["value": effect.value, "ci_low": effect.confidenceInterval.lower, "ci_high": effect.confidenceInterval.upper]
+        ["value": effect.value, "ci_low": effect.confidenceInterval!.lower, "ci_high": effect.confidenceInterval!.upper]
     }
 
     /// The keys of `generate.R`, computed by WalkStats.

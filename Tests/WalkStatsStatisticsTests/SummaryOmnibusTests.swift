@@ -19,7 +19,7 @@ struct SummaryOmnibusTests {
         #expect(relativeError(printed.test.pValue, raw.test.pValue) < 1e-10)
         #expect(printed.test.denominatorDegreesOfFreedom == raw.test.denominatorDegreesOfFreedom)
         #expect(relativeError(printed.etaSquared.value, raw.etaSquared.value) < 1e-12)
-        #expect(abs(printed.omegaSquared.confidenceInterval.upper - raw.omegaSquared.confidenceInterval.upper) < 1e-10)
+        #expect(abs(printed.omegaSquared.confidenceInterval!.upper - raw.omegaSquared.confidenceInterval!.upper) < 1e-10)
         let welchRaw = try welchANOVA(groups), welchPrinted = try welchANOVA(summaries: summaries)
         #expect(relativeError(welchPrinted.statistic, welchRaw.statistic) < 1e-12)
         #expect(relativeError(try #require(welchPrinted.denominatorDegreesOfFreedom), try #require(welchRaw.denominatorDegreesOfFreedom)) < 1e-12)

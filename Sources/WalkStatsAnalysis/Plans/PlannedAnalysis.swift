@@ -214,6 +214,46 @@ public extension PlannedAnalysis where Input == OmnibusData {
         }
     }
 
+    /// Rank ε² of the Kruskal–Wallis test of change (`effectsize::rank_epsilon_squared`), a value without an
+    /// interval: effectsize's interval is a bootstrap, which WalkStats does not reproduce.
+    static var rankEpsilonSquared: Self {
+        Self(name: EffectSizeName.rankEpsilonSquared.rawValue, role: .effectSize,
+             presentation: Presentation(title: "Rank ε² (Kruskal–Wallis)")) { data in
+            let result = try kruskalWallisTest(data.changes)
+            return .effectSize(EffectSize(name: .rankEpsilonSquared, value: result.rankEpsilonSquared, confidenceInterval: nil,
+                                          sampleSizes: data.changes.map(\.count)))
+        }
+    }
+
+    /// The adjustment of ``pairwiseWelch`` and ``pairwiseMannWhitney`` across the pairs of arms, as R's
+    /// `pairwise.t.test` and `pairwise.wilcox.test` default to.
+    static var pairwiseTestAdjustment: PValueAdjustment { .holm }
+
+    /// Welch's t-test of the change scores for every pair of arms, p (pairs) Holm-adjusted across the pairs
+    /// (R `pairwise.t.test(change, arm, pool.sd = FALSE)`; estimates and intervals of `t.test(a, b)`, not
+    /// adjusted for the pairs).
+    static var pairwiseWelch: Self {
+        Self(name: "pairwise_welch", role: .test,
+             presentation: Presentation(title: "Welch t-tests of change, every pair", estimateLabel: "difference in mean change")) { data in
+            .contrasts(method: "Pairwise Welch t-tests (pairwise.t.test, pool.sd = FALSE), intervals not adjusted for the pairs",
+                       pairsAdjustment: pairwiseTestAdjustment.rawValue,
+                       try data.everyPair(adjustedBy: pairwiseTestAdjustment) { try welchTTest($0, $1, confidenceLevel: $2) })
+        }
+    }
+
+    /// The Mann–Whitney test of the change scores for every pair of arms, p (pairs) Holm-adjusted across the
+    /// pairs (R `pairwise.wilcox.test(change, arm)`; Hodges–Lehmann shifts and intervals of
+    /// `wilcox.test(a, b, conf.int = TRUE)`, not adjusted for the pairs).
+    static var pairwiseMannWhitney: Self {
+        Self(name: "pairwise_mann_whitney", role: .test,
+             presentation: Presentation(title: "Mann–Whitney tests of change, every pair", estimateLabel: "location shift",
+                                        statisticSymbol: "W", reportsAchievedLevel: true)) { data in
+            .contrasts(method: "Pairwise Wilcoxon rank sum tests (pairwise.wilcox.test), intervals not adjusted for the pairs",
+                       pairsAdjustment: pairwiseTestAdjustment.rawValue,
+                       try data.everyPair(adjustedBy: pairwiseTestAdjustment) { try mannWhitneyTest($0, $1, confidenceLevel: $2) })
+        }
+    }
+
     /// Tukey's HSD of the change scores for every pair of arms (R `TukeyHSD(aov(change ~ arm))`), the
     /// reference arm as the first level so each arm − the reference comes first, then the later − the
     /// earlier of two other arms.
@@ -250,6 +290,23 @@ public extension PlannedAnalysis where Input == OmnibusData {
                                             + (covariates.isEmpty ? "" : " + " + covariates.joined(separator: ", ")),
                                         statisticSymbol: "F")) { data in
             .test(try data.ancova.armTest(arms: data.arms, reference: data.reference))
+        }
+    }
+}
+
+extension OmnibusData {
+    /// `test` run on the change scores of every pair of arms (``ArmContrast/allPairs(_:reference:)`` order,
+    /// each `test(arm, reference, level)`), the p-values adjusted across the pairs by `adjustment`.
+    func everyPair(adjustedBy adjustment: PValueAdjustment,
+                   _ test: @escaping ([Double], [Double], Double) throws -> HypothesisTestResult) throws -> [ContrastResult] {
+        let pairs = ArmContrast.allPairs(arms, reference: reference)
+        let indices = pairs.map { (arms.firstIndex(of: $0.arm)!, arms.firstIndex(of: $0.reference)!) }
+        let results = try pairwiseTests(changes, pairs: indices, adjustment: adjustment) { try test($0, $1, confidenceLevel) }
+        return zip(pairs, results).map { pair, result in
+            ContrastResult(name: "\(pair.arm) - \(pair.reference)", arms: [pair.arm, pair.reference], estimate: result.test.estimate,
+                           confidenceInterval: result.test.confidenceInterval, statistic: result.test.statistic,
+                           degreesOfFreedom: result.test.degreesOfFreedom, pValue: result.test.pValue,
+                           pairwiseAdjustedPValue: result.adjustedPValue)
         }
     }
 }

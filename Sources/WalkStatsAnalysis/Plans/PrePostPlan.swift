@@ -10,10 +10,10 @@ import WalkStatsStatistics
 /// Welch's and Student's t-tests and the Mann–Whitney test of the change scores, Cohen's d and Hedges' g
 /// of the change scores, and a median-centred Levene check of equal variances.
 ///
-/// *Arms.* The arms analysed are the request's, else the data's; the last is the reference and every other
-/// arm is contrasted with it (with arms A, B: A − B). This plan compares at most ``maximumArms`` arms: the
-/// analyses of three or more arms (omnibus tests, all pairwise contrasts) are not planned yet, so more
-/// arms must be narrowed by the request.
+/// *Arms.* The arms analysed are the request's, else every arm of the data in sorted order. The reference is
+/// the request's, else the metadata's, else an arm named like a control, else the last sorted arm; every
+/// other arm is contrasted with it (arm − reference), and two other arms the later − the earlier. With three
+/// or more arms the plan adds the omnibus tests over all arms and lists of contrasts for every pair.
 ///
 /// *Missing values.* Complete cases per analysis: a participant enters a change score only when measured
 /// at both timepoints, and the ANCOVA only when also every covariate is known. Every group records how
@@ -26,12 +26,6 @@ public struct PrePostPlan: Sendable {
     /// Arm names that read as a comparator, in order of preference (compared after lower-casing and
     /// turning spaces and hyphens into underscores).
     public static let controlNames = ["control", "usual_care", "conventional", "placebo", "sham", "waitlist"]
-
-    /// The p-value adjustment across the pairs of arms of one outcome (three or more arms).
-    public static let pairwiseAdjustment = PValueAdjustment.holm
-
-    /// The tests whose p-values are also adjusted across the pairs of arms.
-    public static let pairwiseAdjusted = [TestName.welchT.rawValue, TestName.mannWhitney.rawValue]
 
     /// The outcomes, in the trial's order.
     public let outcomes: [String]
@@ -49,12 +43,7 @@ public struct PrePostPlan: Sendable {
     /// − the earlier (in ``arms`` order).
     public var contrasts: [ArmContrast] {
         guard let reference else { return [] }
-        let others = arms.filter { $0 != reference }
-        var contrasts = ArmContrast.againstReference(arms, reference: reference)
-        for (i, earlier) in others.enumerated() {
-            for later in others[(i + 1)...] { contrasts.append(ArmContrast(arm: later, reference: earlier)) }
-        }
-        return contrasts
+        return ArmContrast.allPairs(arms, reference: reference)
     }
     /// The covariates the ANCOVA adjusts for besides baseline.
     public let covariates: [String]
@@ -87,8 +76,9 @@ public struct PrePostPlan: Sendable {
         covariates = request.covariates
         withinArm = [.pairedT(), .wilcoxonSignedRank, .cohensDz, .shapiroWilk]
         betweenArms = [.ancova(covariates: request.covariates), .welchT, .studentT, .mannWhitney, .cohensD, .hedgesG, .leveneMedian]
-        omnibus = [.onewayANOVA, .etaSquared, .omegaSquared, .welchANOVA, .kruskalWallis, .ancovaArm(covariates: request.covariates),
-                   .ancovaContrasts(covariates: request.covariates), .tukeyHSD]
+        omnibus = [.onewayANOVA, .etaSquared, .omegaSquared, .welchANOVA, .kruskalWallis, .rankEpsilonSquared,
+                   .ancovaArm(covariates: request.covariates), .ancovaContrasts(covariates: request.covariates), .tukeyHSD,
+                   .pairwiseWelch, .pairwiseMannWhitney]
         adjustment = request.adjustment
         confidenceLevel = request.confidenceLevel
     }
@@ -127,7 +117,7 @@ public struct PrePostPlan: Sendable {
         let selected = arms.compactMap { trial.arm(named: $0) }
         let pairs = selected.map { $0.pairedValues(of: outcome, from: from, to: to) }
         let withinGroups = zip(selected, pairs).map { arm, pairs in withinGroup(arm.name, pairs) }
-        var betweenGroups = contrasts.map { contrast -> ResultGroup in
+        let betweenGroups = contrasts.map { contrast -> ResultGroup in
             let names = [contrast.arm, contrast.reference]
             let indices = names.map { name in arms.firstIndex(of: name)! }
             return betweenGroup(names, pairs: indices.map { pairs[$0] },
@@ -135,7 +125,6 @@ public struct PrePostPlan: Sendable {
                                                    covariates: covariates))
         }
         let isPairwise = betweenGroups.count > 1
-        if isPairwise { betweenGroups = PairwiseAdjustment.adjust(betweenGroups, tests: Self.pairwiseAdjusted, method: Self.pairwiseAdjustment) }
         let omnibusSections = isPairwise
             ? [ResultSection(key: "omnibus", heading: "All arms together (\(arms.joined(separator: ", ")))", groupColumn: nil,
                              estimateHeader: "Estimate", explanation: Self.readOmnibus, isSingleObject: true,
@@ -222,12 +211,13 @@ public struct PrePostPlan: Sendable {
             if pairwise {
                 tests += "; all arms together, one-way ANOVA (`anova(lm(change ~ arm))`, with η² and ω² and their "
                     + "noncentral-F intervals as R effectsize gives them), Welch's ANOVA (`oneway.test`), Kruskal–Wallis "
-                    + "(`kruskal.test`) of change scores and the ANCOVA F test of arm (`car::Anova(lm(\(to) ~ \(from) + arm\(covariateTerms)), type = 2)`); "
+                    + "(`kruskal.test`, with rank ε² = H / (n − 1) as `effectsize::rank_epsilon_squared` gives it, without its bootstrap interval) of change scores and the ANCOVA F test of arm (`car::Anova(lm(\(to) ~ \(from) + arm\(covariateTerms)), type = 2)`); "
                     + "baseline-adjusted contrasts for every pair from that one ANCOVA (`emmeans(fit, pairwise ~ arm, adjust = \"tukey\")`); "
                     + "Tukey's HSD of change scores for every pair (`TukeyHSD(aov(change ~ arm))`, simultaneous intervals, p (pairs) "
-                    + "Tukey-adjusted, p the pair's own pooled-SD t-test)"
-                tests += "; the Welch and Mann–Whitney p-values are also adjusted across the \(contrasts.count) pairs "
-                    + "(\(Self.pairwiseAdjustment.reportDescription), R `p.adjust`), shown as p (pairs)"
+                    + "Tukey-adjusted, p the pair's own pooled-SD t-test); Welch's t-tests and Mann–Whitney tests of change for "
+                    + "every pair with p (pairs) adjusted across the \(contrasts.count) pairs by "
+                    + "\(PlannedAnalysis<OmnibusData>.pairwiseTestAdjustment.reportDescription) (`pairwise.t.test(pool.sd = FALSE)`, "
+                    + "`pairwise.wilcox.test`), their intervals not adjusted for the pairs"
             }
             sentences.append("Reference arm: \(reference) (\(referenceReason ?? "")); a difference is an arm − the reference"
                 + (pairwise ? ", and between two other arms the later − the earlier in the order \(arms.joined(separator: ", "))." : "."))

@@ -65,8 +65,8 @@ public struct ContrastResult: Sendable, Equatable {
     public let name: String
     /// The two arms, the difference being `arms[0] − arms[1]`.
     public let arms: [String]
-    /// The estimated difference.
-    public let estimate: Double
+    /// The estimated difference (absent when the method gives none, as a rank test without its interval).
+    public let estimate: Double?
     /// Its confidence interval (simultaneous where the method makes it so, as Tukey's does).
     public let confidenceInterval: ConfidenceInterval?
     /// The test statistic.
@@ -81,7 +81,7 @@ public struct ContrastResult: Sendable, Equatable {
     public var adjustedPValue: Double?
 
     /// Creates a contrast.
-    public init(name: String, arms: [String], estimate: Double, confidenceInterval: ConfidenceInterval? = nil,
+    public init(name: String, arms: [String], estimate: Double?, confidenceInterval: ConfidenceInterval? = nil,
                 statistic: Double? = nil, degreesOfFreedom: Double? = nil, pValue: Double? = nil,
                 pairwiseAdjustedPValue: Double? = nil, adjustedPValue: Double? = nil) {
         self.name = name

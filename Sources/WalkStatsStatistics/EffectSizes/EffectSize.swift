@@ -29,13 +29,15 @@ public struct EffectSize: Sendable, Equatable {
     public let name: EffectSizeName
     /// The point estimate.
     public let value: Double
-    /// The two-sided confidence interval of ``value`` (from the noncentral t distribution).
-    public let confidenceInterval: ConfidenceInterval
+    /// The two-sided confidence interval of ``value`` (from the noncentral t or F distribution); absent
+    /// for an effect whose reference interval WalkStats does not reproduce (rank ε², whose effectsize
+    /// interval is a bootstrap).
+    public let confidenceInterval: ConfidenceInterval?
     /// The number of observations behind the estimate: `[n]` pairs for d_z and d_av, `[n_a, n_b]` otherwise.
     public let sampleSizes: [Int]
 
     /// Creates an effect size.
-    public init(name: EffectSizeName, value: Double, confidenceInterval: ConfidenceInterval, sampleSizes: [Int]) {
+    public init(name: EffectSizeName, value: Double, confidenceInterval: ConfidenceInterval?, sampleSizes: [Int]) {
         self.name = name
         self.value = value
         self.confidenceInterval = confidenceInterval

@@ -34,8 +34,8 @@ struct ParticipantSummaryAgreementTests {
         #expect(participant.name == summary.name)
         #expect(participant.sampleSizes == summary.sampleSizes)
         #expect(relativeError(participant.value, summary.value) <= 1e-12)
-        #expect(relativeError(participant.confidenceInterval.lower, summary.confidenceInterval.lower) <= 1e-12)
-        #expect(relativeError(participant.confidenceInterval.upper, summary.confidenceInterval.upper) <= 1e-12)
+        #expect(relativeError(participant.confidenceInterval!.lower, summary.confidenceInterval!.lower) <= 1e-12)
+        #expect(relativeError(participant.confidenceInterval!.upper, summary.confidenceInterval!.upper) <= 1e-12)
     }
 
     @Test(arguments: [0.95, 0.90])

@@ -18,8 +18,8 @@ struct SummaryEffectSizeTests {
         for (measure, effect) in effects {
             #expect(effect.sampleSizes == [a.n, b.n])
             let checks: [(String, Double, Double)] = [
-                ("value", effect.value, 1e-9), ("exact_ci_low", effect.confidenceInterval.lower, 1e-8),
-                ("exact_ci_high", effect.confidenceInterval.upper, 1e-8),
+                ("value", effect.value, 1e-9), ("exact_ci_low", effect.confidenceInterval!.lower, 1e-8),
+                ("exact_ci_high", effect.confidenceInterval!.upper, 1e-8),
             ]
             for (field, actual, tolerance) in checks {
                 let expected = try #require(SummaryDataFixture.value(name, "\(measure)/\(level)/\(field)"))
@@ -30,7 +30,7 @@ struct SummaryEffectSizeTests {
         // effectsize's own g bounds come from optim(), which stops up to ~1e-5 relative short of the
         // exact roots (see Fixtures/effect-sizes/README.md): a loose check that they are the same interval.
         let g = effects[1].1
-        for (side, ours) in [("low", g.confidenceInterval.lower), ("high", g.confidenceInterval.upper)] {
+        for (side, ours) in [("low", g.confidenceInterval!.lower), ("high", g.confidenceInterval!.upper)] {
             let theirs = try #require(SummaryDataFixture.value(name, "hedges_g/\(level)/effectsize_ci_\(side)"))
             #expect(abs(ours - theirs) <= 1e-4 * max(1, abs(theirs)), "\(name) g \(side): WalkStats \(ours), effectsize \(theirs)")
         }
@@ -47,8 +47,8 @@ struct SummaryEffectSizeTests {
         let fromData = try hedgesG(x, y)
         let fromSummaries = try hedgesG(summaryA: summary(x), summaryB: summary(y))
         #expect(relativeError(fromSummaries.value, fromData.value) < 1e-12)
-        #expect(relativeError(fromSummaries.confidenceInterval.lower, fromData.confidenceInterval.lower) < 1e-10)
-        #expect(relativeError(fromSummaries.confidenceInterval.upper, fromData.confidenceInterval.upper) < 1e-10)
+        #expect(relativeError(fromSummaries.confidenceInterval!.lower, fromData.confidenceInterval!.lower) < 1e-10)
+        #expect(relativeError(fromSummaries.confidenceInterval!.upper, fromData.confidenceInterval!.upper) < 1e-10)
     }
 
     @Test func invalidSummariesThrow() {

@@ -29,6 +29,12 @@
 #        and t are negated and the interval flipped; p is Tukey's (R's ptukey), p_unadjusted
 #        summary(adjust = "none"); exact_ci_* use the exact quantile
 #        uniroot(function(q) ptukey(q, k, df) - 0.95, tol = 1e-14) / sqrt(2) instead of R's qtukey.
+#   {pairwise_welch,pairwise_wilcox}/<B>-<A>/{p_holm,p,statistic,df,estimate,ci_low,ci_high}: for every
+#        pair of levels, later B - earlier A: p_holm from pairwise.t.test(post, arm, pool.sd = FALSE) /
+#        pairwise.wilcox.test(post, arm) (Holm, R's default); the rest from the pair's own
+#        t.test(post_B, post_A) / wilcox.test(post_B, post_A, conf.int = TRUE) (ties: normal approximation
+#        with continuity correction, warnings suppressed; wilcox has no df). Hodges-Lehmann estimates and
+#        intervals are uniroot(tol = 1e-4) results in R.
 #   pf-grid: key df1/df2/ncp/q, value pf(q, df1, df2, ncp)
 
 options(warn = 2)
@@ -142,6 +148,32 @@ for (name in unique(input$dataset)) {
       emit(name, paste0(key, "/exact_ci_low"), estimate - critical * adjusted$SE[i])
       emit(name, paste0(key, "/exact_ci_high"), estimate + critical * adjusted$SE[i])
     }
+  }
+
+  welch_matrix <- pairwise.t.test(d$post, d$arm, pool.sd = FALSE)$p.value
+  wilcox_matrix <- suppressWarnings(pairwise.wilcox.test(d$post, d$arm))$p.value
+  levels_ <- levels(d$arm)
+  for (j in seq_along(levels_)) for (i in seq_along(levels_)) {
+    if (i <= j) next
+    a <- levels_[j]; b <- levels_[i]
+    xb <- d$post[d$arm == b]; xa <- d$post[d$arm == a]
+    t <- t.test(xb, xa)
+    key <- paste0("pairwise_welch/", b, "-", a)
+    emit(name, paste0(key, "/p_holm"), welch_matrix[b, a])
+    emit(name, paste0(key, "/p"), t$p.value)
+    emit(name, paste0(key, "/statistic"), unname(t$statistic))
+    emit(name, paste0(key, "/df"), unname(t$parameter))
+    emit(name, paste0(key, "/estimate"), unname(t$estimate[1] - t$estimate[2]))
+    emit(name, paste0(key, "/ci_low"), t$conf.int[1])
+    emit(name, paste0(key, "/ci_high"), t$conf.int[2])
+    w <- suppressWarnings(wilcox.test(xb, xa, conf.int = TRUE))
+    key <- paste0("pairwise_wilcox/", b, "-", a)
+    emit(name, paste0(key, "/p_holm"), wilcox_matrix[b, a])
+    emit(name, paste0(key, "/p"), w$p.value)
+    emit(name, paste0(key, "/statistic"), unname(w$statistic))
+    emit(name, paste0(key, "/estimate"), unname(w$estimate))
+    emit(name, paste0(key, "/ci_low"), w$conf.int[1])
+    emit(name, paste0(key, "/ci_high"), w$conf.int[2])
   }
 }
 
