@@ -27,15 +27,16 @@ public struct TrialAnalysis: Sendable {
         outcomes = try Self.run(request, on: trial)
     }
 
-    /// The plan the request's design calls for (parallel: ``PrePostPlan``; within: ``WithinSubjectPlan``),
-    /// run on `trial`.
-    /// - Throws: ``AnalysisRequestError/unsupportedDesign(_:)`` for a crossover.
+    /// The plan the request's design calls for (parallel: ``PrePostPlan``; within: ``WithinSubjectPlan``;
+    /// crossover: ``CrossoverPlan``), run on `trial`.
+    /// - Throws: ``AnalysisRequestError`` for a request the data cannot answer; ``CrossoverDataError`` for data
+    ///   that are not a 2×2 crossover.
     public static func run(_ request: AnalysisRequest, on trial: Trial) throws -> [OutcomeResult] {
         let (design, source) = request.resolvedDesign
         switch design {
         case .parallel: return try PrePostPlan(trial: trial, request: request).run(on: trial)
         case .within: return try WithinSubjectPlan(trial: trial, request: request, designSource: source).run(on: trial)
-        case .crossover: throw AnalysisRequestError.unsupportedDesign(.crossover)
+        case .crossover: return try CrossoverPlan(trial: trial, request: request, designSource: source).run(on: trial)
         }
     }
 }

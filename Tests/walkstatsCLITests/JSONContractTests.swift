@@ -91,6 +91,8 @@ struct JSONContractTests {
         ["datasets/sample/alghadir2019-shaped.csv", "--arms", "retro_walking,forward_walking", "--outcome", "pain_nrs"],
         // One arm: between is null.
         ["datasets/sample/roos2012-like.csv", "--outcome", "pfj_compression_peak"],
+        // A 2×2 crossover.
+        ["Tests/WalkStatsStatisticsTests/Fixtures/within-subject/crossover-long.csv", "--design", "crossover", "--outcome", "y"],
     ])
     func compareConforms(_ arguments: [String]) throws {
         try runJSON(["compare"] + arguments, document: "compare")
@@ -113,6 +115,7 @@ struct JSONContractTests {
         [sample, "--adjust", "none"],
         ["datasets/sample/chen2021-like.csv", "--arms", "backward_plus_conventional,conventional"],
         ["datasets/sample/alghadir2019-shaped.csv", "--arms", "retro_walking,forward_walking"],
+        ["Tests/WalkStatsStatisticsTests/Fixtures/within-subject/crossover-long.csv", "--design", "crossover"],
     ])
     func reportConforms(_ arguments: [String]) throws {
         try runJSON(["report"] + arguments, document: "report")

@@ -65,8 +65,6 @@ public enum AnalysisRequestError: Error, Sendable, Equatable, CustomStringConver
     case invalidArmSelection([String])
     /// The reference arm asked for is not among the arms analysed.
     case referenceNotAnalysed(String, arms: [String])
-    /// A design whose analysis of participant-level data is not available.
-    case unsupportedDesign(DatasetMetadata.Design)
 
     public var description: String {
         switch self {
@@ -80,8 +78,6 @@ public enum AnalysisRequestError: Error, Sendable, Equatable, CustomStringConver
             return "the arms to analyse must be different, non-empty names, got \(names.map { "'\($0)'" }.joined(separator: ", "))"
         case let .referenceNotAnalysed(reference, arms):
             return "the reference arm '\(reference)' is not among the arms analysed (\(arms.joined(separator: ", ")))"
-        case let .unsupportedDesign(design):
-            return "the \(design.rawValue) design cannot be analysed from participant-level data yet (only parallel and within)"
         }
     }
 }

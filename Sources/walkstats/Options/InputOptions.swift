@@ -96,7 +96,7 @@ struct ComparisonOptions: ParsableArguments {
     @Option(help: "The reference (comparator) arm: differences are arm − reference (default: the sidecar's reference_arm, else an arm named like a control, else the last arm in sorted order).")
     var reference: String?
 
-    @Option(help: "The design: parallel (arms of different people) or within (conditions, given as timepoints, measured in the same people); default: the sidecar's design, else parallel.")
+    @Option(help: "The design: parallel (arms of different people), within (conditions, given as timepoints, measured in the same people) or crossover (two conditions, one per period, with `period` and optional `sequence` columns); default: the sidecar's design, else parallel.")
     var design: DatasetMetadata.Design?
 
     @Option(help: "Participant attributes the ANCOVA adjusts for besides baseline, e.g. age,sex,kl_grade.")

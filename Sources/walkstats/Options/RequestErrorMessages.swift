@@ -12,8 +12,6 @@ struct FlagRequestError: Error, CustomStringConvertible {
         switch error {
         case let .unknownName(.covariate, name, available):
             description = "no participant attribute for --covariates '\(name)' in the data; available: \(available.joined(separator: ", "))"
-        case .unsupportedDesign(.crossover):
-            description = "--design crossover (or the sidecar's design) cannot be analysed from participant files yet; use --design parallel or within"
         case let .sameTimepoints(timepoint):
             description = "--from and --to must differ (both are '\(timepoint)')"
         case .invalidArmSelection:

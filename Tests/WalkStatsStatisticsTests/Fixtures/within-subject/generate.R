@@ -169,6 +169,26 @@ for (name in unique(crossover$dataset)) {
   }
 }
 
+# crossover-long.csv: the same crossover data as WalkStats reads a participant file of a crossover
+# (one row per participant x condition; timepoint = the condition received, period and sequence columns),
+# conditions "A" and "B" with B first in the condition order, so WalkStats' treatment effect A - B is the
+# treatment coefficient above. Rows are shuffled so that no analysis can depend on row order.
+set.seed(2002)
+long_rows <- do.call(rbind, lapply(unique(crossover$dataset), function(name) {
+  x <- crossover[crossover$dataset == name, ]
+  first <- ifelse(x$sequence == "AB", "A", "B"); second <- ifelse(x$sequence == "AB", "B", "A")
+  data.frame(participant = rep(paste0(name, "-", x$participant), 2), arm = name,
+             timepoint = c(first, second), outcome = "y", value = c(x$period1, x$period2),
+             period = rep(c("1", "2"), each = nrow(x)), sequence = rep(x$sequence, 2))
+}))
+long_rows <- long_rows[sample(nrow(long_rows)), ]
+long_rows$timepoint <- factor(long_rows$timepoint, levels = c("B", "A"))
+long_rows <- long_rows[order(long_rows$timepoint == "A"), ]   # B rows first: the file's condition order is B, A
+long_rows$timepoint <- as.character(long_rows$timepoint)
+con <- file("crossover-long.csv", open = "wb")
+write.csv(long_rows, con, row.names = FALSE, quote = FALSE, eol = "\n")
+close(con)
+
 if (anyDuplicated(paste(rows_dataset, rows_key))) stop("duplicate dataset/key")
 
 lines <- c(
