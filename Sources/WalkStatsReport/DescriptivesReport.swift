@@ -8,19 +8,22 @@ public struct DescriptivesReport: Sendable {
     let trial: Trial
     let description: TrialDescription
     let codebook: Codebook
+    let wording: DesignWording
 
-    /// The report of `description` (the descriptives of `trial`), labelling outcomes from `codebook`.
-    public init(trial: Trial, description: TrialDescription, codebook: Codebook) {
+    /// The report of `description` (the descriptives of `trial`), labelling outcomes from `codebook` and
+    /// wording the timepoints as the `design` has them (conditions in a within-subject or crossover design).
+    public init(trial: Trial, description: TrialDescription, codebook: Codebook, design: DatasetMetadata.Design = .parallel) {
         self.trial = trial
         self.codebook = codebook
         self.description = description
+        wording = DesignWording(design: design)
     }
 
     /// The report in `format`.
     public func render(_ format: ReportFormat) -> String {
         switch format {
         case .markdown:
-            return "# Descriptive statistics\n\n" + overviewMarkdown(trial)
+            return "# Descriptive statistics\n\n" + overviewMarkdown(trial, wording)
                 + trial.outcomes.map { "\n## \(OutcomeLabel($0, codebook: codebook).heading)\n\n" + markdownTable(of: $0) }
                     .joined()
         case .json:
@@ -35,7 +38,7 @@ public struct DescriptivesReport: Sendable {
     func markdownTable(of outcome: String) -> String {
         let level = description.cells.first?.descriptives.confidenceInterval?.level ?? 0.95
         var table = MarkdownTable(
-            headers: ["Arm", "Timepoint", "n", "Missing", "Mean", "SD", "SE", NumberFormatting.confidenceLabel(level),
+            headers: [wording.group, wording.occasion, "n", "Missing", "Mean", "SD", "SE", NumberFormatting.confidenceLabel(level),
                       "Median", "Q1–Q3", "Min–Max"],
             alignments: [.left, .left] + Array(repeating: .right, count: 9))
         let cells = description.cells(of: outcome)
@@ -90,15 +93,15 @@ public struct DescriptivesReport: Sendable {
     }
 }
 
-/// The opening paragraph every report shares: source, arms with randomised counts, timepoints, missing data.
-func overviewMarkdown(_ trial: Trial) -> String {
-    let arms = trial.arms.map { "\($0.name) \($0.participants.count)" }.joined(separator: ", ")
-    return """
-    Data: `\(trial.source)`. \(trial.participantCount) participants randomised (\(arms)); \
-    timepoints \(trial.timepoints.joined(separator: ", ")); outcomes \(trial.outcomes.joined(separator: ", ")).
+/// The opening paragraph every report shares: source, arms with their counts, timepoints (or conditions),
+/// missing data.
+func overviewMarkdown(_ trial: Trial, _ wording: DesignWording) -> String {
+    """
+    Data: `\(trial.source)`. \(wording.participants(trial)); \
+    \(wording.occasions) \(trial.timepoints.joined(separator: ", ")); outcomes \(trial.outcomes.joined(separator: ", ")).
 
     Missing data: \(trial.missingCells) value\(trial.missingCells == 1 ? "" : "s") marked missing (empty, NA or NaN) \
-    and \(trial.absentCells) participant × timepoint × outcome row\(trial.absentCells == 1 ? "" : "s") absent. \
+    and \(trial.absentCells) participant × \(wording.occasion.lowercased()) × outcome row\(trial.absentCells == 1 ? "" : "s") absent. \
     Nothing is imputed: each statistic uses the participants observed, and every table says how many.
 
     """

@@ -47,7 +47,7 @@ struct ResultMarkdown {
     // MARK: Tests
 
     private func testTable(_ section: ResultSection) -> MarkdownTable {
-        let leading = (section.groupColumn.map { [$0] } ?? []) + ["Test", "n of randomised", section.estimateHeader]
+        let leading = (section.groupColumn.map { [$0] } ?? []) + ["Test", "n of \(result.countedOutOf)", section.estimateHeader]
         let pairs = section.groups.contains { $0.items.contains { $0.test?.pairwiseAdjustedPValue != nil } }
         let interval = confidenceHeader + (section.intervalQualifier.map { " (\($0))" } ?? "")
         let trailing = ["Statistic", "df", "p"] + (result.adjustment == nil ? [] : [adjustedHeader]) + (pairs ? ["p (pairs)"] : [])

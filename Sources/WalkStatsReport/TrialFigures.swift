@@ -30,11 +30,12 @@ public struct FigureFile: Sendable, Equatable {
     }
 }
 
-/// The three figures of each outcome of a participant-level report: arm means with 95% CIs over time,
-/// every participant's trajectory, and the distribution of change scores per arm.
+/// The figures of each outcome of a participant-level report: arm means with 95% CIs over time (or across
+/// the conditions), every participant's values, and the distribution of each group's change scores (or
+/// differences between conditions) when the analysis has them.
 enum TrialFigures {
     static func figures(outcome: String, trial: Trial, description: TrialDescription, result: OutcomeResult,
-                        label: OutcomeLabel) -> [FigureFile] {
+                        label: OutcomeLabel, wording: DesignWording) -> [FigureFile] {
         let cells = description.cells(of: outcome)
         let decimals = NumberFormatting.decimals(forSpread: cells.compactMap(\.descriptives.standardDeviation).max())
         let name = label.definition?.label ?? outcome
@@ -42,7 +43,8 @@ enum TrialFigures {
         // One arm order, and so one colour per arm, for every figure: the arms in sorted order.
         let arms = trial.arms.sorted { $0.name.precedesByCodePoint($1.name) }
         let trajectory = TrajectoryPlot(
-            title: "\(name): mean by arm with 95% CI", timepoints: trial.timepoints,
+            title: wording.design == .parallel ? "\(name): mean by arm with 95% CI" : "\(name): mean by condition with 95% CI",
+            timepoints: trial.timepoints,
             arms: arms.map { arm in
                 TrajectoryPlot.Arm(name: arm.name, points: trial.timepoints.map { timepoint in
                     let d = cells.first { $0.arm == arm.name && $0.timepoint == timepoint }?.descriptives
@@ -50,7 +52,7 @@ enum TrialFigures {
                     return TrajectoryPlot.Point(mean: mean, lower: interval.lower, upper: interval.upper)
                 })
             },
-            yAxisLabel: axis, decimals: decimals)
+            yAxisLabel: axis, xAxisLabel: wording.occasion, decimals: decimals)
         let spaghetti = SpaghettiPlot(
             title: "\(name): every participant", timepoints: trial.timepoints,
             arms: arms.map { arm in
@@ -58,19 +60,22 @@ enum TrialFigures {
                     trial.timepoints.map { participant.value(of: outcome, at: $0) }
                 })
             },
-            yAxisLabel: axis, decimals: decimals)
+            yAxisLabel: axis, xAxisLabel: wording.occasion, decimals: decimals)
+        let groups = result.groups.filter { $0.arms.count == 1 && !($0.values.first ?? []).isEmpty }
         let change = ChangeDistributionPlot(
             title: "\(name): \(result.valuesLabel)",
-            groups: result.groups.filter { $0.arms.count == 1 && !($0.values.first ?? []).isEmpty }
-                .map { group in
+            groups: groups.map { group in
                     ChangeDistributionPlot.Group(name: group.arms[0], values: group.values[0],
                                                  colorIndex: arms.firstIndex { $0.name == group.arms[0] })
                 },
             yAxisLabel: "\(result.direction.noun) in \(axis)", referenceLabel: result.direction.zeroLabel, decimals: decimals)
+        let perGroup = wording.design == .parallel ? "change scores per arm" : "\(result.direction.noun.lowercased())s between the conditions"
         return [
-            .drawing(trajectory, fileName: "\(outcome)-trajectory.svg", altText: "\(name): arm means over time with 95% confidence intervals"),
-            .drawing(spaghetti, fileName: "\(outcome)-participants.svg", altText: "\(name): each participant's values over time"),
-            .drawing(change, fileName: "\(outcome)-change.svg", altText: "\(name): change scores per arm, box plot with every participant"),
-        ]
+            .drawing(trajectory, fileName: "\(outcome)-trajectory.svg",
+                     altText: "\(name): \(wording.design == .parallel ? "arm means" : "means") \(wording.across) with 95% confidence intervals"),
+            .drawing(spaghetti, fileName: "\(outcome)-participants.svg", altText: "\(name): each participant's values \(wording.across)"),
+        ] + (groups.isEmpty ? [] : [
+            .drawing(change, fileName: "\(outcome)-\(wording.design == .parallel ? "change" : "differences").svg", altText: "\(name): \(perGroup), box plot with every participant"),
+        ])
     }
 }

@@ -12,7 +12,8 @@ public struct TrialReport: Sendable {
     /// The report of `analysis`, labelled from `codebook`.
     public init(analysis: TrialAnalysis, codebook: Codebook) {
         self.analysis = analysis
-        descriptives = DescriptivesReport(trial: analysis.trial, description: analysis.description, codebook: codebook)
+        descriptives = DescriptivesReport(trial: analysis.trial, description: analysis.description, codebook: codebook,
+                                          design: analysis.design.design)
         comparisons = analysis.outcomes.map { ComparisonReport(result: $0, codebook: codebook) }
     }
 
@@ -21,7 +22,7 @@ public struct TrialReport: Sendable {
     public var figures: [FigureFile] {
         comparisons.flatMap { comparison in
             TrialFigures.figures(outcome: comparison.result.outcome, trial: analysis.trial, description: analysis.description,
-                                 result: comparison.result, label: comparison.label)
+                                 result: comparison.result, label: comparison.label, wording: descriptives.wording)
         }
     }
 
@@ -35,7 +36,7 @@ public struct TrialReport: Sendable {
                 text += "**SIMULATED data**: `\(source)` marks this dataset as simulated. It is not data from any trial, "
                     + "and no conclusion about backward walking follows from it.\n\n"
             }
-            text += overviewMarkdown(analysis.trial)
+            text += overviewMarkdown(analysis.trial, descriptives.wording)
             let figures = figureFolder == nil ? [] : self.figures
             for comparison in comparisons {
                 let outcome = comparison.result.outcome

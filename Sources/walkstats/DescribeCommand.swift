@@ -11,7 +11,8 @@ struct DescribeCommand: ParsableCommand {
 
     func run() throws {
         let trial = try input.loadTrial()
-        let report = DescriptivesReport(trial: trial, description: try TrialDescription(trial: trial), codebook: try input.loadCodebook())
+        let report = DescriptivesReport(trial: trial, description: try TrialDescription(trial: trial), codebook: try input.loadCodebook(),
+                                        design: try input.loadMetadata()?.design ?? .parallel)
         try output.emit(report.render(output.format), inputs: input.inputPaths)
     }
 }

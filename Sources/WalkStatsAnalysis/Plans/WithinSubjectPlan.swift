@@ -103,7 +103,8 @@ public struct WithinSubjectPlan: Sendable {
             explanations: [.effectSize: Self.readEffects, .assumptionCheck: Self.readChecks],
             methods: methods,
             missingData: "Participants measured in both conditions: \(counts.joined(separator: ", ")). Missing data: complete cases; "
-                + "participants without a value (missing or no row) in either condition of a pair are excluded from that pair, not imputed.")
+                + "participants without a value (missing or no row) in either condition of a pair are excluded from that pair, not imputed.",
+            countedOutOf: "participants")
     }
 
     private func group(_ arm: String, _ values: PairedValues, pair: (earlier: String, later: String)) -> ResultGroup {

@@ -26,10 +26,15 @@ public struct OutcomeResult: Sendable, Equatable {
     public let missingData: String
     /// The multiplicity adjustment applied, once applied.
     public var adjustment: AppliedAdjustment?
+    /// Whom a group's counts are out of, for "n of …": "randomised" in a randomised design, "participants"
+    /// when the same people were measured in every condition.
+    public let countedOutOf: String
 
     /// Creates a result.
     public init(outcome: String, fields: [ResultField], heading: String, direction: DifferenceDirection, confidenceLevel: Double,
-                sections: [ResultSection], explanations: [ResultItem.Role: String], methods: [String], missingData: String) {
+                sections: [ResultSection], explanations: [ResultItem.Role: String], methods: [String], missingData: String,
+                countedOutOf: String = "randomised") {
+        self.countedOutOf = countedOutOf
         self.outcome = outcome
         self.fields = fields
         self.heading = heading

@@ -77,7 +77,8 @@ public struct SpaghettiPlot: SVGFigure, Sendable {
             categories: timepoints.map { [$0] },
             valueRange: (values.min()!, values.max()!),
             yTitle: yAxisLabel, xTitle: xAxisLabel,
-            note: "Thin lines: participants (a gap is a missing value); bold lines: arm means of the values present at each timepoint.",
+            note: "Thin lines: participants (a gap is a missing value); bold lines: \(arms.count == 1 ? "means" : "arm means") of the values "
+                + "present at each \((xAxisLabel ?? "timepoint").lowercased()).",
             plotWidth: max(360, 100 * Double(timepoints.count)), plotHeight: 300)
 
         var participants: [SVGElement] = []
@@ -126,7 +127,8 @@ public struct SpaghettiPlot: SVGFigure, Sendable {
                         + " (n = \(counts[index]))"
                 }.joined(separator: ", ")
         }
-        return "\(yAxisLabel) of each participant over \(timepoints.count) timepoints, by arm, with arm means. "
+        let occasions = (xAxisLabel ?? "timepoint").lowercased() + "s"
+        return "\(yAxisLabel) of each participant over \(timepoints.count) \(occasions), by arm, with arm means. "
             + arms.joined(separator: ". ") + "."
     }
 
