@@ -1,5 +1,6 @@
 // Only the GSL headers WalkStats uses; no logic lives here.
 #include <gsl/gsl_errno.h>
+#include <gsl/gsl_version.h>
 #include <gsl/gsl_math.h>
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_statistics_double.h>

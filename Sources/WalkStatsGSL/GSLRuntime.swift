@@ -12,6 +12,10 @@ public enum GSLRuntime {
     public static func prepare() {
         _ = handlerIsOff
     }
+
+    /// The version of the GSL library linked at run time (`gsl_version`, such as "2.7.1"), for `--version`
+    /// and the provenance of every report.
+    public static var libraryVersion: String { String(cString: gsl_version) }
 }
 
 /// Evaluated once, on first use: the previous handler is discarded on purpose.
