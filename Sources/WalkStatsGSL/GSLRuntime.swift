@@ -1,4 +1,4 @@
-import CGSL
+@preconcurrency import CGSL
 
 /// Switches GSL's process-wide error handler off exactly once.
 ///
@@ -15,8 +15,13 @@ public enum GSLRuntime {
 
     /// The version of the GSL library linked at run time (`gsl_version`, such as "2.7.1"), for `--version`
     /// and the provenance of every report.
-    public static var libraryVersion: String { String(cString: gsl_version) }
+    public static var libraryVersion: String { linkedVersion }
 }
+
+/// The linked library's version, read once. `gsl_version` is a C global that GSL initialises at load time
+/// and never writes, so reading it is safe from any thread; Swift cannot know that (hence `@preconcurrency`
+/// on this file's import).
+private let linkedVersion: String = gsl_version.map { String(cString: $0) } ?? GSL_VERSION
 
 /// Evaluated once, on first use: the previous handler is discarded on purpose.
 private let handlerIsOff: Bool = {

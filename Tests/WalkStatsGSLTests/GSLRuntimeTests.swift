@@ -28,3 +28,9 @@ struct GSLRuntimeTests {
         #expect(throws: GSLError.self) { try SampleStatistics.mean([1, .infinity]) }
     }
 }
+
+/// The linked GSL reports its version (Debian 12 ships 2.7.1); it is what `--version` and report provenance print.
+@Test func gslReportsItsVersion() {
+    let parts = GSLRuntime.libraryVersion.split(separator: ".")
+    #expect(parts.count >= 2 && parts.allSatisfy { Int($0) != nil }, "\(GSLRuntime.libraryVersion)")
+}
