@@ -14,12 +14,12 @@ public struct ComparisonReport: Sendable {
         label = OutcomeLabel(result.outcome, codebook: codebook)
     }
 
-    /// The report in `format`.
-    public func render(_ format: ReportFormat) -> String {
+    /// The report in `format`, with the banner and provenance of `context`.
+    public func render(_ format: ReportFormat, context: ReportContext = ReportContext()) -> String {
         switch format {
-        case .markdown: return "# Comparison: \(label.heading)\n\n" + markdownBody(headingLevel: 2)
-        case .json: return json.serialized(as: .compare)
-        case .csv: return ResultRow.csv(rows)
+        case .markdown: return context.markdown(title: "Comparison: \(label.heading)", body: markdownBody(headingLevel: 2))
+        case .json: return context.json(json, as: .compare)
+        case .csv: return context.csv(rows)
         }
     }
 

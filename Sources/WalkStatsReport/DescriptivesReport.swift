@@ -19,18 +19,17 @@ public struct DescriptivesReport: Sendable {
         wording = DesignWording(design: design)
     }
 
-    /// The report in `format`.
-    public func render(_ format: ReportFormat) -> String {
+    /// The report in `format`, with the banner and provenance of `context`.
+    public func render(_ format: ReportFormat, context: ReportContext = ReportContext()) -> String {
         switch format {
         case .markdown:
-            return "# Descriptive statistics\n\n" + overviewMarkdown(trial, wording)
+            return context.markdown(title: "Descriptive statistics", body: overviewMarkdown(trial, wording)
                 + trial.outcomes.map { "\n## \(OutcomeLabel($0, codebook: codebook).heading)\n\n" + markdownTable(of: $0) }
-                    .joined()
+                    .joined())
         case .json:
-            return JSONValue.object(overviewJSON(trial) + [("descriptives", .array(description.cells.map(Self.json)))])
-                .serialized(as: .describe)
+            return context.json(overviewJSON(trial) + [("descriptives", .array(description.cells.map(Self.json)))], as: .describe)
         case .csv:
-            return ResultRow.csv(rows)
+            return context.csv(rows)
         }
     }
 

@@ -50,10 +50,14 @@ public struct EvidenceReport: Sendable {
         return measure.contains("hedges") || measure.contains("smd")
     }
 
-    /// The report as Markdown, linking the ``figures`` from `figureFolder` when given.
-    public func render(figureFolder: String? = nil) -> String {
-        var text = "# What the printed numbers say about backward walking\n\n"
-            + "Every number in the tables below is either recomputed by WalkStats from what the papers print "
+    /// The report as Markdown, linking the ``figures`` from `figureFolder` when given, with the provenance
+    /// of `context` last.
+    public func render(figureFolder: String? = nil, context: ReportContext = ReportContext()) -> String {
+        context.markdown(title: "What the printed numbers say about backward walking", body: body(figureFolder: figureFolder))
+    }
+
+    private func body(figureFolder: String?) -> String {
+        var text = "Every number in the tables below is either recomputed by WalkStats from what the papers print "
             + "(`datasets/published/`, transcribed from their abstracts) or quoted as printed, and says which. "
             + "Per-study reports: [replication/](replication/).\n\n"
         text += "## Trials, recomputed from their printed numbers\n\n"

@@ -68,10 +68,13 @@ public struct MetaAnalysisReport: Sendable {
     }
 
     /// The report in `format`; Markdown shows the ``figures`` from `figureFolder` when given.
-    public func render(_ format: ReportFormat, figureFolder: String? = nil) -> String {
+    /// The provenance of `context` is printed last.
+    public func render(_ format: ReportFormat, figureFolder: String? = nil, context: ReportContext = ReportContext()) -> String {
         switch format {
-        case .markdown: return markdown(figureFolder: figureFolder)
-        case .json: return json.serialized(as: .meta)
+        case .markdown:
+            return context.markdown(title: "Meta-analysis: \(label.heading), \(analysis.contrast.arm) − \(analysis.contrast.reference)",
+                                    body: markdown(figureFolder: figureFolder))
+        case .json: return context.json(json, as: .meta)
         case .csv: return csv
         }
     }
@@ -82,8 +85,7 @@ public struct MetaAnalysisReport: Sendable {
         let r = result
         let places = decimals
         func value(_ x: Double) -> String { NumberFormatting.value(x, decimals: places) }
-        var text = "# Meta-analysis: \(label.heading), \(analysis.contrast.arm) − \(analysis.contrast.reference)\n\n"
-        text += "Measure: \(analysis.measure == .md ? "mean difference (MD)" : "standardised mean difference, Hedges' g with metafor's exact correction (SMD)"); "
+        var text = "Measure: \(analysis.measure == .md ? "mean difference (MD)" : "standardised mean difference, Hedges' g with metafor's exact correction (SMD)"); "
             + "model: \(methodName)\(r.hksj ? ", Hartung–Knapp–Sidik–Jonkman t-based inference" : ", z-based inference"); "
             + "k = \(r.k) studies. Matches `metafor::rma(yi, vi, method = \"\(r.method.rawValue)\"\(r.hksj ? ", test = \"knha\"" : ""))` "
             + "on `escalc(\"\(analysis.measure.rawValue)\", …)`.\n\n"

@@ -14,12 +14,12 @@ public struct ReplicationReport: Sendable {
         self.codebook = codebook
     }
 
-    /// The report in `format`.
-    public func render(_ format: ReportFormat) -> String {
+    /// The report in `format`, with the provenance of `context`.
+    public func render(_ format: ReportFormat, context: ReportContext = ReportContext()) -> String {
         switch format {
-        case .markdown: return markdown
-        case .json: return json.serialized(as: .replicate)
-        case .csv: return ResultRow.csv(rows)
+        case .markdown: return context.markdown(title: "Replication: \(replication.study)", body: markdown)
+        case .json: return context.json(json, as: .replicate)
+        case .csv: return context.csv(rows)
         }
     }
 
@@ -32,7 +32,7 @@ public struct ReplicationReport: Sendable {
 
     var markdown: String {
         let r = replication
-        var text = "# Replication: \(r.study)\n\n"
+        var text = ""
         if let d = r.description {
             text += "\(d.citation). " + (d.doi.map { "doi:\($0). " } ?? "") + "Design: \(d.design == .parallel ? "parallel groups" : "within-subject (every participant in both conditions)")"
                 + (d.duration.map { ", \($0)" } ?? "") + ".\n\n"

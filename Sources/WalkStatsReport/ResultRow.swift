@@ -7,7 +7,7 @@ public struct ResultRow: Sendable {
     /// The CSV header, in column order.
     public static let columns = ["section", "outcome", "arm", "timepoint", "from", "to", "test", "n", "randomised",
                                  "missing", "estimate", "sd", "se", "statistic", "df", "df2", "p_value", "p_adjusted", "p_adjusted_pairs", "ci_low", "ci_high",
-                                 "conf_level", "median", "q1", "q3", "min", "max"]
+                                 "conf_level", "median", "q1", "q3", "min", "max", "simulated"]
 
     /// Cells by column name; absent names are empty cells.
     var cells: [String: String] = [:]

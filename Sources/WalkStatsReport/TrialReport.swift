@@ -26,17 +26,15 @@ public struct TrialReport: Sendable {
         }
     }
 
-    /// The report in `format`; Markdown shows the ``figures`` from `figureFolder` (a path relative to
-    /// the report) when one is given.
-    public func render(_ format: ReportFormat, figureFolder: String? = nil) -> String {
+    /// The report in `format`, with the banner and provenance of `context` (the data count as simulated
+    /// when either the context or the analysed metadata says so); Markdown shows the ``figures`` from
+    /// `figureFolder` (a path relative to the report) when one is given.
+    public func render(_ format: ReportFormat, figureFolder: String? = nil, context: ReportContext = ReportContext()) -> String {
+        var context = context
+        context.simulatedBy = context.simulatedBy ?? analysis.simulatedBy
         switch format {
         case .markdown:
-            var text = "# WalkStats report\n\n"
-            if let source = analysis.simulatedBy {
-                text += "**SIMULATED data**: `\(source)` marks this dataset as simulated. It is not data from any trial, "
-                    + "and no conclusion about backward walking follows from it.\n\n"
-            }
-            text += overviewMarkdown(analysis.trial, descriptives.wording)
+            var text = overviewMarkdown(analysis.trial, descriptives.wording)
             let figures = figureFolder == nil ? [] : self.figures
             for comparison in comparisons {
                 let outcome = comparison.result.outcome
@@ -48,15 +46,14 @@ public struct TrialReport: Sendable {
                 }
                 text += comparison.markdownBody(headingLevel: 3)
             }
-            return text
+            return context.markdown(title: "WalkStats report", body: text)
         case .json:
-            return JSONValue.object((analysis.simulatedBy == nil ? [] : [("simulated", JSONValue.bool(true))])
-                + overviewJSON(analysis.trial) + [
+            return context.json(overviewJSON(analysis.trial) + [
                 ("descriptives", .array(analysis.description.cells.map(DescriptivesReport.json))),
                 ("comparisons", .array(comparisons.map(\.json))),
-            ]).serialized(as: .report)
+            ], as: .report)
         case .csv:
-            return ResultRow.csv(descriptives.rows + comparisons.flatMap(\.rows))
+            return context.csv(descriptives.rows + comparisons.flatMap(\.rows))
         }
     }
 }

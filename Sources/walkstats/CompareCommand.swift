@@ -13,9 +13,10 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         let trial = try input.loadTrial()
-        let request = comparison.request(outcomes: [outcome], metadata: try input.loadMetadata())
+        let metadata = try input.loadMetadata()
+        let request = comparison.request(outcomes: [outcome], metadata: metadata)
         let results = try FlagRequestError.mapping { try TrialAnalysis.run(request, on: trial) }
         let report = ComparisonReport(result: results[0], codebook: try input.loadCodebook())
-        try output.emit(report.render(output.format), inputs: input.inputPaths)
+        try output.emit(report.render(output.format, context: input.reportContext(metadata: metadata)), inputs: input.inputPaths)
     }
 }

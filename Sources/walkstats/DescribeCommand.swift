@@ -11,8 +11,9 @@ struct DescribeCommand: ParsableCommand {
 
     func run() throws {
         let trial = try input.loadTrial()
+        let metadata = try input.loadMetadata()
         let report = DescriptivesReport(trial: trial, description: try TrialDescription(trial: trial), codebook: try input.loadCodebook(),
-                                        design: try input.loadMetadata()?.design ?? .parallel)
-        try output.emit(report.render(output.format), inputs: input.inputPaths)
+                                        design: metadata?.design ?? .parallel)
+        try output.emit(report.render(output.format, context: input.reportContext(metadata: metadata)), inputs: input.inputPaths)
     }
 }

@@ -42,7 +42,8 @@ struct EvidenceCommand: ParsableCommand {
         if let figures, let output {
             try FigureOutput.write(report.figures, folder: figures, nextTo: output, inputs: inputs)
         }
-        let markdown = report.render(figureFolder: figures)
+        let markdown = report.render(figureFolder: figures, context: try input.reportContext(
+            extraInputs: text == nil ? [] : [("interpretation", interpretationPath)]))
         if let output {
             try AtomicFileWriter.write(markdown, to: output, protectedInputs: inputs)
         } else {

@@ -39,6 +39,6 @@ struct MetaCommand: ParsableCommand {
         if let figures, let destination = output.output {
             try FigureOutput.write(report.figures, folder: figures, nextTo: destination, inputs: input.inputPaths)
         }
-        try output.emit(report.render(output.format, figureFolder: figures), inputs: input.inputPaths)
+        try output.emit(report.render(output.format, figureFolder: figures, context: input.reportContext()), inputs: input.inputPaths)
     }
 }

@@ -15,7 +15,7 @@ struct ReplicateCommand: ParsableCommand {
         let codebook = try input.loadCodebook()
         let replication = try StudyReplication(study: study, dataset: input.loadDataset(codebook: codebook),
                                                printed: input.loadPrinted(), codebook: codebook)
-        try output.emit(ReplicationReport(replication: replication, codebook: codebook).render(output.format),
+        try output.emit(ReplicationReport(replication: replication, codebook: codebook).render(output.format, context: input.reportContext()),
                         inputs: input.inputPaths)
     }
 }

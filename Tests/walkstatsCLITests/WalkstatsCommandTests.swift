@@ -192,8 +192,9 @@ struct WalkstatsCommandTests {
         #expect(broken.standardError.contains("trial.metadata.json: expected 'reference_arm' to be an arm name"))
     }
 
-    /// A dataset whose metadata says `simulated: true` is called SIMULATED in its report (Markdown and JSON);
-    /// one without metadata is not.
+    /// A dataset whose metadata says `simulated: true` is called SIMULATED in its report (Markdown and JSON),
+    /// the generated sample trial too (its generator writes the sidecar); data without metadata are not
+    /// (`ProvenanceCommandTests`).
     @Test func simulatedDataAreLabelledInTheReport() throws {
         let simulated = try run(["report", "datasets/sample/chen2021-like.csv"])
         #expect(simulated.status == 0, "\(simulated.standardError)")
@@ -201,8 +202,8 @@ struct WalkstatsCommandTests {
         let json = try run(["report", "datasets/sample/chen2021-like.csv", "--format", "json"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
         #expect(object["simulated"] as? Bool == true)
-        let plain = try run(["report", Self.sample])
-        #expect(!plain.standardOutput.contains("SIMULATED"))
+        let sample = try run(["report", Self.sample])
+        #expect(sample.standardOutput.contains("**SIMULATED data**: `datasets/sample/retro-walking-trial.metadata.json`"))
     }
 
     @Test func timepointOrderCanBeGiven() throws {

@@ -11,6 +11,7 @@
 #   baseline_true shares a latent "severity" factor across outcomes (more pain, weaker, slower),
 #   response = arm effect + individual variation, noise = measurement error.
 # Then rounded (pain: integer, strength: 1 decimal, speed: 2 decimals) and clamped to valid ranges.
+import json
 import math
 import os
 import random
@@ -117,6 +118,18 @@ def main():
                                        str(p["kl_grade"])]))
     with open(path, "w", encoding="utf-8", newline="") as f:
         f.write("\n".join(lines) + "\n")
+
+    # The sidecar every WalkStats command reads: the data are simulated, so every output says so.
+    sidecar = {
+        "simulated": True,
+        "warning": "SIMULATED data: a made-up two-arm trial, not data from any trial or person",
+        "generator": f"datasets/sample/generate.py, random.Random({SEED})",
+        "design": "parallel",
+        "timepoints": [tp for tp, _ in TIMEPOINTS],
+        "reference_arm": "forward",
+    }
+    with open(os.path.join(here, "retro-walking-trial.metadata.json"), "w", encoding="utf-8", newline="") as f:
+        f.write(json.dumps(sidecar, indent=2, ensure_ascii=False) + "\n")
 
     print(f"wrote {path}: {len(lines) - 1} rows, {n} participants "
           f"({N_BACKWARD} backward, {N_FORWARD} forward)")

@@ -49,11 +49,13 @@ struct InputOptions: ParsableArguments {
 
     /// The codebook at `path`, else `datasets/codebook.csv` when it exists, else an empty codebook.
     static func loadCodebook(_ path: String?) throws -> Codebook {
-        if let path { return try CodebookCSVImporter.importCodebook(atPath: path) }
-        if FileManager.default.fileExists(atPath: defaultCodebookPath) {
-            return try CodebookCSVImporter.importCodebook(atPath: defaultCodebookPath)
-        }
-        return Codebook(definitions: [])
+        guard let used = codebookPath(path) else { return Codebook(definitions: []) }
+        return try CodebookCSVImporter.importCodebook(atPath: used)
+    }
+
+    /// The codebook path a command uses: `given`, else the default when it exists, else none.
+    static func codebookPath(_ given: String?) -> String? {
+        given ?? (FileManager.default.fileExists(atPath: defaultCodebookPath) ? defaultCodebookPath : nil)
     }
 
     /// Files that an output must never overwrite.
