@@ -15,6 +15,9 @@ public struct TrialAnalysis: Sendable {
     public let design: (design: DatasetMetadata.Design, source: String)
     /// One result per outcome, in the plan's order.
     public let outcomes: [OutcomeResult]
+    /// The participants at baseline by arm (outcomes at the earlier timepoint in a parallel design; none
+    /// when the timepoints are conditions).
+    public let baseline: BaselineTable
 
     /// Plans `request` for `trial`, runs it and describes the trial.
     /// - Throws: ``AnalysisRequestError`` for a request the data cannot answer; ``StatisticsError`` for an
@@ -25,6 +28,8 @@ public struct TrialAnalysis: Sendable {
         simulatedBy = request.metadata.flatMap { $0.simulated == true ? $0.source : nil }
         description = try TrialDescription(trial: trial, confidenceLevel: request.confidenceLevel)
         outcomes = try Self.run(request, on: trial)
+        baseline = BaselineTable(trial: trial, arms: request.arms,
+                                 timepoint: design.design == .parallel ? (request.from ?? trial.timepoints.first) : nil)
     }
 
     /// The plan the request's design calls for (parallel: ``PrePostPlan``; within: ``WithinSubjectPlan``;

@@ -8,10 +8,12 @@ public struct TrialReport: Sendable {
     let analysis: TrialAnalysis
     let descriptives: DescriptivesReport
     let comparisons: [ComparisonReport]
+    let codebook: Codebook
 
     /// The report of `analysis`, labelled from `codebook`.
     public init(analysis: TrialAnalysis, codebook: Codebook) {
         self.analysis = analysis
+        self.codebook = codebook
         descriptives = DescriptivesReport(trial: analysis.trial, description: analysis.description, codebook: codebook,
                                           design: analysis.design.design)
         comparisons = analysis.outcomes.map { ComparisonReport(result: $0, codebook: codebook) }
@@ -35,6 +37,7 @@ public struct TrialReport: Sendable {
         switch format {
         case .markdown:
             var text = overviewMarkdown(analysis.trial, descriptives.wording)
+                + "\n" + BaselineTableReport(table: analysis.baseline, codebook: codebook).markdown(headingLevel: 2)
             let figures = figureFolder == nil ? [] : self.figures
             for comparison in comparisons {
                 let outcome = comparison.result.outcome
@@ -49,6 +52,7 @@ public struct TrialReport: Sendable {
             return context.markdown(title: "WalkStats report", body: text)
         case .json:
             return context.json(overviewJSON(analysis.trial) + [
+                ("baseline", BaselineTableReport(table: analysis.baseline, codebook: codebook).json),
                 ("descriptives", .array(analysis.description.cells.map(DescriptivesReport.json))),
                 ("comparisons", .array(comparisons.map(\.json))),
             ], as: .report)

@@ -1,0 +1,72 @@
+import WalkStatsAnalysis
+import WalkStatsModel
+
+/// Renders a ``BaselineTable`` ("Table 1"): Markdown with one column per arm, and its JSON object.
+struct BaselineTableReport: Sendable {
+    let table: BaselineTable
+    let codebook: Codebook
+
+    /// The Markdown section (heading level `level`), or nothing when there are no rows.
+    func markdown(headingLevel level: Int) -> String {
+        guard !table.arms.isEmpty else { return "" }
+        var markdown = MarkdownTable(headers: ["Characteristic"] + zip(table.arms, table.randomised).map { "\($0) (n = \($1))" },
+                                     alignments: [.left] + table.arms.map { _ in .right })
+        for row in table.rows {
+            let places = decimals(row)
+            markdown.rows.append([label(row)] + zip(row.cells, table.randomised).map { cell(row.summary, $0, randomised: $1, places: places) })
+        }
+        let outcomes = table.timepoint.map { " and each outcome at \($0)" } ?? ""
+        return String(repeating: "#", count: level) + " Participants at baseline\n\n" + markdown.render() + "\n"
+            + "Randomised participants' characteristics\(outcomes), by arm: mean (SD), median (Q1 to Q3) for a skewed number, "
+            + "n (%) for a category (of those whose value is known); \"known\" counts appear where values are missing. "
+            + "No p-values: in a randomised trial baseline differences arise by chance, and CONSORT advises against testing them.\n"
+    }
+
+    /// The JSON object `baseline`.
+    var json: JSONValue {
+        .object([
+            ("timepoint", table.timepoint.map(JSONValue.string) ?? .null),
+            ("arms", .array(zip(table.arms, table.randomised).map { .object([("arm", .string($0)), ("randomised", .int($1))]) })),
+            ("rows", .array(table.rows.map { row in
+                .object([
+                    ("characteristic", .string(row.characteristic)), ("outcome", .bool(row.isOutcome)),
+                    ("level", row.level.map(JSONValue.string) ?? .null), ("summary", .string(row.summary.rawValue)),
+                    ("cells", .array(zip(table.arms, row.cells).map { arm, cell in
+                        .object([("arm", .string(arm)), ("known", .int(cell.known)), ("centre", .number(cell.centre)),
+                                 ("spread", .number(cell.spread)), ("upper", .number(cell.upper)),
+                                 ("count", cell.count.map(JSONValue.int) ?? .null)])
+                    })),
+                ])
+            })),
+        ])
+    }
+
+    private func label(_ row: BaselineTable.Row) -> String {
+        if row.isOutcome {
+            let name = codebook.definition(of: row.characteristic)?.label ?? "`\(row.characteristic)`"
+            return "\(name), \(table.timepoint ?? "")"
+        }
+        return row.level.map { "\(row.characteristic): \($0)" } ?? row.characteristic
+    }
+
+    private func decimals(_ row: BaselineTable.Row) -> Int {
+        NumberFormatting.decimals(forSpread: row.summary == .meanSD ? row.cells.compactMap(\.spread).max()
+                                  : zip(row.cells.compactMap(\.upper), row.cells.compactMap(\.spread)).map { $0 - $1 }.max())
+    }
+
+    private func cell(_ summary: BaselineTable.Summary, _ cell: BaselineTable.Cell, randomised: Int, places: Int) -> String {
+        let known = cell.known < randomised ? " [known \(cell.known)]" : ""
+        switch summary {
+        case .count:
+            guard let count = cell.count, cell.known > 0 else { return "–" }
+            return "\(count) (\(NumberFormatting.percent(100 * Double(count) / Double(cell.known), decimals: 0)))" + known
+        case .meanSD:
+            guard let centre = cell.centre else { return "–" + known }
+            return "\(NumberFormatting.value(centre, decimals: places)) (\(NumberFormatting.value(cell.spread, decimals: places)))" + known
+        case .medianIQR:
+            guard let centre = cell.centre else { return "–" + known }
+            return "\(NumberFormatting.value(centre, decimals: places)) (\(NumberFormatting.value(cell.spread, decimals: places)) to "
+                + "\(NumberFormatting.value(cell.upper, decimals: places)))" + known
+        }
+    }
+}
