@@ -8,8 +8,8 @@ import WalkStatsStatistics
 ///
 /// *Summaries.* A number attribute is summarised by mean (SD), or by median (Q1–Q3, type 7) when it is
 /// skewed (|sample skewness| > 1, computed over all arms); an attribute whose values are not all numbers,
-/// or whole numbers with at most ``maximumLevels`` distinct values (such as a Kellgren–Lawrence grade), by
-/// n (%) per level, the percentages of the participants whose value is known. Outcomes at baseline are
+/// or whole numbers on a short scale (at most ``maximumLevels`` distinct values spanning fewer than
+/// ``maximumLevels`` units, such as a Kellgren–Lawrence grade 0–4), by n (%) per level, the percentages of the participants whose value is known. Outcomes at baseline are
 /// mean (SD). Every row counts the participants with a known value, so missing values are visible.
 public struct BaselineTable: Sendable, Equatable {
     /// How a row is summarised.
@@ -50,7 +50,8 @@ public struct BaselineTable: Sendable, Equatable {
         public let cells: [Cell]
     }
 
-    /// Whole-number attributes with at most this many distinct values are shown as categories.
+    /// Whole-number attributes with at most this many distinct values, spanning fewer units, are shown as
+    /// categories.
     public static let maximumLevels = 6
     /// |skewness| above this switches a number attribute to median (Q1–Q3).
     public static let skewnessThreshold = 1.0
@@ -91,7 +92,9 @@ public struct BaselineTable: Sendable, Equatable {
         let numbers = all.compactMap { Double($0) }
         let levels = all.uniqueInOrder()
         let isWhole = numbers.allSatisfy { $0 == $0.rounded() }
-        if numbers.count < all.count || all.isEmpty || (isWhole && levels.count <= maximumLevels) {
+        let isShortScale = isWhole && levels.count <= maximumLevels
+            && (numbers.max() ?? 0) - (numbers.min() ?? 0) < Double(maximumLevels)
+        if numbers.count < all.count || all.isEmpty || isShortScale {
             let ordered = numbers.count == all.count
                 ? levels.sorted { Double($0)! < Double($1)! } : levels.sorted { $0.precedesByCodePoint($1) }
             return ordered.map { level in
@@ -116,7 +119,7 @@ public struct BaselineTable: Sendable, Equatable {
 
     /// The sample skewness g1 = m3 / m2^(3/2) (moments about the mean), `nil` for fewer than 3 values or
     /// no spread.
-    static func skewness(_ values: [Double]) -> Double? {
+    public static func skewness(_ values: [Double]) -> Double? {
         guard values.count >= 3 else { return nil }
         let n = Double(values.count)
         let mean = values.reduce(0, +) / n

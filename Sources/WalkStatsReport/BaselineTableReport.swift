@@ -5,10 +5,11 @@ import WalkStatsModel
 struct BaselineTableReport: Sendable {
     let table: BaselineTable
     let codebook: Codebook
+    let wording: DesignWording
 
     /// The Markdown section (heading level `level`), or nothing when there are no rows.
     func markdown(headingLevel level: Int) -> String {
-        guard !table.arms.isEmpty else { return "" }
+        guard !table.arms.isEmpty, !table.rows.isEmpty else { return "" }
         var markdown = MarkdownTable(headers: ["Characteristic"] + zip(table.arms, table.randomised).map { "\($0) (n = \($1))" },
                                      alignments: [.left] + table.arms.map { _ in .right })
         for row in table.rows {
@@ -16,10 +17,12 @@ struct BaselineTableReport: Sendable {
             markdown.rows.append([label(row)] + zip(row.cells, table.randomised).map { cell(row.summary, $0, randomised: $1, places: places) })
         }
         let outcomes = table.timepoint.map { " and each outcome at \($0)" } ?? ""
-        return String(repeating: "#", count: level) + " Participants at baseline\n\n" + markdown.render() + "\n"
-            + "Randomised participants' characteristics\(outcomes), by arm: mean (SD), median (Q1 to Q3) for a skewed number, "
-            + "n (%) for a category (of those whose value is known); \"known\" counts appear where values are missing. "
-            + "No p-values: in a randomised trial baseline differences arise by chance, and CONSORT advises against testing them.\n"
+        let randomised = wording.design != .within
+        return String(repeating: "#", count: level) + " Participants" + (randomised ? " at baseline" : "") + "\n\n" + markdown.render() + "\n"
+            + (randomised ? "Randomised participants' characteristics\(outcomes), by arm" : "Participants' characteristics, by group")
+            + ": mean (SD), median (Q1 to Q3) for a skewed number, n (%) for a category (of those whose value is known); "
+            + "\"known\" counts appear where values are missing."
+            + (randomised ? " No p-values: in a randomised trial baseline differences arise by chance, and CONSORT advises against testing them.\n" : "\n")
     }
 
     /// The JSON object `baseline`.

@@ -37,7 +37,7 @@ public struct TrialReport: Sendable {
         switch format {
         case .markdown:
             var text = overviewMarkdown(analysis.trial, descriptives.wording)
-                + "\n" + BaselineTableReport(table: analysis.baseline, codebook: codebook).markdown(headingLevel: 2)
+                + "\n" + BaselineTableReport(table: analysis.baseline, codebook: codebook, wording: descriptives.wording).markdown(headingLevel: 2)
             let figures = figureFolder == nil ? [] : self.figures
             for comparison in comparisons {
                 let outcome = comparison.result.outcome
@@ -52,7 +52,7 @@ public struct TrialReport: Sendable {
             return context.markdown(title: "WalkStats report", body: text)
         case .json:
             return context.json(overviewJSON(analysis.trial) + [
-                ("baseline", BaselineTableReport(table: analysis.baseline, codebook: codebook).json),
+                ("baseline", BaselineTableReport(table: analysis.baseline, codebook: codebook, wording: descriptives.wording).json),
                 ("descriptives", .array(analysis.description.cells.map(DescriptivesReport.json))),
                 ("comparisons", .array(comparisons.map(\.json))),
             ], as: .report)
