@@ -84,9 +84,29 @@ def normalised(notebook, metadata):
     return result
 
 
+def cell_json(cell):
+    """The outputs of a code cell exactly, as compared."""
+    return json.dumps(cell.get("outputs", []), indent=1, sort_keys=True, ensure_ascii=False)
+
+
 def cell_text(cell):
-    """The outputs of a code cell as diffable lines."""
-    return json.dumps(cell.get("outputs", []), indent=1, sort_keys=True, ensure_ascii=False).splitlines()
+    """The outputs of a code cell as readable lines for the diff: a header per output, then its text."""
+    def text(value):
+        return "".join(value) if isinstance(value, list) else value if isinstance(value, str) else json.dumps(value)
+    lines = []
+    for output in cell.get("outputs", []):
+        kind = output.get("output_type")
+        if kind == "stream":
+            lines.append(f"[{output.get('name')}]")
+            lines += text(output.get("text", "")).splitlines()
+        elif kind == "error":
+            lines.append(f"[error] {output.get('ename')}: {output.get('evalue')}")
+            lines += [line for entry in output.get("traceback", []) for line in entry.splitlines()]
+        else:
+            for mime, value in sorted(output.get("data", {}).items()):
+                lines.append(f"[{kind} {mime}]")
+                lines += text(value).splitlines()
+    return lines
 
 
 def committed_problems(path, text):
@@ -123,8 +143,10 @@ def run(path, record):
     for index, (old, new) in enumerate(zip(committed.cells, result.cells)):
         if new.cell_type != "code":
             continue
-        old_lines, new_lines = cell_text(old), cell_text(new)
-        if old_lines != new_lines or old.get("execution_count") != new.execution_count:
+        if cell_json(old) != cell_json(new) or old.get("execution_count") != new.execution_count:
+            old_lines, new_lines = cell_text(old), cell_text(new)
+            if old_lines == new_lines:  # the difference is in the structure: show it exactly
+                old_lines, new_lines = cell_json(old).splitlines(), cell_json(new).splitlines()
             diff = "\n".join(difflib.unified_diff(old_lines, new_lines, f"{path.name} cell {index} (committed)",
                                                   f"{path.name} cell {index} (now)", lineterm="", n=2))
             problems.append(f"{path.name}: cell {index} output differs from the committed one"
