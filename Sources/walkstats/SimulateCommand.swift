@@ -35,6 +35,7 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "json: also print the metadata document (walkstats.simulate-metadata/1, as written next to the CSV) on standard output. The data themselves are always a long CSV, so markdown and csv are refused.")
     var format: ReportFormat?
 
+    /// Refuses `--format markdown|csv` as a usage error: the data are always a CSV and its metadata JSON.
     func validate() throws {
         if let format, format != .json {
             throw ValidationError("""

@@ -6,11 +6,16 @@ import WalkStatsTestSupport
 /// flags and 1 for data the request cannot use, and enumerated option values in any letter case.
 @Suite(.serialized)
 struct CommandLineConventionTests {
+    /// The repository root, where every command runs.
     static let root = WalkstatsCommandTests.root
+    /// The simulated sample trial (participant data).
     static let sample = WalkstatsCommandTests.sample
+    /// The published trials' printed summaries.
     static let published = "datasets/published/arm-summaries.csv"
+    /// metafor's dat.normand1999, a summary file `meta` pools.
     static let normand = "datasets/examples/normand1999.csv"
 
+    /// Runs the built `walkstats` with `arguments` in the repository root.
     func run(_ arguments: [String]) throws -> CommandResult {
         try runWalkstats(arguments, in: Self.root)
     }
