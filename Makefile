@@ -8,7 +8,7 @@ REPORT_FORMATS := md json csv
 
 VENV := .venv
 
-.PHONY: bench report replicate write-reports write-replication test deps reports-are-current notebooks fixtures sample-data clean
+.PHONY: bench report replicate write-reports write-replication test deps reports-are-current notebooks notebooks-record fixtures sample-data clean
 
 ## Install the C library WalkStats links (apt-get; sudo only when not root).
 deps:
@@ -85,9 +85,14 @@ reports-are-current:
 	if diff -r reports $$tmp; then echo "reports/ matches a fresh regeneration"; rm -rf $$tmp; \
 	else echo "reports/ differs from a fresh regeneration: run 'make report' and commit"; rm -rf $$tmp; exit 1; fi
 
-## Execute every notebook headless (nbclient in a virtual environment made from notebooks/requirements.txt).
+## Re-execute every notebook headless (nbclient in .venv, made from notebooks/requirements.txt) and fail,
+## showing the difference, when an output differs from the committed one.
 notebooks: $(VENV)/.installed
 	WALKSTATS_BIN=$(CURDIR)/.build/debug/walkstats $(VENV)/bin/python notebooks/run_notebooks.py
+
+## Re-execute every notebook and rewrite its committed outputs (normalised: no absolute paths, no timing).
+notebooks-record: $(VENV)/.installed
+	WALKSTATS_BIN=$(CURDIR)/.build/debug/walkstats $(VENV)/bin/python notebooks/run_notebooks.py --record
 
 $(VENV)/.installed: notebooks/requirements.txt
 	python3 -m venv $(VENV)

@@ -28,11 +28,11 @@ struct EvidenceCommand: ParsableCommand {
         let text: String?
         if FileManager.default.fileExists(atPath: interpretationPath) {
             guard let data = FileManager.default.contents(atPath: interpretationPath), let decoded = String(data: data, encoding: .utf8) else {
-                throw ValidationError("\(interpretationPath): cannot be read as UTF-8 text")
+                throw FlagRequestError(description: "\(interpretationPath): cannot be read as UTF-8 text")
             }
             text = decoded
         } else {
-            guard interpretation == nil else { throw ValidationError("\(interpretationPath): no such file") }
+            guard interpretation == nil else { throw FlagRequestError(description: "\(interpretationPath): no such file; expected the Markdown given with --interpretation") }
             text = nil
         }
         let analysis = try EvidenceAnalysis(dataset: input.loadDataset(codebook: codebook), printed: input.loadPrinted(),

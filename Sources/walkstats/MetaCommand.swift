@@ -2,9 +2,6 @@ import ArgumentParser
 import Foundation
 import WalkStats
 
-extension EffectMeasure: ExpressibleByArgument {}
-extension HeterogeneityEstimator: ExpressibleByArgument {}
-
 /// `walkstats meta FILE --outcome ID --arms A,B --measure MD|SMD`: pool the studies' printed numbers.
 struct MetaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

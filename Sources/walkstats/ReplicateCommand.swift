@@ -13,8 +13,14 @@ struct ReplicateCommand: ParsableCommand {
 
     func run() throws {
         let codebook = try input.loadCodebook()
-        let replication = try StudyReplication(study: study, dataset: input.loadDataset(codebook: codebook),
-                                               printed: input.loadPrinted(), codebook: codebook)
+        let dataset = try input.loadDataset(codebook: codebook)
+        let replication: StudyReplication
+        do {
+            replication = try StudyReplication(study: study, dataset: dataset, printed: input.loadPrinted(), codebook: codebook)
+        } catch StatisticsError.unknownName(kind: "study", let name, let available) {
+            // The study is not in the file: a data error (exit 1) naming the file and the studies it has.
+            throw FlagRequestError(description: "--study '\(name)' is not in \(input.file); studies there: \(available.joined(separator: ", "))")
+        }
         try output.emit(ReplicationReport(replication: replication, codebook: codebook).render(output.format, context: input.reportContext()),
                         inputs: input.inputPaths)
     }

@@ -32,7 +32,32 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "Write the CSV here (atomically) and its metadata next to it as NAME.metadata.json.")
     var output: String
 
+    @Option(help: "json: also print the metadata document (walkstats.simulate-metadata/1, as written next to the CSV) on standard output. The data themselves are always a long CSV, so markdown and csv are refused.")
+    var format: ReportFormat?
+
+    /// Refuses `--format markdown|csv` as a usage error: the data are always a CSV and its metadata JSON.
+    func validate() throws {
+        if let format, format != .json {
+            throw ValidationError("""
+                simulate always writes a long CSV to --output and its NAME.metadata.json; --format takes only json \
+                (print that metadata document on standard output), not \(format.rawValue)
+                """)
+        }
+    }
+
     func run() throws {
+        let dataset = try simulatedDataset()
+        let writer = SimulatedDatasetWriter(dataset)
+        let metadataPath = ((output as NSString).deletingPathExtension) + ".metadata.json"
+        let inputs: [String] = [like] + [assumptions, codebook].compactMap { $0 }
+        try AtomicFileWriter.write(writer.metadata, to: metadataPath, protectedInputs: inputs)
+        try AtomicFileWriter.write(writer.csv, to: output, protectedInputs: inputs)
+        if format == .json { FileHandle.standardOutput.write(Data(writer.metadata.utf8)) }
+    }
+
+    /// Loads the summaries and simulates; a request the data cannot satisfy (an unknown study, reference
+    /// arm or timepoint order) is a data error (exit 1) naming the file and what it has.
+    private func simulatedDataset() throws -> SimulatedDataset {
         let book = try InputOptions.loadCodebook(codebook)
         let folder = (like as NSString).deletingLastPathComponent
         let sheetPath = (folder.isEmpty ? "" : folder + "/") + "studies.csv"
@@ -43,21 +68,16 @@ struct SimulateCommand: ParsableCommand {
         }
         let request = SimulationRequest(study: study, like: like, seed: seed, correlation: correlation, reference: reference,
                                         timepoints: timepoints.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } })
-        let dataset: SimulatedDataset
         do {
-            dataset = try SimulatedDataset(printed: printed, assumed: assumed, codebook: book, request: request)
+            return try SimulatedDataset(printed: printed, assumed: assumed, codebook: book, request: request)
         } catch SimulationRequestError.noRows(let study) {
-            throw ValidationError("no rows for study '\(study)' in \(like)\(assumptions.map { " or \($0)" } ?? "")")
+            let files = like + (assumptions.map { " or \($0)" } ?? "")
+            let studies = Array(Set(printed.studyIDs + (assumed?.studyIDs ?? []))).sorted()
+            throw FlagRequestError(description: "no rows for study '\(study)' in \(files); studies there: \(studies.joined(separator: ", "))")
         } catch SimulationRequestError.unknownReference(let name, let arms) {
-            // A data problem, not a usage one: exit 1 without the usage line.
             throw FlagRequestError(description: "--reference '\(name)' is not an arm of study '\(study)': \(arms.joined(separator: ", "))")
         } catch SimulationRequestError.timepointsMismatch(let expected) {
-            throw ValidationError("--timepoints must list exactly the timepoints of the study: \(expected.joined(separator: ","))")
+            throw FlagRequestError(description: "--timepoints must list exactly the timepoints of study '\(study)' in \(like): \(expected.joined(separator: ","))")
         }
-        let writer = SimulatedDatasetWriter(dataset)
-        let metadataPath = ((output as NSString).deletingPathExtension) + ".metadata.json"
-        let inputs: [String] = [like] + [assumptions, codebook].compactMap { $0 }
-        try AtomicFileWriter.write(writer.metadata, to: metadataPath, protectedInputs: inputs)
-        try AtomicFileWriter.write(writer.csv, to: output, protectedInputs: inputs)
     }
 }

@@ -13,9 +13,20 @@ struct WalkStatsCommand: ParsableCommand {
         """,
         subcommands: [DescribeCommand.self, CompareCommand.self, ReportCommand.self, ReplicateCommand.self, MetaCommand.self, EvidenceCommand.self, SimulateCommand.self])
 
+    /// `--version`: a flag rather than the configuration's static version string, so that the commit is
+    /// looked up (with git) only when asked for.
+    @Flag(help: "Print the WalkStats version, the git commit of the checkout holding this executable (when there is one) and the GSL version.")
+    var version = false
+
     /// Switches GSL's aborting error handler off before anything else runs.
     static func main() {
         GSLRuntime.prepare()
         main(nil)
+    }
+
+    /// Prints the versions with `--version`; without a subcommand, the help.
+    func run() throws {
+        guard version else { throw CleanExit.helpRequest(self) }
+        print(VersionText.current())
     }
 }

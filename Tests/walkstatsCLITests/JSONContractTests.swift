@@ -165,10 +165,12 @@ struct JSONContractTests {
         ]
         for (index, options) in runs.enumerated() {
             let csv = output.appendingPathComponent("simulated-\(index).csv")
-            let result = try runWalkstats(["simulate"] + options + ["--output", csv.path], in: Self.root)
+            let result = try runWalkstats(["simulate"] + options + ["--output", csv.path, "--format", "json"], in: Self.root)
             #expect(result.status == 0, "\(result.standardError)")
             let text = try String(contentsOf: output.appendingPathComponent("simulated-\(index).metadata.json"), encoding: .utf8)
             try expectConforms(text, to: "simulate-metadata", options.joined(separator: " "))
+            // `--format json` prints the same document on standard output.
+            #expect(result.standardOutput == text, "simulate --format json prints the metadata it writes")
         }
     }
 

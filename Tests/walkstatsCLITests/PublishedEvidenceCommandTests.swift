@@ -41,7 +41,8 @@ struct PublishedEvidenceCommandTests {
     @Test func unknownStudyIsExplained() throws {
         let result = try run(["replicate", Self.published, "--study", "smith2020"])
         #expect(result.status == 1)
-        #expect(result.standardError.contains("no study 'smith2020' in the data; available: chen2021, roos2012"))
+        #expect(result.standardError.contains("--study 'smith2020' is not in \(Self.published); studies there: chen2021, roos2012"))
+        #expect(!result.standardError.contains("Usage:"))
     }
 
     /// metafor: rma(escalc("MD", …, data = dat.normand1999)) gives b = -15.1060, tau2 = 684.6 (REML).

@@ -62,10 +62,6 @@ struct InputOptions: ParsableArguments {
     var inputPaths: [String] { [file, DatasetMetadataImporter.sidecarPath(of: file)] + (codebook.map { [$0] } ?? []) }
 }
 
-extension ReportFormat: ExpressibleByArgument {}
-extension PValueAdjustment: ExpressibleByArgument {}
-extension DatasetMetadata.Design: ExpressibleByArgument {}
-
 /// Options shared by every command that writes a report.
 struct OutputOptions: ParsableArguments {
     @Option(help: "Output format: markdown, json or csv.")
