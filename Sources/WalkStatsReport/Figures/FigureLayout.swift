@@ -177,7 +177,9 @@ enum FigureLayout {
         var elements: [SVGElement] = []
         var x = left, row = 0
         for item in items {
-            let itemWidth = legendSymbolWidth + 6 + FigureText.width(item.name, size: labelSize)
+            // A name wider than the whole legend row is shortened with an ellipsis (the last resort).
+            let name = FigureText.truncated(item.name, size: labelSize, maxWidth: maxWidth - legendSymbolWidth - 6)
+            let itemWidth = legendSymbolWidth + 6 + FigureText.width(name, size: labelSize)
             if x > left && x + itemWidth > left + maxWidth {
                 row += 1
                 x = left
@@ -194,7 +196,7 @@ enum FigureLayout {
                 parts.append(.rect(x: x + legendSymbolWidth / 2 - 6, y: middle - 6, width: 12, height: 12, fill: item.color,
                                    stroke: item.color, fillOpacity: 0.35))
             }
-            parts.append(.text(item.name, x: x + legendSymbolWidth + 6, y: middle + 0.35 * labelSize, size: labelSize,
+            parts.append(.text(name, x: x + legendSymbolWidth + 6, y: middle + 0.35 * labelSize, size: labelSize,
                                fill: FigurePalette.ink))
             elements.append(.group(parts, className: "legend-item"))
             x += itemWidth + 18
