@@ -71,6 +71,22 @@ struct ChangeDistributionPlotTests {
         }
     }
 
+    /// Arm names wider than their band used to be turned 35° (a long one pushed the plot far right);
+    /// now the canvas widens for a long single word and a long name wraps, and the labels stay level.
+    @Test func longArmNamesWidenOrWrapInsteadOfTurning() throws {
+        var named = example
+        named.groups[0].name = "backward_plus_conventional"
+        named.groups[1].name = "Supervised backward walking on a treadmill with a physiotherapist"
+        let root = try parseXML(named.svg())
+        let labels = root.elements(class: "x-tick-label")
+        #expect(labels.allSatisfy { $0.attributes["transform"] == nil })
+        #expect(labels.contains { $0.text == "backward_plus_conventional" })
+        let wrapped = labels.filter { $0.text != "backward_plus_conventional" && !$0.text.hasPrefix("n = ") }
+        #expect(wrapped.count >= 2)
+        #expect(wrapped.map(\.text).joined(separator: " ") == named.groups[1].name)
+        #expect(labels.filter { $0.text.hasPrefix("n = ") }.count == 2)
+    }
+
     @Test func rendersTheSameBytesTwice() throws {
         let again = ChangeDistributionPlot(title: example.title, groups: example.groups, yAxisLabel: example.yAxisLabel)
         #expect(try example.svg() == again.svg())

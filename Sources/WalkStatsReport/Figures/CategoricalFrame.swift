@@ -16,6 +16,9 @@ struct CategoricalFrame {
         let color: String
     }
 
+    /// The widest band the canvas widens to for a long category label (wider labels wrap or turn).
+    static let widestBand = 240.0
+
     /// The gap (px) between panels.
     static let panelGap = 24.0
 
@@ -45,6 +48,11 @@ struct CategoricalFrame {
         let margin = FigureLayout.margin
         let yTicks = LinearScale(covering: valueRange.lower, valueRange.upper, rangeStart: 0, rangeEnd: 1)
         let yTitleLines = FigureLayout.yTitleLines(yTitle, plotHeight: plotHeight)
+        // The canvas widens so each category's longest word fits its band (up to `widestBand`), so a
+        // label like "backward_plus_conventional" stays level instead of being turned.
+        let widestWord = categories.flatMap { $0 }.flatMap { $0.split(separator: " ") }
+            .map { FigureText.width(String($0), size: FigureLayout.labelSize) }.max() ?? 0
+        let plotWidth = max(plotWidth, Double(categories.count) * min(widestWord + 10, Self.widestBand))
         band = plotWidth / Double(max(1, categories.count))
         let labels = FigureLayout.CategoryLabels(categories, bandWidth: band)
         plotLeft = max(margin + FigureLayout.yAxisWidth(tickLabels: yTicks.tickLabels, titleLines: yTitleLines.count),
