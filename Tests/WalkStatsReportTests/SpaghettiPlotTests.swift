@@ -41,6 +41,18 @@ struct SpaghettiPlotTests {
         #expect(root.elements(class: "legend-item").isEmpty)
     }
 
+    /// A panel heading wider than its panel wraps (it is never cut short), and the panels start below it.
+    @Test func longPanelHeadingsWrap() throws {
+        var plot = example
+        plot.arms[0].name = "Supervised backward walking on a treadmill with a physiotherapist"
+        let root = try parseXML(plot.svg())
+        let headings = root.elements(class: "panel-heading")
+        #expect(headings.count >= 3)
+        #expect(headings.dropLast().map(\.text).joined(separator: " ") == "\(plot.arms[0].name) (n = 3)")
+        let axisTop = try #require(root.elements(class: "y-axis").first).number("y1")
+        #expect(headings.allSatisfy { $0.number("y") < axisTop })
+    }
+
     @Test func oneArmHasALegendAndNoPanels() throws {
         let plot = SpaghettiPlot(title: "One arm", timepoints: example.timepoints, arms: [example.arms[0]],
                                  yAxisLabel: example.yAxisLabel)

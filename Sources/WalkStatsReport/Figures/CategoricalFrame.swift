@@ -72,7 +72,10 @@ struct CategoricalFrame {
             background += legendBlock.elements
             top = legendBlock.bottom
         }
-        plotTop = top + 12 + (panels.isEmpty ? 0 : FigureLayout.labelLineHeight + 4)
+        // Panel headings wrap to their panel's width, so none is cut; the plots start below the longest.
+        let headingLines = panels.map { FigureText.wrapped($0.heading, size: FigureLayout.labelSize, bold: true, maxWidth: plotWidth) }
+        let headingRows = headingLines.map(\.count).max() ?? 0
+        plotTop = top + 12 + (panels.isEmpty ? 0 : Double(headingRows) * FigureLayout.labelLineHeight + 4)
         plotBottom = plotTop + plotHeight
         y = LinearScale(domainLower: yTicks.domainLower, domainUpper: yTicks.domainUpper, rangeStart: plotBottom, rangeEnd: plotTop)
         panelPositions = panelLefts.map { FigureLayout.bandCentres(count: categories.count, plotLeft: $0, plotWidth: plotWidth) }
@@ -93,9 +96,12 @@ struct CategoricalFrame {
                                    className: "y-axis"))
             }
             if index < panels.count {
-                let heading = FigureText.truncated(panels[index].heading, size: FigureLayout.labelSize, bold: true, maxWidth: plotWidth)
-                parts.append(.text(heading, x: (panelLeft + panelRight) / 2, y: plotTop - 8, anchor: .middle, size: FigureLayout.labelSize,
-                                   bold: true, fill: panels[index].color, className: "panel-heading"))
+                let lines = headingLines[index]
+                for (row, line) in lines.enumerated() {
+                    let baseline = plotTop - 8 - Double(lines.count - 1 - row) * FigureLayout.labelLineHeight
+                    parts.append(.text(line, x: (panelLeft + panelRight) / 2, y: baseline, anchor: .middle, size: FigureLayout.labelSize,
+                                       bold: true, fill: panels[index].color, className: "panel-heading"))
+                }
             }
             parts += FigureLayout.categoricalXAxis(labels, positions: panelPositions[index], y: plotBottom, plotLeft: panelLeft,
                                                   plotRight: panelRight)
