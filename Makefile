@@ -10,12 +10,18 @@ VENV := .venv
 
 .PHONY: bench report replicate write-reports write-replication test deps reports-are-current notebooks notebooks-record fixtures sample-data clean
 
-## Install the C library WalkStats links (apt-get; sudo only when not root).
+## Install the C library WalkStats links, and Debian's chromium, in which a test lays out every
+## committed SVG's text (apt-get; sudo only when not root).
 deps:
 	@if ! dpkg -s libgsl-dev >/dev/null 2>&1 || ! command -v pkg-config >/dev/null 2>&1; then \
 		echo "Installing libgsl-dev and pkg-config with apt-get"; \
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libgsl-dev pkg-config; \
+	fi
+	@if ! command -v chromium >/dev/null 2>&1; then \
+		echo "Installing chromium with apt-get"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; \
 	fi
 
 PUBLISHED := datasets/published/arm-summaries.csv

@@ -38,14 +38,53 @@ struct ChangeDistributionPlotTests {
 
     @Test func tiedPointsSitSideBySideAndLonePointsOnTheCentre() throws {
         let root = try parseXML(example.svg())
-        let centre = try #require(root.elements(class: "x-tick").first).number("x1")
         let points = root.elements(class: "group")[0].elements(class: "point")
+        // The strip's centre line: where a point with no close neighbour sits (−4.5, index 4).
+        let centre = points[4].number("cx")
         // Values −2.0 (indices 3 and 7) are tied: same height, different x, symmetric about the centre.
         #expect(points[3].number("cy") == points[7].number("cy"))
         #expect(points[3].number("cx") != points[7].number("cx"))
         #expect(abs((points[3].number("cx") + points[7].number("cx")) / 2 - centre) < pixelTolerance)
-        // −4.5 (index 4) has no neighbour within a marker's height.
-        #expect(abs(points[4].number("cx") - centre) < pixelTolerance)
+        // −4.5 (index 4) has no neighbour within a marker's height; nor has 0.5 (index 6): same line.
+        #expect(abs(points[6].number("cx") - centre) < pixelTolerance)
+    }
+
+    /// Points used to be drawn over the box, hiding it and its median; now they sit in a strip right
+    /// of the box, never inside its x-range, even with many tied values.
+    @Test func pointsSitBesideTheBoxNeverOverIt() throws {
+        var crowded = example
+        crowded.groups.append(.init(name: "Many ties", values: (0..<120).map { Double($0 % 5) - 2 }))
+        let root = try parseXML(crowded.svg())
+        let groups = root.elements(class: "group")
+        #expect(groups.count == 3)
+        for group in groups {
+            let box = try #require(group.elements(class: "box").first)
+            let boxLeft = box.number("x"), boxRight = box.number("x") + box.number("width")
+            let points = group.elements(class: "point")
+            #expect(!points.isEmpty)
+            for point in points {
+                let left = point.number("cx") - point.number("r")
+                #expect(left > boxRight, "point at cx \(point.number("cx")) overlaps the box \(boxLeft)…\(boxRight)")
+            }
+            let median = try #require(group.elements(class: "median").first)
+            #expect(median.number("x1") >= boxLeft - pixelTolerance && median.number("x2") <= boxRight + pixelTolerance)
+        }
+    }
+
+    /// Arm names wider than their band used to be turned 35° (a long one pushed the plot far right);
+    /// now the canvas widens for a long single word and a long name wraps, and the labels stay level.
+    @Test func longArmNamesWidenOrWrapInsteadOfTurning() throws {
+        var named = example
+        named.groups[0].name = "backward_plus_conventional"
+        named.groups[1].name = "Supervised backward walking on a treadmill with a physiotherapist"
+        let root = try parseXML(named.svg())
+        let labels = root.elements(class: "x-tick-label")
+        #expect(labels.allSatisfy { $0.attributes["transform"] == nil })
+        #expect(labels.contains { $0.text == "backward_plus_conventional" })
+        let wrapped = labels.filter { $0.text != "backward_plus_conventional" && !$0.text.hasPrefix("n = ") }
+        #expect(wrapped.count >= 2)
+        #expect(wrapped.map(\.text).joined(separator: " ") == named.groups[1].name)
+        #expect(labels.filter { $0.text.hasPrefix("n = ") }.count == 2)
     }
 
     @Test func rendersTheSameBytesTwice() throws {

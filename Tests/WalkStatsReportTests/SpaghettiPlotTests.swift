@@ -34,10 +34,78 @@ struct SpaghettiPlotTests {
         #expect(root.elements(class: "mean-line").count == 2)
     }
 
-    @Test func legendNamesArmsWithTheirSize() throws {
+    @Test func panelHeadingsNameArmsWithTheirSize() throws {
         let root = try parseXML(example.svg())
-        #expect(root.elements(class: "legend-item").map { $0.elements(named: "text").first?.text }
-            == ["Backward walking (n = 3)", "Forward walking (n = 3)"])
+        #expect(root.elements(class: "panel-heading").map(\.text) == ["Backward walking (n = 3)", "Forward walking (n = 3)"])
+        // Two panels replace the legend.
+        #expect(root.elements(class: "legend-item").isEmpty)
+    }
+
+    /// A panel heading wider than its panel wraps (it is never cut short), and the panels start below it.
+    @Test func longPanelHeadingsWrap() throws {
+        var plot = example
+        plot.arms[0].name = "Supervised backward walking on a treadmill with a physiotherapist"
+        let root = try parseXML(plot.svg())
+        let headings = root.elements(class: "panel-heading")
+        #expect(headings.count >= 3)
+        #expect(headings.dropLast().map(\.text).joined(separator: " ") == "\(plot.arms[0].name) (n = 3)")
+        let axisTop = try #require(root.elements(class: "y-axis").first).number("y1")
+        #expect(headings.allSatisfy { $0.number("y") < axisTop })
+    }
+
+    @Test func oneArmHasALegendAndNoPanels() throws {
+        let plot = SpaghettiPlot(title: "One arm", timepoints: example.timepoints, arms: [example.arms[0]],
+                                 yAxisLabel: example.yAxisLabel)
+        let root = try parseXML(plot.svg())
+        #expect(root.elements(class: "legend-item").map { $0.elements(named: "text").first?.text } == ["Backward walking (n = 3)"])
+        #expect(root.elements(class: "panel-heading").isEmpty)
+    }
+
+    /// 500 participants per arm used to be one tangle in one panel, the last arm drawn over the others
+    /// at full strength; now each arm has its own panel (same y scale, the arm's colour) and lines
+    /// translucent enough to show density, and the note says so.
+    @Test func manyParticipantsGetOnePanelPerArmAndTranslucentLines() throws {
+        let timepoints = ["Baseline", "Week 6", "Week 12"]
+        func participants(_ count: Int, shift: Double) -> [[Double?]] {
+            (0..<count).map { i in timepoints.indices.map { t in shift + Double((i * 7 + t * 3) % 11) - Double(t) } }
+        }
+        let arms = [SpaghettiPlot.Arm(name: "Backward", participants: participants(500, shift: 0)),
+                    SpaghettiPlot.Arm(name: "Forward", participants: participants(500, shift: 2)),
+                    SpaghettiPlot.Arm(name: "Usual care", participants: participants(40, shift: 4))]
+        let plot = SpaghettiPlot(title: "Pain", timepoints: timepoints, arms: arms, yAxisLabel: "Pain, points")
+        let root = try parseXML(plot.svg())
+
+        let headings = root.elements(class: "panel-heading")
+        #expect(headings.map(\.text) == ["Backward (n = 500)", "Forward (n = 500)", "Usual care (n = 40)"])
+        #expect(headings.map { $0.attributes["fill"] } == (0..<3).map { FigurePalette.armColor($0) })
+        // One x axis per panel, side by side without overlapping.
+        let panels = root.elements(class: "panel")
+        #expect(panels.count == 3)
+        let axes = panels.map { try? #require($0.elements(class: "x-axis").first) }
+        for (left, right) in zip(axes, axes.dropFirst()) {
+            #expect((left?.number("x2") ?? .infinity) < (right?.number("x1") ?? -.infinity))
+        }
+        // Each arm's lines lie inside its own panel.
+        let lines = root.elements(class: "participant")
+        #expect(lines.count == 1040)
+        for (armIndex, range) in [(0, 0..<500), (1, 500..<1000), (2, 1000..<1040)] {
+            let axis = try #require(axes[armIndex])
+            for line in lines[range] {
+                for polyline in line.elements(named: "polyline") {
+                    #expect(polyline.points.allSatisfy { $0.x >= axis.number("x1") && $0.x <= axis.number("x2") })
+                }
+            }
+        }
+        // Translucent lines above the threshold only.
+        let crowdedOpacity = try #require(lines[0].elements(named: "polyline").first?.attributes["stroke-opacity"].flatMap(Double.init))
+        let fewOpacity = try #require(lines[1000].elements(named: "polyline").first?.attributes["stroke-opacity"].flatMap(Double.init))
+        #expect(SpaghettiPlot.translucentAbove < 500 && SpaghettiPlot.translucentAbove >= 40)
+        #expect(crowdedOpacity < fewOpacity / 2)
+        #expect(abs(crowdedOpacity - SpaghettiPlot.lineOpacity(participants: 500)) < 0.01)
+        let note = root.elements(class: "note").map(\.text).joined(separator: " ")
+        #expect(note.contains("more than \(SpaghettiPlot.translucentAbove)"))
+        #expect(note.contains("translucent"))
+        #expect(note.contains("One panel per arm"))
     }
 
     @Test func rendersTheSameBytesTwice() throws {

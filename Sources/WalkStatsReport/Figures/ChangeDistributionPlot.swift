@@ -1,19 +1,20 @@
 import Foundation
 
 /// The distribution of change in each arm: a box plot (``BoxSummary``: type-7 quartiles, median,
-/// 1.5 × IQR whiskers) with every participant's value drawn on top as a point, and a dashed horizontal
-/// reference line at no change.
+/// 1.5 × IQR whiskers) with every participant's value drawn as a point in a strip beside it (right of
+/// the box, never over it, so no point hides the box or its median), and a dashed horizontal reference
+/// line at no change.
 ///
-/// Points are spread sideways only where they would overlap, and deterministically (no random jitter),
-/// so the same data always give the same file:
+/// Points are spread sideways within their strip only where they would overlap, and deterministically
+/// (no random jitter), so the same data always give the same file:
 /// ```
 /// sort the group's points by value (ties by their order in `values`);
 /// a cluster is a run of points less than one marker diameter (in px) above the run's first point;
 /// the j-th of m points in a cluster is shifted by (j − (m − 1) / 2) × s,
-///     s = min(marker diameter + 0.6 px, 2 × 0.42 × box width / (m − 1))
+///     s = min(marker diameter + 0.6 px, 2 × h / (m − 1)),  h = the strip's half-width less a marker radius
 /// ```
 /// Tied scores (common with whole-point scales) therefore line up side by side, and isolated values
-/// stay on the box's centre line.
+/// stay on the strip's centre line.
 public struct ChangeDistributionPlot: SVGFigure, Sendable {
     /// One arm's values.
     public struct Group: Sendable, Equatable {
@@ -49,6 +50,8 @@ public struct ChangeDistributionPlot: SVGFigure, Sendable {
     public var description: String?
 
     static let pointRadius = 2.8
+    /// The gap (px) between the box's right edge and the point strip's left edge.
+    static let stripGap = 6.0
 
     /// A change-distribution plot of `groups`.
     public init(title: String, groups: [Group], yAxisLabel: String, referenceValue: Double? = 0,
@@ -104,7 +107,7 @@ public struct ChangeDistributionPlot: SVGFigure, Sendable {
             valueRange: (all.min()!, all.max()!),
             yTitle: yAxisLabel, xTitle: nil,
             note: "Boxes: quartiles (type 7) and median; whiskers: the most extreme values within 1.5 × IQR of the box; "
-                + "points: participants, side by side where they would overlap.",
+                + "points (right of each box): participants, side by side where they would overlap.",
             plotWidth: max(300, 150 * Double(groups.count)), plotHeight: 300, rightMargin: referenceWidth)
 
         var elements = frame.background
@@ -116,10 +119,13 @@ public struct ChangeDistributionPlot: SVGFigure, Sendable {
                       fill: FigurePalette.mutedInk),
             ], className: "reference-line"))
         }
-        let boxWidth = min(60, frame.band * 0.45)
+        // Box and point strip side by side, together about centred on the arm's label.
+        let boxWidth = min(48, frame.band * 0.3)
+        let stripWidth = min(56, frame.band * 0.36)
         for (index, (group, box)) in zip(groups, summaries).enumerated() {
             let color = FigurePalette.armColor(group.colorIndex ?? index)
-            let x = frame.positions[index]
+            let x = frame.positions[index] - (boxWidth + Self.stripGap + stripWidth) / 2 + boxWidth / 2
+            let stripCentre = x + boxWidth / 2 + Self.stripGap + stripWidth / 2
             let y = frame.y
             let left = x - boxWidth / 2, capHalf = boxWidth * 0.2
             var parts: [SVGElement] = [
@@ -138,9 +144,9 @@ public struct ChangeDistributionPlot: SVGFigure, Sendable {
                       stroke: FigurePalette.ink, width: 2.5, className: "median"),
             ]
             let heights = group.values.map { y.position(of: $0) }
-            let offsets = Self.sidewaysOffsets(heights, halfWidth: 0.42 * boxWidth)
+            let offsets = Self.sidewaysOffsets(heights, halfWidth: stripWidth / 2 - Self.pointRadius)
             parts += zip(heights, offsets).map { height, offset in
-                .circle(cx: x + offset, cy: height, r: Self.pointRadius, fill: color, stroke: "#ffffff", strokeWidth: 0.6,
+                .circle(cx: stripCentre + offset, cy: height, r: Self.pointRadius, fill: color, stroke: "#ffffff", strokeWidth: 0.6,
                         fillOpacity: 0.85, className: "point")
             }
             elements.append(.group(parts, className: "group"))

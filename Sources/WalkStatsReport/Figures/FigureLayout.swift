@@ -100,18 +100,36 @@ enum FigureLayout {
         let rotated: Bool
         /// The height the labels take below the axis line.
         let height: Double
+        /// How many of each category's lines are its name (drawn in ink; the rest, such as "n = 12", muted).
+        let nameLineCounts: [Int]
 
         static let angle = 35.0
+        /// The most lines a category's label may wrap onto before the labels are turned instead.
+        static let maxWrappedLines = 4
 
+        /// Labels that fit their band as given stay level; otherwise each line is wrapped at spaces to
+        /// the band (when every word fits and no category needs more than ``maxWrappedLines`` lines);
+        /// only then are the labels turned.
         init(_ lines: [[String]], bandWidth: Double) {
-            let widest = lines.flatMap { $0 }.map { FigureText.width($0, size: FigureLayout.labelSize) }.max() ?? 0
-            rotated = widest > bandWidth - 6
-            self.lines = rotated ? lines.map { [$0.joined(separator: ", ")] } : lines
-            if rotated {
+            let size = FigureLayout.labelSize
+            let room = bandWidth - 6
+            let widest = lines.flatMap { $0 }.map { FigureText.width($0, size: size) }.max() ?? 0
+            let widestWord = lines.flatMap { $0 }.flatMap { $0.split(separator: " ") }
+                .map { FigureText.width(String($0), size: size) }.max() ?? 0
+            let wrapped = lines.map { category in category.flatMap { FigureText.wrapped($0, size: size, maxWidth: room) } }
+            let fitsWrapped = widestWord <= room && wrapped.allSatisfy { $0.count <= Self.maxWrappedLines }
+            let turned = widest > room && !fitsWrapped
+            rotated = turned
+            self.lines = turned ? lines.map { [$0.joined(separator: ", ")] } : (widest > room ? wrapped : lines)
+            nameLineCounts = lines.map { category in
+                guard !turned, widest > room, let name = category.first else { return 1 }
+                return FigureText.wrapped(name, size: size, maxWidth: room).count
+            }
+            if turned {
                 let longest = self.lines.map { FigureText.width($0[0], size: FigureLayout.labelSize) }.max() ?? 0
                 height = tickLength + 8 + longest * sin(Self.angle * .pi / 180) + FigureLayout.labelSize
             } else {
-                let lineCount = lines.map(\.count).max() ?? 1
+                let lineCount = self.lines.map(\.count).max() ?? 1
                 height = tickLength + 6 + Double(lineCount) * FigureLayout.labelLineHeight
             }
         }
@@ -127,7 +145,7 @@ enum FigureLayout {
     static func categoricalXAxis(_ labels: CategoryLabels, positions: [Double], y: Double, plotLeft: Double,
                                  plotRight: Double) -> [SVGElement] {
         var elements: [SVGElement] = [.line(x1: plotLeft, y1: y, x2: plotRight, y2: y, stroke: FigurePalette.ink, className: "x-axis")]
-        for (x, lines) in zip(positions, labels.lines) {
+        for (category, (x, lines)) in zip(positions, labels.lines).enumerated() {
             elements.append(.line(x1: x, y1: y, x2: x, y2: y + tickLength, stroke: FigurePalette.ink, className: "x-tick"))
             if labels.rotated {
                 let baseline = y + tickLength + labelSize
@@ -136,7 +154,7 @@ enum FigureLayout {
             } else {
                 for (index, line) in lines.enumerated() {
                     elements.append(.text(line, x: x, y: y + tickLength + labelSize + 2 + Double(index) * labelLineHeight,
-                                          anchor: .middle, size: labelSize, fill: index == 0 ? FigurePalette.ink : FigurePalette.mutedInk,
+                                          anchor: .middle, size: labelSize, fill: index < labels.nameLineCounts[category] ? FigurePalette.ink : FigurePalette.mutedInk,
                                           className: "x-tick-label"))
                 }
             }
@@ -177,7 +195,9 @@ enum FigureLayout {
         var elements: [SVGElement] = []
         var x = left, row = 0
         for item in items {
-            let itemWidth = legendSymbolWidth + 6 + FigureText.width(item.name, size: labelSize)
+            // A name wider than the whole legend row is shortened with an ellipsis (the last resort).
+            let name = FigureText.truncated(item.name, size: labelSize, maxWidth: maxWidth - legendSymbolWidth - 6)
+            let itemWidth = legendSymbolWidth + 6 + FigureText.width(name, size: labelSize)
             if x > left && x + itemWidth > left + maxWidth {
                 row += 1
                 x = left
@@ -194,7 +214,7 @@ enum FigureLayout {
                 parts.append(.rect(x: x + legendSymbolWidth / 2 - 6, y: middle - 6, width: 12, height: 12, fill: item.color,
                                    stroke: item.color, fillOpacity: 0.35))
             }
-            parts.append(.text(item.name, x: x + legendSymbolWidth + 6, y: middle + 0.35 * labelSize, size: labelSize,
+            parts.append(.text(name, x: x + legendSymbolWidth + 6, y: middle + 0.35 * labelSize, size: labelSize,
                                fill: FigurePalette.ink))
             elements.append(.group(parts, className: "legend-item"))
             x += itemWidth + 18

@@ -3,7 +3,8 @@ import Foundation
 /// A forest plot, in the layout of metafor's `forest()`: one row per study with its estimate as a square
 /// (area growing with its weight) and its confidence interval as a line, the pooled estimate as a diamond
 /// spanning its confidence interval, an optional prediction interval under the diamond, a dashed line at
-/// no effect, and text columns "estimate [lower, upper]" and weight on the right.
+/// no effect, and text columns "estimate [lower, upper]" and weight on the right. The weight column is
+/// drawn only when at least one study has a weight (a column of dashes says nothing).
 ///
 /// It takes plain numbers, so it can draw any meta-analysis (or a set of subgroup estimates): the caller
 /// says what the estimates are in ``axisLabel``, such as "Mean difference (backward − forward), points"
@@ -132,6 +133,7 @@ public struct ForestPlot: SVGFigure, Sendable {
         let places = max(0, min(decimals, 10))
         let estimateHeader = "Estimate [\(NumberFormatting.confidenceLabel(confidenceLevel))]"
         let weightHeader = "Weight"
+        let showsWeights = studies.contains { $0.weightPercent != nil }
         let studyTexts = studies.map { FigureText.estimateWithInterval($0.estimate, $0.lower, $0.upper, decimals: places) }
         let weightTexts = studies.map { $0.weightPercent.map { FigureText.number($0, decimals: 1) + "%" } ?? "–" }
         let pooledText = pooled.map { FigureText.estimateWithInterval($0.estimate, $0.lower, $0.upper, decimals: places) }
@@ -149,8 +151,10 @@ public struct ForestPlot: SVGFigure, Sendable {
         let estimateWidth = (studyTexts + [pooledText, predictionText].compactMap { $0 }).map { FigureText.width($0, size: size) }
             .max().map { max($0, FigureText.width(estimateHeader, size: size, bold: true)) } ?? 0
         let estimateRight = plotRight + Self.columnGap + estimateWidth
-        let weightWidth = (weightTexts.map { FigureText.width($0, size: size) } + [FigureText.width(weightHeader, size: size, bold: true)]).max() ?? 0
-        let weightRight = estimateRight + Self.columnGap + weightWidth
+        let weightWidth = (weightTexts.map { FigureText.width($0, size: size) } + [FigureText.width(weightHeader, size: size, bold: true)]
+            + (pooled == nil ? [] : [FigureText.width("100.0%", size: size, bold: true)])).max() ?? 0
+        // The right end of the last column drawn: the weights, or the estimates when no study has a weight.
+        let weightRight = showsWeights ? estimateRight + Self.columnGap + weightWidth : estimateRight
         let width = (weightRight + FigureLayout.margin).rounded(.up)
 
         // Rows, top to bottom: title, header, studies, pooled, prediction interval, axis.
@@ -167,7 +171,11 @@ public struct ForestPlot: SVGFigure, Sendable {
         }
         let lastCentre = predictionCentre ?? pooledCentre ?? studyCentres.last ?? rowsTop
         let axisY = lastCentre + Self.rowHeight / 2 + 6
-        let axisTitleLines = FigureText.wrapped(axisLabel, size: size, maxWidth: max(Self.plotWidth, width - 2 * FigureLayout.margin))
+        // The axis title is centred under the plot, so its lines may reach as far either side as the
+        // nearer edge of the figure allows.
+        let plotMiddle = (plotLeft + plotRight) / 2
+        let axisTitleLines = FigureText.wrapped(axisLabel, size: size,
+                                                maxWidth: 2 * min(plotMiddle - FigureLayout.margin, width - FigureLayout.margin - plotMiddle))
         let height = (axisY + FigureLayout.xAxisHeight(titleLines: axisTitleLines.count) + FigureLayout.margin).rounded(.up)
 
         // The x scale covers every interval and the null value, unless limits are given.
@@ -187,7 +195,10 @@ public struct ForestPlot: SVGFigure, Sendable {
         elements.append(.group([
             .text(labelHeader, x: FigureLayout.margin, y: headerBaseline, size: size, bold: true, fill: FigurePalette.ink),
             .text(estimateHeader, x: estimateRight, y: headerBaseline, anchor: .end, size: size, bold: true, fill: FigurePalette.ink),
-            .text(weightHeader, x: weightRight, y: headerBaseline, anchor: .end, size: size, bold: true, fill: FigurePalette.ink),
+        ] + (showsWeights ? [
+            SVGElement.text(weightHeader, x: weightRight, y: headerBaseline, anchor: .end, size: size, bold: true, fill: FigurePalette.ink,
+                  className: "weight-header"),
+        ] : []) + [
             .line(x1: FigureLayout.margin, y1: rowsTop - 2, x2: weightRight, y2: rowsTop - 2, stroke: FigurePalette.reference,
                   width: 0.8),
         ], className: "header"))
@@ -221,12 +232,14 @@ public struct ForestPlot: SVGFigure, Sendable {
                 let cx = scale.position(of: study.estimate)
                 parts.append(.rect(x: cx - side / 2, y: y - side / 2, width: side, height: side, fill: FigurePalette.ink,
                                    className: "study-marker",
-                                   tooltip: "\(study.label): \(studyTexts[index]), weight \(weightTexts[index])"))
+                                   tooltip: "\(study.label): \(studyTexts[index])" + (showsWeights ? ", weight \(weightTexts[index])" : "")))
             }
             parts.append(.text(studyTexts[index], x: estimateRight, y: baseline, anchor: .end, size: size,
                                fill: FigurePalette.ink, className: "estimate-text"))
-            parts.append(.text(weightTexts[index], x: weightRight, y: baseline, anchor: .end, size: size,
-                               fill: FigurePalette.ink, className: "weight-text"))
+            if showsWeights {
+                parts.append(.text(weightTexts[index], x: weightRight, y: baseline, anchor: .end, size: size,
+                                   fill: FigurePalette.ink, className: "weight-text"))
+            }
             rows.append(.group(parts, className: "study"))
         }
         elements.append(.group(rows, className: "studies"))
@@ -246,9 +259,10 @@ public struct ForestPlot: SVGFigure, Sendable {
                          tooltip: "\(pooled.label): \(pooledText)"),
                 .text(pooledText, x: estimateRight, y: y + 0.35 * size, anchor: .end, size: size, bold: true,
                       fill: FigurePalette.ink, className: "estimate-text"),
-                .text("100.0%", x: weightRight, y: y + 0.35 * size, anchor: .end, size: size, bold: true,
+            ] + (showsWeights ? [
+                SVGElement.text("100.0%", x: weightRight, y: y + 0.35 * size, anchor: .end, size: size, bold: true,
                       fill: FigurePalette.ink, className: "weight-text"),
-            ], className: "pooled"))
+            ] : []), className: "pooled"))
         }
         if let predictionInterval, let predictionCentre, let predictionText {
             let y = predictionCentre

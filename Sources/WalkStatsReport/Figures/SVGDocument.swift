@@ -2,13 +2,14 @@
 ///
 /// The output is meant to be referenced from Markdown (`![Forest plot](forest.svg)`), which GitHub and
 /// browsers show as an image: it has no scripts, no external fonts, images or style sheets, and no
-/// dates or generated ids, so the same document always renders to the same bytes. Text uses the
-/// system font stack ``fontFamily``. The background is an opaque white rectangle so the figure stays
+/// dates or generated ids, so the same document always renders to the same bytes. Text uses
+/// ``fontFamily``, the font its layout was measured with. The background is an opaque white rectangle so the figure stays
 /// legible on a dark page.
 public struct SVGDocument: Sendable, Equatable {
-    /// The system font stack: the platform's interface font where there is one, then common sans-serif fonts.
-    public static let fontFamily =
-        "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Liberation Sans', sans-serif"
+    /// The fonts text is drawn with: DejaVu Sans (Bitstream Vera Sans has the same widths), whose advance
+    /// widths the figures measure their text with, then the platform's sans-serif, which is narrower
+    /// (Helvetica, Arial), so text that fits in DejaVu Sans fits there too.
+    public static let fontFamily = "'DejaVu Sans', 'Bitstream Vera Sans', sans-serif"
 
     /// Width in pixels (CSS px).
     public var width: Double

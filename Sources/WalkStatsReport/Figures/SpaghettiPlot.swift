@@ -1,5 +1,11 @@
 /// Individual trajectories ("spaghetti plot"): one thin line per participant over the timepoints,
-/// coloured by arm, with each arm's mean drawn bold on top, and a legend.
+/// coloured by arm, with each arm's mean drawn bold on top.
+///
+/// With two or more arms each arm gets its own panel (facet), headed by its name and size in its
+/// colour, all panels on the same y scale, so no arm hides another; one arm is drawn with a legend.
+/// An arm with more than ``translucentAbove`` participants has thinner, translucent lines (opacity
+/// ``lineOpacity(participants:)``), so a crowd shows as density rather than a solid tangle; the note
+/// says so.
 ///
 /// Timepoints are categories drawn evenly spaced in the order given. A missing value (`nil`) breaks the
 /// participant's line; a value with missing neighbours on both sides is drawn as a small dot so it is not
@@ -39,6 +45,21 @@ public struct SpaghettiPlot: SVGFigure, Sendable {
     /// The SVG `<desc>`; `nil` writes a summary.
     public var description: String?
 
+    /// Above this many participants in an arm, its lines are drawn thinner and translucent.
+    public static let translucentAbove = 200
+    /// The opacity of participants' lines in an arm of at most ``translucentAbove`` participants.
+    static let lineOpacityFew = 0.55
+    /// The lowest opacity a participant's line gets, however many participants there are.
+    static let lineOpacityFloor = 0.05
+
+    /// The opacity of each participant's line in an arm of `participants` participants:
+    /// `0.55` up to ``translucentAbove``, then `0.55 × translucentAbove / participants` (at least 0.05),
+    /// so the arm's lines together stay about as dark as 200 lines at 0.55.
+    public static func lineOpacity(participants: Int) -> Double {
+        guard participants > translucentAbove else { return lineOpacityFew }
+        return max(lineOpacityFloor, lineOpacityFew * Double(translucentAbove) / Double(participants))
+    }
+
     /// A spaghetti plot of `arms` over `timepoints`.
     public init(title: String, timepoints: [String], arms: [Arm], yAxisLabel: String, xAxisLabel: String? = "Timepoint",
                 decimals: Int = 2, description: String? = nil) {
@@ -68,38 +89,58 @@ public struct SpaghettiPlot: SVGFigure, Sendable {
         try validate()
         let values = arms.flatMap { $0.participants.flatMap { $0.compactMap { $0 } } }
         let means = armMeans()
+        let faceted = arms.count > 1
+        let crowded = arms.filter { $0.participants.count > Self.translucentAbove }
+        var note = "Thin lines: participants (a gap is a missing value); bold lines: \(arms.count == 1 ? "means" : "arm means") of the values "
+            + "present at each \((xAxisLabel ?? "timepoint").lowercased())."
+        if faceted { note += " One panel per arm, all on the same y scale." }
+        if !crowded.isEmpty {
+            note += " " + crowded.map { arm in
+                "\(arm.name) has \(arm.participants.count) participants (more than \(Self.translucentAbove))"
+            }.joined(separator: "; ") + ": " + (crowded.count == 1 ? "its" : "their")
+                + " lines are thinner and translucent (opacity "
+                + crowded.map { FigureText.number(Self.lineOpacity(participants: $0.participants.count), decimals: 2) }
+                    .joined(separator: ", ")
+                + "), so darker means more participants."
+        }
         let frame = CategoricalFrame(
             title: title,
-            legend: arms.indices.map {
+            legend: faceted ? [] : arms.indices.map {
                 .init(name: "\(arms[$0].name) (n = \(arms[$0].participants.count))", color: FigurePalette.armColor($0),
                       symbol: .line(width: 3, marker: nil))
             },
             categories: timepoints.map { [$0] },
             valueRange: (values.min()!, values.max()!),
             yTitle: yAxisLabel, xTitle: xAxisLabel,
-            note: "Thin lines: participants (a gap is a missing value); bold lines: \(arms.count == 1 ? "means" : "arm means") of the values "
-                + "present at each \((xAxisLabel ?? "timepoint").lowercased()).",
-            plotWidth: max(360, 100 * Double(timepoints.count)), plotHeight: 300)
+            note: note,
+            plotWidth: faceted ? max(200, 80 * Double(timepoints.count)) : max(360, 100 * Double(timepoints.count)), plotHeight: 300,
+            panels: faceted ? arms.indices.map {
+                CategoricalFrame.Panel(heading: "\(arms[$0].name) (n = \(arms[$0].participants.count))",
+                                       color: FigurePalette.armColor($0))
+            } : [])
 
         var participants: [SVGElement] = []
         var meanLines: [SVGElement] = []
         for (armIndex, arm) in arms.enumerated() {
             let color = FigurePalette.armColor(armIndex)
+            let positions = frame.panelPositions[faceted ? armIndex : 0]
+            let opacity = Self.lineOpacity(participants: arm.participants.count)
+            let lineWidth = arm.participants.count > Self.translucentAbove ? 0.75 : 1
             for row in arm.participants {
                 var parts: [SVGElement] = []
                 for segment in TrajectoryPlot.segments(row) {
-                    let points = segment.map { (frame.positions[$0], frame.y.position(of: row[$0]!)) }
+                    let points = segment.map { (positions[$0], frame.y.position(of: row[$0]!)) }
                     if points.count == 1 {
-                        parts.append(.circle(cx: points[0].0, cy: points[0].1, r: 2.5, fill: color, fillOpacity: 0.7))
+                        parts.append(.circle(cx: points[0].0, cy: points[0].1, r: 2.5, fill: color, fillOpacity: min(0.7, opacity * 1.3)))
                     } else {
-                        parts.append(.polyline(points, stroke: color, width: 1, opacity: 0.55))
+                        parts.append(.polyline(points, stroke: color, width: lineWidth, opacity: opacity))
                     }
                 }
                 participants.append(.group(parts, className: "participant"))
             }
             var meanParts: [SVGElement] = []
             for segment in TrajectoryPlot.segments(means[armIndex]) {
-                let points = segment.map { (frame.positions[$0], frame.y.position(of: means[armIndex][$0]!)) }
+                let points = segment.map { (positions[$0], frame.y.position(of: means[armIndex][$0]!)) }
                 if points.count > 1 {
                     // A white halo keeps the mean visible on top of its own participants' lines.
                     meanParts.append(.polyline(points, stroke: "#ffffff", width: 6, opacity: 0.8))
