@@ -107,8 +107,14 @@ public struct ReplicationReport: Sendable {
             + "Hedges' g with the exact small-sample correction and a noncentral-t interval (as R's effectsize). "
             + "These compare the arms at one timepoint; without baseline values they cannot separate the effect of "
             + "the programme from chance baseline differences.\n\n"
+        // One sentence per outcome and pair of arms, naming the outcome: the arms are compared at one timepoint,
+        // so the sentence is about the difference between them, not about change.
+        var written: Set<String> = []
         for c in replication.parallel {
-            text += label(c.outcome).directionSentence(favouring: c.arm.arm) + "\n\n"
+            let outcome = label(c.outcome)
+            let direction = outcome.directionSentence(for: .conditions(later: c.arm.arm, earlier: c.reference.arm))
+            let sentence = outcome.definition.map { "\($0.label): " + direction.prefix(1).lowercased() + direction.dropFirst() } ?? direction
+            if written.insert(sentence).inserted { text += sentence + "\n\n" }
         }
         return text
     }

@@ -20,9 +20,12 @@ struct ResultMarkdown {
 
     func render(headingLevel: Int) -> String {
         let h = String(repeating: "#", count: headingLevel)
-        var text = "\(h) \(result.heading)\n\n" + (directionSentence.isEmpty ? "" : "\(directionSentence)\n\n")
+        var text = "\(h) \(result.heading)\n\n" + result.headline.map { "**\($0)**\n\n" }.joined()
+            + (directionSentence.isEmpty ? "" : "\(directionSentence)\n\n")
         var first = true
-        for section in result.sections where !section.groups.isEmpty {
+        // A section without a single table row (every test of it not computed) is left out: the headline and
+        // the "Not computed" list say why, instead of an empty table.
+        for section in result.sections where section.groups.contains(where: { $0.summary != nil || $0.items.contains { $0.role == .test && $0.test != nil } }) {
             text += (first ? "" : "\n") + "\(h)# \(section.heading)\n\n" + testTable(section).render()
                 + (section.explanation.isEmpty ? "" : "\n" + section.explanation + "\n")
             first = false

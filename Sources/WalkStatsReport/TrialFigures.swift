@@ -35,7 +35,7 @@ public struct FigureFile: Sendable, Equatable {
 /// differences between conditions) when the analysis has them.
 enum TrialFigures {
     static func figures(outcome: String, trial: Trial, description: TrialDescription, result: OutcomeResult,
-                        label: OutcomeLabel, wording: DesignWording) -> [FigureFile] {
+                        label: OutcomeLabel, wording: DesignWording, context: ReportContext) -> [FigureFile] {
         let cells = description.cells(of: outcome)
         let decimals = NumberFormatting.decimals(forSpread: cells.compactMap(\.descriptives.standardDeviation).max())
         let name = label.definition?.label ?? outcome
@@ -43,7 +43,7 @@ enum TrialFigures {
         // One arm order, and so one colour per arm, for every figure: the arms in sorted order.
         let arms = trial.arms.sorted { $0.name.precedesByCodePoint($1.name) }
         let trajectory = TrajectoryPlot(
-            title: wording.design == .parallel ? "\(name): mean by arm with 95% CI" : "\(name): mean by condition with 95% CI",
+            title: context.figureTitle(wording.design == .parallel ? "\(name): mean by arm with 95% CI" : "\(name): mean by condition with 95% CI"),
             timepoints: trial.timepoints,
             arms: arms.map { arm in
                 TrajectoryPlot.Arm(name: arm.name, points: trial.timepoints.map { timepoint in
@@ -54,7 +54,7 @@ enum TrialFigures {
             },
             yAxisLabel: axis, xAxisLabel: wording.occasion, decimals: decimals)
         let spaghetti = SpaghettiPlot(
-            title: "\(name): every participant", timepoints: trial.timepoints,
+            title: context.figureTitle("\(name): every participant"), timepoints: trial.timepoints,
             arms: arms.map { arm in
                 SpaghettiPlot.Arm(name: arm.name, participants: arm.participants.map { participant in
                     trial.timepoints.map { participant.value(of: outcome, at: $0) }
@@ -63,7 +63,7 @@ enum TrialFigures {
             yAxisLabel: axis, xAxisLabel: wording.occasion, decimals: decimals)
         let groups = result.groups.filter { $0.arms.count == 1 && !($0.values.first ?? []).isEmpty }
         let change = ChangeDistributionPlot(
-            title: "\(name): \(result.valuesLabel)",
+            title: context.figureTitle("\(name): \(result.valuesLabel)"),
             groups: groups.map { group in
                     ChangeDistributionPlot.Group(name: group.arms[0], values: group.values[0],
                                                  colorIndex: arms.firstIndex { $0.name == group.arms[0] })

@@ -24,7 +24,8 @@ public struct TrialReport: Sendable {
     public var figures: [FigureFile] {
         comparisons.flatMap { comparison in
             TrialFigures.figures(outcome: comparison.result.outcome, trial: analysis.trial, description: analysis.description,
-                                 result: comparison.result, label: comparison.label, wording: descriptives.wording)
+                                 result: comparison.result, label: comparison.label, wording: descriptives.wording,
+                                 context: ReportContext(simulatedBy: analysis.simulatedBy))
         }
     }
 

@@ -37,6 +37,18 @@ struct DesignWordingTests {
         #expect(spaghetti.contains("present at each condition"))
     }
 
+    /// Figures of simulated data say so in every title.
+    @Test func simulatedFiguresSaySoInTheirTitles() throws {
+        let metadata = DatasetMetadata(source: "inline.metadata.json", simulated: true)
+        let report = TrialReport(analysis: try TrialAnalysis(trial: Self.trial, request: AnalysisRequest(metadata: metadata)),
+                                 codebook: Codebook(definitions: []))
+        #expect(report.figures.count == 3)
+        for figure in report.figures {
+            let svg = try #require(figure.svg)
+            #expect(svg.contains(">SIMULATED data — "), "\(figure.fileName)")
+        }
+    }
+
     @Test func aParallelReportKeepsItsWords() throws {
         let (text, figures) = try Self.markdown(.parallel)
         #expect(text.contains("5 participants randomised (group 5); timepoints a, b"))
@@ -45,5 +57,6 @@ struct DesignWordingTests {
         // Table 1 opens the report: the outcome at the first timepoint by arm, without p-values.
         #expect(text.contains("## Participants at baseline\n\n| Characteristic | group (n = 5) |\n| --- | ---: |\n| `pain`, a | 5.60 (1.14) |"))
         #expect(figures.map(\.altText).contains("pain: arm means over time with 95% confidence intervals"))
+        #expect(figures.allSatisfy { !($0.svg ?? "").contains("SIMULATED") })
     }
 }

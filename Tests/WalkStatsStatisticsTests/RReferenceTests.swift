@@ -29,7 +29,14 @@ struct RReferenceTests {
     func pipelineMatchesR(dataset: String) throws {
         let trial = try ParticipantCSVImporter().importTrial(atPath: Self.folder.appendingPathComponent("\(dataset).csv").path)
         let computed = try Self.computedValues(trial, covariates: Self.covariates[dataset] ?? [])
-        let expected = Self.reference.values[dataset]!.filter { !$0.key.hasPrefix("vectors/") }
+        // Documented deviation: an exact rank interval whose achieved level is 0 (R prints the estimate as a 0%
+        // "interval", with a warning) is not reported; the pipeline lists it as not computed instead.
+        let zeroLevel = Self.reference.values[dataset]!.filter { $0.key.hasSuffix("/conf_level") && $0.value == 0 }
+            .map { String($0.key.dropLast("conf_level".count)) }
+        let expected = Self.reference.values[dataset]!.filter { entry in
+            !entry.key.hasPrefix("vectors/")
+                && !zeroLevel.contains { entry.key.hasPrefix($0) && ["ci_low", "ci_high", "conf_level"].contains(entry.key.dropFirst($0.count)) }
+        }
         #expect(Set(computed.keys).subtracting(expected.keys).sorted() == [], "keys WalkStats computes but R does not")
         #expect(Set(expected.keys).subtracting(computed.keys).sorted() == [], "keys R computes but WalkStats does not")
         for (key, value) in expected.sorted(by: { $0.key < $1.key }) {

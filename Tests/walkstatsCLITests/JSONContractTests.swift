@@ -86,7 +86,7 @@ struct JSONContractTests {
     @Test(arguments: [
         [sample, "--outcome", "pain_nrs"],
         [sample, "--outcome", "quad_strength", "--covariates", "age,sex,kl_grade", "--adjust", "bonferroni"],
-        [sample, "--outcome", "walking_speed", "--from", "week6", "--to", "baseline"],
+        [sample, "--outcome", "walking_speed", "--from", "week3", "--to", "week6"],
         // Three arms, two chosen with --arms.
         ["datasets/sample/alghadir2019-shaped.csv", "--arms", "retro_walking,forward_walking", "--outcome", "pain_nrs"],
         // One arm: between is null.

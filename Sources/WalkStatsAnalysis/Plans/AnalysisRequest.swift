@@ -61,6 +61,8 @@ public enum AnalysisRequestError: Error, Sendable, Equatable, CustomStringConver
     case singleTimepoint(String)
     /// The earlier and later timepoint are the same.
     case sameTimepoints(String)
+    /// The "earlier" timepoint of a change comes after the "later" one in the timepoint order.
+    case reversedTimepoints(from: String, to: String, order: [String])
     /// The chosen arms are empty or repeat a name.
     case invalidArmSelection([String])
     /// The reference arm asked for is not among the arms analysed.
@@ -74,6 +76,9 @@ public enum AnalysisRequestError: Error, Sendable, Equatable, CustomStringConver
             return "a change needs two timepoints; the data have only '\(timepoint)'"
         case let .sameTimepoints(timepoint):
             return "the earlier and later timepoint must differ (both are '\(timepoint)')"
+        case let .reversedTimepoints(from, to, order):
+            return "'\(from)' comes after '\(to)' in the timepoint order (\(order.joined(separator: ", "))); a change runs from an "
+                + "earlier to a later timepoint"
         case let .invalidArmSelection(names):
             return "the arms to analyse must be different, non-empty names, got \(names.map { "'\($0)'" }.joined(separator: ", "))"
         case let .referenceNotAnalysed(reference, arms):
@@ -105,9 +110,10 @@ extension AnalysisRequest {
     }
 
     /// The two timepoints compared, `from` (default the first) and `to` (default the last), checked to exist
-    /// and differ.
-    /// - Throws: ``AnalysisRequestError`` for a trial with one timepoint, an unknown name or equal names.
-    func checkedTimepoints(in trial: Trial) throws -> (from: String, to: String) {
+    /// and differ, and with `inTimeOrder` (a change over time) to come in the trial's timepoint order.
+    /// - Throws: ``AnalysisRequestError`` for a trial with one timepoint, an unknown name, equal names or,
+    ///   with `inTimeOrder`, a reversed pair.
+    func checkedTimepoints(in trial: Trial, inTimeOrder: Bool = false) throws -> (from: String, to: String) {
         guard let first = trial.timepoints.first, let last = trial.timepoints.last, trial.timepoints.count >= 2 else {
             throw AnalysisRequestError.singleTimepoint(trial.timepoints.first ?? "")
         }
@@ -116,6 +122,9 @@ extension AnalysisRequest {
             throw AnalysisRequestError.unknownName(.timepoint, name: timepoint, available: trial.timepoints)
         }
         guard pair.from != pair.to else { throw AnalysisRequestError.sameTimepoints(pair.from) }
+        if inTimeOrder, let f = trial.timepoints.firstIndex(of: pair.from), let t = trial.timepoints.firstIndex(of: pair.to), f > t {
+            throw AnalysisRequestError.reversedTimepoints(from: pair.from, to: pair.to, order: trial.timepoints)
+        }
         return pair
     }
 }

@@ -59,10 +59,24 @@ public struct PlannedAnalysis<Input: Sendable>: Sendable {
         self.compute = compute
     }
 
-    /// Runs the analysis; a failure is recorded in `notes` as "name (scope) not computed: reason".
+    /// Runs the analysis; a failure is recorded in `notes` as "name (scope) not computed: reason". A test
+    /// with an estimate but no interval, or whose interval reaches no confidence at all (an exact rank
+    /// interval of one or two values, whose achieved level is 0), keeps its test and is listed too:
+    /// "name interval (scope) not computed: reason" — the table then shows "–", and the list says why.
     func run(_ input: Input, scope: String, notes: inout [String]) -> ResultItem? {
         do {
-            return ResultItem(name: name, role: role, presentation: presentation, content: try compute(input))
+            var content = try compute(input)
+            if case let .test(test) = content, role == .test, let estimate = test.estimate, estimate.isFinite {
+                if let interval = test.confidenceInterval, interval.level <= 0 {
+                    let sizes = test.sampleSizes.map(String.init).joined(separator: " + ")
+                    notes.append("\(name) interval (\(scope)) not computed: with only \(sizes) \(test.sampleSizes.reduce(0, +) == 1 ? "value" : "values") "
+                        + "no exact interval reaches any confidence level (R prints the estimate as a 0% interval)")
+                    content = .test(test.withoutInterval)
+                } else if test.confidenceInterval == nil {
+                    notes.append("\(name) interval (\(scope)) not computed: the data give no interval at the requested level")
+                }
+            }
+            return ResultItem(name: name, role: role, presentation: presentation, content: content)
         } catch {
             notes.append("\(name) (\(scope)) not computed: \(error)")
             return nil
@@ -115,10 +129,10 @@ public extension PlannedAnalysis where Input == ArmData {
 
 /// The between-arm analyses: ANCOVA, Welch, Student, Mann–Whitney, Cohen's d, Hedges' g, Levene.
 public extension PlannedAnalysis where Input == ContrastData {
-    /// ANCOVA of follow-up adjusted for baseline (and covariates): the primary analysis.
-    static func ancova(covariates: [String]) -> Self {
+    /// ANCOVA of follow-up adjusted for the earlier timepoint `baseline` (and covariates): the primary analysis.
+    static func ancova(covariates: [String], baseline: String = "baseline") -> Self {
         Self(name: TestName.ancova.rawValue, role: .test,
-             presentation: Presentation(title: "ANCOVA, adjusted for baseline"
+             presentation: Presentation(title: "ANCOVA, adjusted for \(baseline)"
                                             + (covariates.isEmpty ? "" : " + " + covariates.joined(separator: ", ")),
                                         estimateLabel: "adjusted difference")) { data in
             .test(try data.ancova.fit(comparing: data.arms[0], with: data.arms[1], confidenceLevel: data.confidenceLevel))
@@ -271,9 +285,9 @@ public extension PlannedAnalysis where Input == OmnibusData {
 
     /// Pairwise differences of baseline-adjusted means from one ANCOVA of all arms, Tukey-adjusted (R
     /// `emmeans(lm(post ~ pre + arm), pairwise ~ arm, adjust = "tukey")`), each arm − the reference first.
-    static func ancovaContrasts(covariates: [String]) -> Self {
+    static func ancovaContrasts(covariates: [String], baseline: String = "baseline") -> Self {
         Self(name: "ancova_contrast", role: .test,
-             presentation: Presentation(title: "ANCOVA contrasts, adjusted for baseline"
+             presentation: Presentation(title: "ANCOVA contrasts, adjusted for \(baseline)"
                                             + (covariates.isEmpty ? "" : " + " + covariates.joined(separator: ", ")),
                                         estimateLabel: "adjusted difference", statisticSymbol: "q")) { data in
             let levels = [data.reference] + data.arms.filter { $0 != data.reference }
@@ -284,9 +298,9 @@ public extension PlannedAnalysis where Input == OmnibusData {
     }
 
     /// F test of arm in the ANCOVA of follow-up adjusted for baseline (R `car::Anova(lm(post ~ pre + arm), type = 2)`).
-    static func ancovaArm(covariates: [String]) -> Self {
+    static func ancovaArm(covariates: [String], baseline: String = "baseline") -> Self {
         Self(name: TestName.ancovaArm.rawValue, role: .test,
-             presentation: Presentation(title: "ANCOVA F test of arm, adjusted for baseline"
+             presentation: Presentation(title: "ANCOVA F test of arm, adjusted for \(baseline)"
                                             + (covariates.isEmpty ? "" : " + " + covariates.joined(separator: ", ")),
                                         statisticSymbol: "F")) { data in
             .test(try data.ancova.armTest(arms: data.arms, reference: data.reference))
@@ -345,5 +359,14 @@ enum ArmSelection {
             throw AnalysisRequestError.unknownName(.arm, name: name, available: available)
         }
         return names
+    }
+}
+
+extension HypothesisTestResult {
+    /// The same test without its confidence interval.
+    var withoutInterval: HypothesisTestResult {
+        HypothesisTestResult(name: name, method: method, statistic: statistic, degreesOfFreedom: degreesOfFreedom,
+                             denominatorDegreesOfFreedom: denominatorDegreesOfFreedom, pValue: pValue, estimate: estimate,
+                             standardError: standardError, confidenceInterval: nil, sampleSizes: sampleSizes)
     }
 }

@@ -64,7 +64,7 @@ public struct PrePostPlan: Sendable {
     ///   ``StatisticsError/invalidConfidenceLevel(_:)``.
     public init(trial: Trial, request: AnalysisRequest) throws {
         let outcomes = try request.checkedOutcomes(in: trial)
-        let (from, to) = try request.checkedTimepoints(in: trial)
+        let (from, to) = try request.checkedTimepoints(in: trial, inTimeOrder: true)
         for name in request.covariates where !trial.participantAttributeNames.contains(name) {
             throw AnalysisRequestError.unknownName(.covariate, name: name, available: trial.participantAttributeNames)
         }
@@ -75,9 +75,10 @@ public struct PrePostPlan: Sendable {
         (reference, referenceReason) = try Self.chooseReference(request, arms: arms, available: trial.arms.map(\.name))
         covariates = request.covariates
         withinArm = [.pairedT(), .wilcoxonSignedRank, .cohensDz, .shapiroWilk]
-        betweenArms = [.ancova(covariates: request.covariates), .welchT, .studentT, .mannWhitney, .cohensD, .hedgesG, .leveneMedian]
+        betweenArms = [.ancova(covariates: request.covariates, baseline: from), .welchT, .studentT, .mannWhitney, .cohensD, .hedgesG, .leveneMedian]
         omnibus = [.onewayANOVA, .etaSquared, .omegaSquared, .welchANOVA, .kruskalWallis, .rankEpsilonSquared,
-                   .ancovaArm(covariates: request.covariates), .ancovaContrasts(covariates: request.covariates), .tukeyHSD,
+                   .ancovaArm(covariates: request.covariates, baseline: from),
+                   .ancovaContrasts(covariates: request.covariates, baseline: from), .tukeyHSD,
                    .pairwiseWelch, .pairwiseMannWhitney]
         adjustment = request.adjustment
         confidenceLevel = request.confidenceLevel
@@ -139,7 +140,7 @@ public struct PrePostPlan: Sendable {
                           explanation: index == 0 ? Self.readBetween : "", isSingleObject: !isPairwise, groups: [group],
                           intervalQualifier: isPairwise ? "not adjusted for the pairs" : nil)
         }
-        return OutcomeResult(
+        var result = OutcomeResult(
             outcome: outcome,
             fields: [ResultField("outcome", .string(outcome)), ResultField("from", .string(from)),
                      ResultField("to", .string(to)), ResultField("arms", .strings(arms))]
@@ -148,10 +149,32 @@ public struct PrePostPlan: Sendable {
             confidenceLevel: confidenceLevel,
             sections: [
                 ResultSection(key: "within", heading: "Within arms (\(to) − \(from))", groupColumn: "Arm", estimateHeader: "Estimate",
-                              explanation: Self.readWithin, isSingleObject: false, groups: withinGroups),
+                              explanation: readWithin, isSingleObject: false, groups: withinGroups),
             ] + (betweenSections.isEmpty || isPairwise ? [emptyBetween] : []) + omnibusSections + betweenSections,
             explanations: [.effectSize: Self.readEffects, .assumptionCheck: Self.readChecks],
             methods: methods, missingData: missingData(counts: zip(selected, pairs).map { "\($0.name) \($1.count) of \($1.randomised) randomised" }))
+        result.headline = headline(primary: isPairwise ? omnibusSections.first?.groups.first : betweenGroups.first,
+                                   name: isPairwise ? TestName.ancovaArm.rawValue : TestName.ancova.rawValue)
+        return result
+    }
+
+    /// What a reader must know first when the primary between-arm analysis (`name` in `group`) or every
+    /// between-arm test could not be computed.
+    private func headline(primary group: ResultGroup?, name: String) -> [String] {
+        guard let group else { return [] }
+        func reason(_ test: String) -> String? {
+            guard let note = group.notes.first(where: { $0.hasPrefix(test + " (") }),
+                  let marker = note.range(of: "not computed: ") else { return nil }
+            return String(note[marker.upperBound...])
+        }
+        let arms = group.arms.joined(separator: ", ")
+        if !group.items.contains(where: { $0.role == .test }) {
+            return ["No between-arm test could be computed, so this comparison says nothing about a difference between "
+                + "\(arms)" + (reason(name).map { " (the primary analysis: \($0))" } ?? "") + ". The reasons are listed under \"Not computed\"."]
+        }
+        guard !group.items.contains(where: { $0.name == name }) else { return [] }
+        return ["The primary between-arm analysis, ANCOVA of \(to) adjusted for \(from), could not be computed"
+            + (reason(name).map { ": \($0)" } ?? "") + ". The tests shown are sensitivity analyses only."]
     }
 
     private func withinGroup(_ arm: String, _ pairs: PairedValues) -> ResultGroup {
@@ -238,13 +261,20 @@ public struct PrePostPlan: Sendable {
         return missing + "."
     }
 
-    static let readWithin = """
-    How to read this: each arm's change is tested against no change. The paired t-test asks whether the \
-    mean change differs from 0; the Wilcoxon signed-rank test asks the same of the median-like centre \
-    (pseudo-median) without assuming normal changes. A change within one arm says nothing about whether \
-    backward walking beats forward walking: people also improve with time, attention and regression to the \
-    mean. That question is answered between arms.
-    """
+    /// How to read the within-arm table, naming the arms analysed.
+    var readWithin: String {
+        let question: String
+        switch arms.count {
+        case 1: question = "whether \(arms[0]) works better than anything else: there is no other arm here to compare it with"
+        case 2: question = "whether \(contrasts[0].arm) works better than \(contrasts[0].reference): people also improve with time, "
+            + "attention and regression to the mean. That question is answered between arms"
+        default: question = "which of \(arms.joined(separator: ", ")) works best: people also improve with time, attention and "
+            + "regression to the mean. That question is answered between arms"
+        }
+        return "How to read this: each arm's change is tested against no change. The paired t-test asks whether the mean change "
+            + "differs from 0; the Wilcoxon signed-rank test asks the same of the median-like centre (pseudo-median) without "
+            + "assuming normal changes. A change within one arm says nothing about \(question)."
+    }
 
     static let readBetween = """
     How to read this: ANCOVA is the primary between-arm analysis of a randomised pre/post trial. It \

@@ -29,6 +29,9 @@ public struct OutcomeResult: Sendable, Equatable {
     /// Whom a group's counts are out of, for "n of …": "randomised" in a randomised design, "participants"
     /// when the same people were measured in every condition.
     public let countedOutOf: String
+    /// Sentences a report prints first, before any table: what the data could not support that a reader
+    /// would otherwise look for (such as a primary analysis that could not be computed).
+    public var headline: [String] = []
 
     /// Creates a result.
     public init(outcome: String, fields: [ResultField], heading: String, direction: DifferenceDirection, confidenceLevel: Double,

@@ -16,7 +16,7 @@ public enum StatisticsError: Error, Sendable, Equatable, CustomStringConvertible
     public var description: String {
         switch self {
         case let .insufficientObservations(what, needed, got):
-            return "needs at least \(needed) \(what), found \(got)"
+            return "needs at least \(needed) \(needed == 1 ? Self.singular(what) : what), found \(got)"
         case let .zeroVariance(what):
             return "\(what) are constant (zero variance), so the test statistic is undefined"
         case let .invalidConfidenceLevel(level):
@@ -28,5 +28,16 @@ public enum StatisticsError: Error, Sendable, Equatable, CustomStringConvertible
         case let .invalidRequest(reason):
             return reason
         }
+    }
+
+    /// `what` with its counted noun in the singular ("non-zero differences" → "non-zero difference", "values in
+    /// the first sample" → "value in the first sample"): the first word ending in "s" that names what is
+    /// counted.
+    static func singular(_ what: String) -> String {
+        let plurals = ["pairs", "values", "participants", "differences", "groups", "studies", "arms", "observations", "sequences"]
+        var words = what.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        guard let index = words.firstIndex(where: { plurals.contains($0) }) else { return what }
+        words[index] = words[index] == "studies" ? "study" : String(words[index].dropLast())
+        return words.joined(separator: " ")
     }
 }

@@ -14,6 +14,9 @@ struct FlagRequestError: Error, CustomStringConvertible {
             description = "no participant attribute for --covariates '\(name)' in the data; available: \(available.joined(separator: ", "))"
         case let .sameTimepoints(timepoint):
             description = "--from and --to must differ (both are '\(timepoint)')"
+        case let .reversedTimepoints(from, to, order):
+            description = "--from '\(from)' comes after --to '\(to)' in the timepoint order (\(order.joined(separator: ", "))); a change "
+                + "runs from an earlier to a later timepoint: swap them, or give --timepoints to set the order"
         case .invalidArmSelection:
             description = "--arms takes different arm names separated by commas, such as backward,forward,usual_care"
         case let .referenceNotAnalysed(reference, arms):
