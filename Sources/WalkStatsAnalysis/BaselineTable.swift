@@ -48,6 +48,8 @@ public struct BaselineTable: Sendable, Equatable {
         public let summary: Summary
         /// One cell per arm of ``BaselineTable/arms``.
         public let cells: [Cell]
+        /// The decimals the values were recorded with (`nil` for categories).
+        public var recordedDecimals: Int? = nil
     }
 
     /// Whole-number attributes with at most this many distinct values, spanning fewer units, are shown as
@@ -81,7 +83,7 @@ public struct BaselineTable: Sendable, Equatable {
             for outcome in trial.outcomes {
                 let values = selected.map { $0.observedValues(of: outcome, at: timepoint) }
                 rows.append(Row(characteristic: outcome, isOutcome: true, level: nil, summary: .meanSD,
-                                cells: values.map { Self.meanSD($0) }))
+                                cells: values.map { Self.meanSD($0) }, recordedDecimals: trial.recordedDecimals(of: outcome)))
             }
         }
         self.rows = rows
@@ -103,13 +105,15 @@ public struct BaselineTable: Sendable, Equatable {
             }
         }
         let perArm = values.map { $0.compactMap(Double.init) }
+        let recorded = numbers.map { recordedDecimals($0) }.max()
         if let skewness = skewness(numbers), abs(skewness) > skewnessThreshold {
             return [Row(characteristic: attribute, isOutcome: false, level: nil, summary: .medianIQR, cells: perArm.map { arm in
                 let d = try? Descriptives(arm, missing: 0)
                 return Cell(known: arm.count, centre: d?.median, spread: d?.firstQuartile, upper: d?.thirdQuartile, count: nil)
-            })]
+            }, recordedDecimals: recorded)]
         }
-        return [Row(characteristic: attribute, isOutcome: false, level: nil, summary: .meanSD, cells: perArm.map { meanSD($0) })]
+        return [Row(characteristic: attribute, isOutcome: false, level: nil, summary: .meanSD, cells: perArm.map { meanSD($0) },
+                    recordedDecimals: recorded)]
     }
 
     private static func meanSD(_ values: [Double]) -> Cell {

@@ -52,9 +52,10 @@ struct BaselineTableReport: Sendable {
         return row.level.map { "\(row.characteristic): \($0)" } ?? row.characteristic
     }
 
+    /// Summaries one decimal beyond the recorded values (else from the spread).
     private func decimals(_ row: BaselineTable.Row) -> Int {
-        NumberFormatting.decimals(forSpread: row.summary == .meanSD ? row.cells.compactMap(\.spread).max()
-                                  : zip(row.cells.compactMap(\.upper), row.cells.compactMap(\.spread)).map { $0 - $1 }.max())
+        row.recordedDecimals.map(NumberFormatting.summaryDecimals(recorded:))
+            ?? NumberFormatting.decimals(forSpread: row.cells.compactMap(\.spread).max())
     }
 
     private func cell(_ summary: BaselineTable.Summary, _ cell: BaselineTable.Cell, randomised: Int, places: Int) -> String {
@@ -68,8 +69,10 @@ struct BaselineTableReport: Sendable {
             return "\(NumberFormatting.value(centre, decimals: places)) (\(NumberFormatting.value(cell.spread, decimals: places)))" + known
         case .medianIQR:
             guard let centre = cell.centre else { return "–" + known }
-            return "\(NumberFormatting.value(centre, decimals: places)) (\(NumberFormatting.value(cell.spread, decimals: places)) to "
-                + "\(NumberFormatting.value(cell.upper, decimals: places)))" + known
+            let recorded = max(0, places - 1)
+            return "\(NumberFormatting.dataValue(centre, recorded: recorded)) ("
+                + NumberFormatting.range(NumberFormatting.dataValue(cell.spread, recorded: recorded),
+                                         NumberFormatting.dataValue(cell.upper, recorded: recorded)) + ")" + known
         }
     }
 }

@@ -38,20 +38,23 @@ public struct DescriptivesReport: Sendable {
         let level = description.cells.first?.descriptives.confidenceInterval?.level ?? 0.95
         var table = MarkdownTable(
             headers: [wording.group, wording.occasion, "n", "Missing", "Mean", "SD", "SE", NumberFormatting.confidenceLabel(level),
-                      "Median", "Q1–Q3", "Min–Max"],
+                      "Median", "Q1 to Q3", "Min to max"],
             alignments: [.left, .left] + Array(repeating: .right, count: 9))
         let cells = description.cells(of: outcome)
-        let places = NumberFormatting.decimals(forSpread: cells.compactMap(\.descriptives.standardDeviation).max())
+        let recorded = trial.recordedDecimals(of: outcome)
+        let places = recorded.map(NumberFormatting.summaryDecimals(recorded:))
+            ?? NumberFormatting.decimals(forSpread: cells.compactMap(\.descriptives.standardDeviation).max())
         func value(_ x: Double?) -> String { NumberFormatting.value(x, decimals: places) }
+        func data(_ x: Double?) -> String { NumberFormatting.dataValue(x, recorded: recorded ?? places) }
         for cell in cells {
             let d = cell.descriptives
             table.rows.append([
                 cell.arm, cell.timepoint, "\(d.n)", "\(d.missing)", value(d.mean),
                 value(d.standardDeviation), value(d.standardError),
                 NumberFormatting.interval(d.confidenceInterval?.lower, d.confidenceInterval?.upper, decimals: places),
-                value(d.median),
-                d.firstQuartile == nil ? "–" : "\(value(d.firstQuartile))–\(value(d.thirdQuartile))",
-                d.minimum == nil ? "–" : "\(value(d.minimum))–\(value(d.maximum))",
+                data(d.median),
+                d.firstQuartile == nil ? "–" : NumberFormatting.range(data(d.firstQuartile), data(d.thirdQuartile)),
+                d.minimum == nil ? "–" : NumberFormatting.range(data(d.minimum), data(d.maximum)),
             ])
         }
         return table.render()

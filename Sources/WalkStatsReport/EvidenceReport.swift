@@ -68,8 +68,9 @@ public struct EvidenceReport: Sendable {
                 let welch = c.tests.first { $0.name == .welchT }
                 let difference = c.arm.mean - c.reference.mean
                 var sentence = "\(label(c.outcome)) at \(c.timepoint), \(c.arm.arm) (n = \(c.arm.n)) − \(c.reference.arm) (n = \(c.reference.n)): "
-                    + "difference \(NumberFormatting.value(difference, decimals: 2))"
-                if let ci = welch?.confidenceInterval { sentence += " " + NumberFormatting.interval(ci.lower, ci.upper, decimals: 2) }
+                let places = NumberFormatting.decimals(c.arm, c.reference)
+                sentence += "difference \(NumberFormatting.value(difference, decimals: places))"
+                if let ci = welch?.confidenceInterval { sentence += " " + NumberFormatting.interval(ci.lower, ci.upper, decimals: places) }
                 if let welch { sentence += ", Welch \(NumberFormatting.pValueClause(welch.pValue))" }
                 if let g = c.hedgesG {
                     sentence += ", Hedges' g = \(NumberFormatting.value(g.value, decimals: 2)) \(NumberFormatting.interval(g.confidenceInterval?.lower, g.confidenceInterval?.upper, decimals: 2))"

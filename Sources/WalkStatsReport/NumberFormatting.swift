@@ -1,4 +1,5 @@
 import Foundation
+import WalkStatsModel
 
 /// How numbers are rounded for people in Markdown reports: the one place report text formats a number.
 /// JSON and CSV always carry full precision.
@@ -69,5 +70,37 @@ public enum NumberFormatting {
     static func fixed(_ x: Double, decimals: Int) -> String {
         let text = String(format: "%.\(decimals)f", x)
         return text.hasPrefix("-") && text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) ? String(text.dropFirst()) : text
+    }
+
+    /// Decimals for summaries (means, SDs, differences, intervals) of data recorded with
+    /// `recordedDecimals`: one more than the data (Cole 2015, BMJ 351:h3526 on too many digits), at most 4.
+    public static func summaryDecimals(recorded recordedDecimals: Int) -> Int {
+        min(4, recordedDecimals + 1)
+    }
+
+    /// A value on the data's own scale (a minimum, maximum, median or quartile): as few decimals as show it
+    /// exactly, at least `recorded` and at most `recorded + 2` — "6", "5.5", "3.25" for whole-number scores.
+    public static func dataValue(_ x: Double?, recorded: Int) -> String {
+        guard let x else { return "–" }
+        for decimals in recorded...(recorded + 2) {
+            let text = fixed(x, decimals: decimals)
+            if let back = Double(text), abs(back - x) <= 1e-9 * max(1, abs(x)) { return text }
+        }
+        return fixed(x, decimals: recorded + 2)
+    }
+
+    /// A range as "low to high" (never a dash, which reads as a minus next to negative numbers).
+    public static func range(_ low: String, _ high: String) -> String {
+        "\(low) to \(high)"
+    }
+
+    /// Decimals for a difference between two printed arm summaries (and its interval), the same in every
+    /// report that shows it: as many as the paper printed its means with (a difference of two means printed
+    /// to 2 decimals is exact to 2), else — for means WalkStats estimated, say from a median — from the SD.
+    public static func decimals(_ a: ArmSummary, _ b: ArmSummary) -> Int {
+        guard a.meanProvenance.isReported, b.meanProvenance.isReported else {
+            return decimals(forSpread: max(a.standardDeviation, b.standardDeviation))
+        }
+        return max(1, recordedDecimals(a.mean), recordedDecimals(b.mean))
     }
 }

@@ -24,9 +24,7 @@ public struct ReplicationReport: Sendable {
     }
 
     private func label(_ outcome: String) -> OutcomeLabel { OutcomeLabel(outcome, codebook: codebook) }
-    private func decimals(_ a: ArmSummary, _ b: ArmSummary) -> Int {
-        NumberFormatting.decimals(forSpread: max(a.standardDeviation, b.standardDeviation))
-    }
+    private func decimals(_ a: ArmSummary, _ b: ArmSummary) -> Int { NumberFormatting.decimals(a, b) }
 
     // MARK: Markdown
 

@@ -9,9 +9,11 @@ struct ResultMarkdown {
     let result: OutcomeResult
     let directionSentence: String
 
-    /// Numbers of the result's scale: decimals chosen from the largest SD of the summaries.
+    /// Numbers of the result's scale: one decimal more than the data were recorded with, else (summary data)
+    /// chosen from the largest SD of the summaries.
     private var places: Int {
-        NumberFormatting.decimals(forSpread: result.groups.compactMap { $0.summary?.standardDeviation }.max())
+        result.recordedDecimals.map(NumberFormatting.summaryDecimals(recorded:))
+            ?? NumberFormatting.decimals(forSpread: result.groups.compactMap { $0.summary?.standardDeviation }.max())
     }
 
     private var confidenceHeader: String { NumberFormatting.confidenceLabel(result.confidenceLevel) }

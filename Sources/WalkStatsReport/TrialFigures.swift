@@ -37,7 +37,8 @@ enum TrialFigures {
     static func figures(outcome: String, trial: Trial, description: TrialDescription, result: OutcomeResult,
                         label: OutcomeLabel, wording: DesignWording, context: ReportContext) -> [FigureFile] {
         let cells = description.cells(of: outcome)
-        let decimals = NumberFormatting.decimals(forSpread: cells.compactMap(\.descriptives.standardDeviation).max())
+        let decimals = trial.recordedDecimals(of: outcome).map(NumberFormatting.summaryDecimals(recorded:))
+            ?? NumberFormatting.decimals(forSpread: cells.compactMap(\.descriptives.standardDeviation).max())
         let name = label.definition?.label ?? outcome
         let axis = label.definition.map { $0.unit.isEmpty ? $0.label : "\($0.label) (\($0.unit))" } ?? outcome
         // One arm order, and so one colour per arm, for every figure: the arms in sorted order.

@@ -55,7 +55,7 @@ struct DesignWordingTests {
         #expect(text.contains("| Arm | Timepoint | n |"))
         #expect(text.contains("n of randomised"))
         // Table 1 opens the report: the outcome at the first timepoint by arm, without p-values.
-        #expect(text.contains("## Participants at baseline\n\n| Characteristic | group (n = 5) |\n| --- | ---: |\n| `pain`, a | 5.60 (1.14) |"))
+        #expect(text.contains("## Participants at baseline\n\n| Characteristic | group (n = 5) |\n| --- | ---: |\n| `pain`, a | 5.6 (1.1) |"))
         #expect(figures.map(\.altText).contains("pain: arm means over time with 95% confidence intervals"))
         #expect(figures.allSatisfy { !($0.svg ?? "").contains("SIMULATED") })
     }

@@ -53,3 +53,38 @@ struct FormattingTests {
         #expect(parsed == values)
     }
 }
+
+/// Numbers printed from the data's own precision: whole-number scores as whole numbers, summaries one
+/// decimal beyond the data, ranges as "low to high".
+struct DataPrecisionFormattingTests {
+    @Test func recordedDecimalsReadBackHowAValueWasWritten() {
+        #expect(recordedDecimals(6) == 0)
+        #expect(recordedDecimals(116.7) == 1)
+        #expect(recordedDecimals(1.05) == 2)
+        #expect(recordedDecimals(-0.125) == 3)
+        #expect(recordedDecimals(1.0 / 3.0) == 4)
+    }
+
+    @Test func dataValuesUseAsFewDecimalsAsShowThemExactly() {
+        #expect(NumberFormatting.dataValue(6, recorded: 0) == "6")
+        #expect(NumberFormatting.dataValue(5.5, recorded: 0) == "5.5")
+        #expect(NumberFormatting.dataValue(4.75, recorded: 0) == "4.75")
+        #expect(NumberFormatting.dataValue(1.0 / 3.0, recorded: 0) == "0.33")
+        #expect(NumberFormatting.dataValue(1.1, recorded: 2) == "1.10")
+        #expect(NumberFormatting.range("-0.75", "3.75") == "-0.75 to 3.75")
+        #expect(NumberFormatting.summaryDecimals(recorded: 0) == 1)
+        #expect(NumberFormatting.summaryDecimals(recorded: 4) == 4)
+    }
+
+    /// Integer scores: no "6.00" and no "3.00–10.00" in a descriptives table.
+    @Test func integerScoresPrintAsIntegers() throws {
+        let participants = (1...4).map { i in
+            Participant(id: "\(i)", arm: "a", observations: [ObservationKey(outcome: "pain", timepoint: "t0"): Observation(value: Double(2 + 2 * i))])
+        }
+        let trial = Trial(source: "x", arms: [Arm(name: "a", participants: participants)], timepoints: ["t0"], outcomes: ["pain"])
+        let table = DescriptivesReport(trial: trial, description: try TrialDescription(trial: trial), codebook: Codebook(definitions: []))
+            .render(.markdown)
+        // 4, 6, 8, 10: mean 7.0, SD 2.6, median 7, quartiles 5.5 and 8.5 (type 7), range 4 to 10.
+        #expect(table.contains("| a | t0 | 4 | 0 | 7.0 | 2.6 | 1.3 | [2.9, 11.1] | 7 | 5.5 to 8.5 | 4 to 10 |"))
+    }
+}

@@ -67,10 +67,10 @@ struct ResultRenderingTests {
         let report = ComparisonReport(result: try Self.extendedResult(), codebook: Codebook(definitions: []))
         let markdown = report.render(.markdown)
         #expect(markdown.contains("### Model of change (a, b)"))
-        #expect(markdown.contains("| arma | -2.000 | 0.800 | t = -2.50 | 9 | 0.034 |"))
+        #expect(markdown.contains("| arma | -2.0 | 0.8 | t = -2.50 | 9 | 0.034 |"))
         #expect(markdown.contains("### Pairwise contrasts (a, b)"))
         // A list of one outcome: p adjusted across outcomes (Holm, one outcome) equals p.
-        #expect(markdown.contains("| a − b | -2.000 | [-3.800, -0.200] | t = -2.50 | 9 | 0.034 | 0.034 | 0.068 |"))
+        #expect(markdown.contains("| a − b | -2.0 | [-3.8, -0.2] | t = -2.50 | 9 | 0.034 | 0.034 | 0.068 |"))
 
         let json = try #require(JSONSerialization.jsonObject(with: Data(report.render(.json).utf8)) as? [String: Any])
         let between = try #require(json["between"] as? [String: Any])

@@ -132,7 +132,11 @@ public struct CrossoverPlan: Sendable {
     /// - Throws: ``CrossoverDataError`` for a participant the design cannot hold (no period, one period twice,
     ///   a sequence label that disagrees).
     public func run(on trial: Trial) throws -> [OutcomeResult] {
-        try MultiplicityAdjustment.adjust(try outcomes.map { try analyse($0, in: trial) }, method: adjustment)
+        try MultiplicityAdjustment.adjust(try outcomes.map { outcome in
+            var result = try analyse(outcome, in: trial)
+            result.recordedDecimals = trial.recordedDecimals(of: outcome)
+            return result
+        }, method: adjustment)
     }
 
     /// One participant's place in the design for one outcome.

@@ -153,6 +153,7 @@ public struct PrePostPlan: Sendable {
             ] + (betweenSections.isEmpty || isPairwise ? [emptyBetween] : []) + omnibusSections + betweenSections,
             explanations: [.effectSize: Self.readEffects, .assumptionCheck: Self.readChecks],
             methods: methods, missingData: missingData(counts: zip(selected, pairs).map { "\($0.name) \($1.count) of \($1.randomised) randomised" }))
+        result.recordedDecimals = trial.recordedDecimals(of: outcome)
         result.headline = headline(primary: isPairwise ? omnibusSections.first?.groups.first : betweenGroups.first,
                                    name: isPairwise ? TestName.ancovaArm.rawValue : TestName.ancova.rawValue)
         return result

@@ -62,7 +62,11 @@ public struct WithinSubjectPlan: Sendable {
     /// Runs the plan and adjusts the tests' p-values across the outcomes.
     /// - Throws: ``StatisticsError`` only for an invalid p-value (not possible for computed tests).
     public func run(on trial: Trial) throws -> [OutcomeResult] {
-        try MultiplicityAdjustment.adjust(outcomes.map { analyse($0, in: trial) }, method: adjustment)
+        try MultiplicityAdjustment.adjust(outcomes.map { outcome in
+            var result = analyse(outcome, in: trial)
+            result.recordedDecimals = trial.recordedDecimals(of: outcome)
+            return result
+        }, method: adjustment)
     }
 
     func analyse(_ outcome: String, in trial: Trial) -> OutcomeResult {

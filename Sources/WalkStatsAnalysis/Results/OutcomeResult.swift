@@ -32,6 +32,9 @@ public struct OutcomeResult: Sendable, Equatable {
     /// Sentences a report prints first, before any table: what the data could not support that a reader
     /// would otherwise look for (such as a primary analysis that could not be computed).
     public var headline: [String] = []
+    /// The decimals the outcome's values were recorded with (``Trial/recordedDecimals(of:)``), from which
+    /// reports choose how many decimals to print; `nil` when unknown.
+    public var recordedDecimals: Int?
 
     /// Creates a result.
     public init(outcome: String, fields: [ResultField], heading: String, direction: DifferenceDirection, confidenceLevel: Double,
