@@ -85,4 +85,14 @@ struct WordingCommandTests {
         #expect(sentences.contains { $0.hasPrefix("Knee pain, numeric rating scale 0-10: lower is better: a negative difference favours backward_plus_conventional over conventional") })
         #expect(!text.contains("a negative change is an improvement"))
     }
+
+    /// A difference of printed summaries reads the same in the replication and in the evidence summary
+    /// (it was −0.690 in one and −0.69 in the other).
+    @Test func theSameDifferenceIsPrintedTheSameEverywhere() throws {
+        let replication = try run(["replicate", "datasets/published/arm-summaries.csv", "--study", "chen2021"]).standardOutput
+        let evidence = try run(["evidence", "datasets/published/arm-summaries.csv"]).standardOutput
+        #expect(replication.contains("| backward_plus_conventional − conventional | 16 + 16 | -0.69 |"))
+        #expect(evidence.contains("(n = 16): difference -0.69 [-1.24, -0.14]"))
+        #expect(!replication.contains("-0.690") && !evidence.contains("-0.690"))
+    }
 }
