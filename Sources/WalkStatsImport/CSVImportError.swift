@@ -6,7 +6,7 @@ public struct CSVImportError: Error, Sendable, Equatable, CustomStringConvertibl
         case unreadableFile, isDirectory, emptyFile, noDataRows, notUTF8, unterminatedQuote,
              unexpectedCharacterAfterQuote, raggedRow, duplicateColumn, emptyColumnName, missingColumn,
              emptyField, notANumber, nonFiniteNumber, participantInTwoArms, duplicateMeasurement,
-             unlistedTimepoint, timepointNotInData, invalidValue
+             unlistedTimepoint, timepointNotInData, invalidValue, ambiguousTimepointOrder
     }
 
     /// The kind of problem.

@@ -18,14 +18,23 @@ public struct ParticipantCSVImporter: Sendable {
     /// The columns every participant file must have.
     public static let requiredColumns = ["participant", "arm", "timepoint", "outcome", "value"]
 
-    /// The analysis order of timepoints; `nil` keeps the order in which the file first names them.
+    /// The analysis order of timepoints; `nil` reads it from their names (``VisitOrder``) when
+    /// ``ordersVisits``, else keeps the order in which the file first names them.
     public var timepointOrder: [String]?
+    /// Where a given ``timepointOrder`` came from, for the report ("given with --timepoints").
+    public var timepointOrderSource: String
+    /// Whether the timepoints are visits to be put in time order by their names (not for conditions of a
+    /// within-subject design, which keep their given order).
+    public var ordersVisits: Bool
     /// Whether to collect every problem instead of stopping at the first.
     public var keepGoing: Bool
 
     /// Creates an importer.
-    public init(timepointOrder: [String]? = nil, keepGoing: Bool = false) {
+    public init(timepointOrder: [String]? = nil, timepointOrderSource: String = "as given", ordersVisits: Bool = true,
+                keepGoing: Bool = false) {
         self.timepointOrder = timepointOrder
+        self.timepointOrderSource = timepointOrderSource
+        self.ordersVisits = ordersVisits
         self.keepGoing = keepGoing
     }
 
@@ -52,7 +61,20 @@ public struct ParticipantCSVImporter: Sendable {
             try collector.record(problem)
         }
         try collector.finish()
-        return builder.trial(header: table.header, extraColumns: extraColumns)
+        let order: (timepoints: [String], reason: String)
+        if let timepointOrder {
+            order = (timepointOrder, timepointOrderSource)
+        } else if ordersVisits {
+            do {
+                let decision = try VisitOrder.decide(builder.timepointsSeen)
+                order = (decision.order, decision.reason)
+            } catch let ambiguity as VisitOrder.Ambiguity {
+                throw CSVImportError(.ambiguousTimepointOrder, file: file, message: ambiguity.description)
+            }
+        } else {
+            order = (builder.timepointsSeen, "in the order the file first names them (conditions, not visits)")
+        }
+        return builder.trial(header: table.header, extraColumns: extraColumns, timepoints: order.timepoints, reason: order.reason)
     }
 }
 
@@ -152,7 +174,7 @@ private struct TrialBuilder {
     }
 
     /// Builds the trial; extra columns constant within every participant become participant attributes.
-    func trial(header: [String], extraColumns: [Int]) -> Trial {
+    func trial(header: [String], extraColumns: [Int], timepoints: [String], reason: String) -> Trial {
         let participantLevel = extraColumns.indices.filter { position in
             participants.allSatisfy { draft in
                 Set(draft.extraValues.map { $0[position] }.filter { !NumericCell.missingSpellings.contains($0) }).count <= 1
@@ -175,9 +197,9 @@ private struct TrialBuilder {
             })
         }
         let extraNames = extraColumns.map { header[$0] }
-        return Trial(source: file, arms: arms, timepoints: timepointOrder ?? timepointsSeen, outcomes: outcomes,
+        return Trial(source: file, arms: arms, timepoints: timepoints, outcomes: outcomes,
                      participantAttributeNames: extraNames.filter(participantNames.contains),
                      measurementAttributeNames: extraNames.filter { !participantNames.contains($0) },
-                     missingCells: missingCells)
+                     missingCells: missingCells, timepointOrderReason: reason)
     }
 }

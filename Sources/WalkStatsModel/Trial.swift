@@ -15,11 +15,14 @@ public struct Trial: Sendable, Equatable {
     public let measurementAttributeNames: [String]
     /// How many value cells the file marked missing (empty, `NA`, `NaN`).
     public let missingCells: Int
+    /// How the order of ``timepoints`` was decided, in words for a report.
+    public let timepointOrderReason: String
 
     /// Creates a trial.
     public init(source: String, arms: [Arm], timepoints: [String], outcomes: [String],
                 participantAttributeNames: [String] = [], measurementAttributeNames: [String] = [],
-                missingCells: Int = 0) {
+                missingCells: Int = 0, timepointOrderReason: String = "as given") {
+        self.timepointOrderReason = timepointOrderReason
         self.source = source
         self.arms = arms
         self.timepoints = timepoints

@@ -100,7 +100,8 @@ public struct DescriptivesReport: Sendable {
 func overviewMarkdown(_ trial: Trial, _ wording: DesignWording) -> String {
     """
     Data: `\(trial.source)`. \(wording.participants(trial)); \
-    \(wording.occasions) \(trial.timepoints.joined(separator: ", ")); outcomes \(trial.outcomes.joined(separator: ", ")).
+    \(wording.occasions) \(trial.timepoints.joined(separator: ", ")) (order \(trial.timepointOrderReason)); \
+    outcomes \(trial.outcomes.joined(separator: ", ")).
 
     Missing data: \(trial.missingCells) value\(trial.missingCells == 1 ? "" : "s") marked missing (empty, NA or NaN) \
     and \(trial.absentCells) participant × \(wording.occasion.lowercased()) × outcome row\(trial.absentCells == 1 ? "" : "s") absent. \
@@ -116,6 +117,7 @@ func overviewJSON(_ trial: Trial) -> [(String, JSONValue)] {
         ("participants", .int(trial.participantCount)),
         ("arms", .array(trial.arms.map { .object([("arm", .string($0.name)), ("randomised", .int($0.participants.count))]) })),
         ("timepoints", .array(trial.timepoints.map(JSONValue.string))),
+        ("timepoint_order", .string(trial.timepointOrderReason)),
         ("outcomes", .array(trial.outcomes.map(JSONValue.string))),
         ("missing_values", .int(trial.missingCells)),
         ("absent_rows", .int(trial.absentCells)),

@@ -12,7 +12,7 @@ struct CompareCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let trial = try input.loadTrial()
+        let trial = try input.loadTrial(design: comparison.design)
         let metadata = try input.loadMetadata()
         let request = comparison.request(outcomes: [outcome], metadata: metadata)
         let results = try FlagRequestError.mapping { try TrialAnalysis.run(request, on: trial) }

@@ -25,7 +25,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let trial = try input.loadTrial()
+        let trial = try input.loadTrial(design: comparison.design)
         let metadata = try input.loadMetadata()
         let analysis = try FlagRequestError.mapping { try TrialAnalysis(trial: trial, request: comparison.request(metadata: metadata)) }
         let report = TrialReport(analysis: analysis, codebook: try input.loadCodebook())

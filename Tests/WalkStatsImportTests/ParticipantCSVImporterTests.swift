@@ -55,7 +55,7 @@ struct ParticipantCSVImporterTests {
                      arms: [Arm(name: "backward", participants: [p01, p03]), Arm(name: "forward", participants: [p02])],
                      timepoints: ["baseline", "week6"], outcomes: ["pain_nrs", "walking_speed"],
                      participantAttributeNames: ["age", "sex", "kl_grade"], measurementAttributeNames: ["unit"],
-                     missingCells: 3)
+                     missingCells: 3, timepointOrderReason: "read from the names as days (baseline first, week6 day 42)")
     }()
 
     @Test func shuffledColumnsImportCompletely() throws {
@@ -195,9 +195,11 @@ struct ParticipantCSVImporterTests {
         "P02,forward,week12,pain_nrs,2"
     )
 
-    @Test func timepointsAndOutcomesKeepTheOrderOfFirstAppearance() throws {
+    /// Visits are put in time order by their names (VisitOrderTests); outcomes and arms keep the order of first
+    /// appearance.
+    @Test func visitsGoInTimeOrderOutcomesInOrderOfFirstAppearance() throws {
         let trial = try importTrial(Self.week6First)
-        #expect(trial.timepoints == ["week6", "baseline", "week12"])
+        #expect(trial.timepoints == ["baseline", "week6", "week12"])
         #expect(trial.outcomes == ["pain_nrs", "walking_speed"])
         #expect(trial.arms.map(\.name) == ["backward", "forward"])
         // 2 participants × 3 timepoints × 2 outcomes = 12 cells, 4 rows given.

@@ -36,9 +36,15 @@ struct InputOptions: ParsableArguments {
         try DatasetMetadataImporter.importMetadata(nextTo: file)
     }
 
-    /// The imported trial, its timepoints in the order of `--timepoints`, else the sidecar's, else the file's.
-    func loadTrial() throws -> Trial {
-        try ParticipantCSVImporter(timepointOrder: timepointOrder ?? loadMetadata()?.timepoints, keepGoing: keepGoing)
+    /// The imported trial, its timepoints in the order of `--timepoints`, else the sidecar's, else read from
+    /// their names as visits (``VisitOrder``) — unless the design (`design`, else the sidecar's) is within-subject
+    /// or crossover, whose conditions keep the file's order.
+    func loadTrial(design: DatasetMetadata.Design? = nil) throws -> Trial {
+        let metadata = try loadMetadata()
+        let given: (order: [String], source: String)? = timepointOrder.map { ($0, "given with --timepoints") }
+            ?? metadata?.timepoints.map { ($0, "from the dataset's metadata") }
+        return try ParticipantCSVImporter(timepointOrder: given?.order, timepointOrderSource: given?.source ?? "as given",
+                                          ordersVisits: (design ?? metadata?.design ?? .parallel) == .parallel, keepGoing: keepGoing)
             .importTrial(atPath: file)
     }
 
