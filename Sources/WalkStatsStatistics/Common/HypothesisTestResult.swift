@@ -36,6 +36,10 @@ public struct TestName: RawRepresentable, Hashable, Sendable {
     public static let kruskalWallis = TestName(rawValue: "kruskal_wallis")
     /// F test of the arm factor in a baseline-adjusted model (ANCOVA, type II sums of squares).
     public static let ancovaArm = TestName(rawValue: "ancova_arm")
+    /// F test of one effect (arm, time or arm × time) of a mixed (split-plot) ANOVA, type III sums of squares.
+    public static let mixedANOVA = TestName(rawValue: "mixed_anova")
+    /// F test of time in a one-way repeated-measures ANOVA (one group, every participant at every time).
+    public static let repeatedMeasuresANOVA = TestName(rawValue: "repeated_measures_anova")
 }
 
 /// The result of a hypothesis test, mirroring the fields of R's `htest` object so a report can always
