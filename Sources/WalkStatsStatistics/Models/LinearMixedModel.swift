@@ -148,6 +148,7 @@ public struct MixedModelArmDifference: Sendable, Equatable {
         self.tukey = tukey
     }
 
+    /// Equal when every field is (written out because the Tukey tuple is not `Equatable` by itself).
     public static func == (lhs: Self, rhs: Self) -> Bool {
         lhs.time == rhs.time && lhs.arm == rhs.arm && lhs.subtracted == rhs.subtracted && lhs.inference == rhs.inference
             && lhs.confidenceInterval == rhs.confidenceInterval && lhs.tukey?.pValue == rhs.tukey?.pValue
