@@ -58,6 +58,28 @@ enum ResultJSON {
                                  ("df2", .number(term.denominatorDegreesOfFreedom)), ("p_value", .number(term.pValue))])
                     })),
                 ]))
+            case let .model(method, terms, visitContrasts, visitsAdjustment):
+                models.append(.object([
+                    ("name", .string(item.name)), ("method", .string(method)),
+                    ("terms", .array(terms.map { term in
+                        .object([("term", .string(term.term)), ("estimate", .number(term.estimate)), ("se", .number(term.standardError)),
+                                 ("statistic", .number(term.statistic)), ("df", .number(term.degreesOfFreedom)),
+                                 ("df2", .number(term.denominatorDegreesOfFreedom)), ("p_value", .number(term.pValue))]
+                                + term.details.map { ($0.key, value($0.value)) })
+                    })),
+                    ("visit_contrasts", .array(visitContrasts.map { contrast in
+                        .object([("timepoint", contrast.timepoint.map(JSONValue.string) ?? .null),
+                                 ("arms", .array(contrast.arms.map(JSONValue.string))),
+                                 ("estimate", .number(contrast.estimate)), ("se", .number(contrast.standardError)),
+                                 ("df", .number(contrast.degreesOfFreedom)),
+                                 ("ci_low", .number(contrast.confidenceInterval?.lower)),
+                                 ("ci_high", .number(contrast.confidenceInterval?.upper)),
+                                 ("conf_level", .number(contrast.confidenceInterval?.level)),
+                                 ("statistic", .number(contrast.statistic)), ("p_value", .number(contrast.pValue)),
+                                 ("p_adjusted_visits", .number(contrast.pairwiseAdjustedPValue))])
+                    })),
+                    ("visits_adjustment", visitsAdjustment.map(JSONValue.string) ?? .null),
+                ]))
             case let .contrasts(method, pairsAdjustment, list):
                 contrasts += list.map { contrast in
                     .object([("name", .string(item.name)), ("method", .string(method)),

@@ -27,13 +27,25 @@ struct ResultMarkdown {
         var first = true
         // A section without a single table row (every test of it not computed) is left out: the headline and
         // the "Not computed" list say why, instead of an empty table.
-        for section in result.sections where section.groups.contains(where: { $0.summary != nil || $0.items.contains { $0.role == .test && $0.test != nil } }) {
+        func hasTestRows(_ section: ResultSection) -> Bool {
+            section.groups.contains { $0.summary != nil || $0.items.contains { $0.role == .test && $0.test != nil } }
+        }
+        for section in result.sections where hasTestRows(section) {
             text += (first ? "" : "\n") + "\(h)# \(section.heading)\n\n" + testTable(section).render()
                 + (section.explanation.isEmpty ? "" : "\n" + section.explanation + "\n")
             first = false
         }
-        for (heading, table) in modelTables() {
-            text += "\n\(h)# \(heading)\n\n" + table.render()
+        // Tables of models and contrasts, section by section; a section holding only models (every visit)
+        // gets its heading and explanation here.
+        for section in result.sections {
+            let tables = modelTables(section.groups)
+            guard !tables.isEmpty else { continue }
+            if !hasTestRows(section) {
+                text += "\n\(h)# \(section.heading)\n\n" + (section.explanation.isEmpty ? "" : section.explanation + "\n")
+            }
+            for (heading, table) in tables {
+                text += "\n\(h)# \(heading)\n\n" + table.render()
+            }
         }
         let effects = effectTable()
         if !effects.rows.isEmpty {
@@ -123,26 +135,14 @@ struct ResultMarkdown {
     // MARK: Models and contrasts
 
     /// One table per item holding model terms or contrasts, in section order.
-    private func modelTables() -> [(String, MarkdownTable)] {
+    private func modelTables(_ groups: [ResultGroup]) -> [(String, MarkdownTable)] {
         var tables: [(String, MarkdownTable)] = []
-        for group in result.groups {
+        for group in groups {
             for item in group.items {
                 let scope = group.arms.joined(separator: ", ")
                 switch item.content {
                 case let .terms(_, terms):
-                    var table = MarkdownTable(headers: ["Term", "Estimate", "SE", "Statistic", "df", "p"],
-                                              alignments: [.left] + Array(repeating: .right, count: 5))
-                    for term in terms {
-                        let df = [term.degreesOfFreedom, term.denominatorDegreesOfFreedom].compactMap { $0 }
-                        table.rows.append([
-                            term.term, NumberFormatting.value(term.estimate, decimals: places),
-                            NumberFormatting.value(term.standardError, decimals: places),
-                            term.statistic.map { "\(item.presentation.statisticSymbol) = \(NumberFormatting.statistic($0))" } ?? "–",
-                            df.isEmpty ? "–" : df.map(NumberFormatting.degreesOfFreedom).joined(separator: ", "),
-                            term.pValue.map(NumberFormatting.pValue) ?? "–",
-                        ])
-                    }
-                    tables.append(("\(item.presentation.title) (\(scope))", table))
+                    tables.append(("\(item.presentation.title) (\(scope))", termTable(terms, symbol: item.presentation.statisticSymbol)))
                 case let .contrasts(_, pairsAdjustment, contrasts):
                     let adjusted = result.adjustment != nil
                     var table = MarkdownTable(headers: ["Contrast", item.presentation.estimateLabel.capitalizedFirst, confidenceHeader,
@@ -164,12 +164,53 @@ struct ResultMarkdown {
                         table.rows.append(cells)
                     }
                     tables.append(("\(item.presentation.title) (\(scope))", table))
+                case let .model(_, terms, visitContrasts, visitsAdjustment):
+                    if !terms.isEmpty {
+                        tables.append(("\(item.presentation.title): terms (\(scope))", termTable(terms, symbol: item.presentation.statisticSymbol)))
+                    }
+                    guard !visitContrasts.isEmpty else { continue }
+                    var table = MarkdownTable(headers: ["Visit", "Contrast", item.presentation.estimateLabel.capitalizedFirst, "SE", "df",
+                                                       confidenceHeader, "p"] + (visitsAdjustment.map { ["p (visits, \($0))"] } ?? []),
+                                              alignments: [.left, .left] + Array(repeating: .right, count: visitsAdjustment == nil ? 5 : 6))
+                    for contrast in visitContrasts {
+                        table.rows.append([
+                            contrast.timepoint ?? "–", contrast.arms.joined(separator: " − "),
+                            NumberFormatting.value(contrast.estimate, decimals: places),
+                            NumberFormatting.value(contrast.standardError, decimals: places),
+                            contrast.degreesOfFreedom.map(NumberFormatting.degreesOfFreedom) ?? "–",
+                            NumberFormatting.interval(contrast.confidenceInterval?.lower, contrast.confidenceInterval?.upper, decimals: places),
+                            contrast.pValue.map(NumberFormatting.pValue) ?? "–",
+                        ] + (visitsAdjustment == nil ? [] : [contrast.pairwiseAdjustedPValue.map(NumberFormatting.pValue) ?? "–"]))
+                    }
+                    tables.append(("\(item.presentation.title): arm difference at each visit (\(scope))", table))
                 case .test, .effectSize:
                     continue
                 }
             }
         }
         return tables
+    }
+
+    /// A table of model terms: estimate, SE, statistic (`symbol` = value), df (and df2), p.
+    private func termTable(_ terms: [ModelTerm], symbol: String) -> MarkdownTable {
+        var table = MarkdownTable(headers: ["Term", "Estimate", "SE", "Statistic", "df", "p"],
+                                  alignments: [.left] + Array(repeating: .right, count: 5))
+        for term in terms {
+            let df = [term.degreesOfFreedom, term.denominatorDegreesOfFreedom].compactMap { $0 }
+            let details = term.details.compactMap { field -> String? in
+                guard case let .number(x?) = field.value else { return nil }
+                return "\(field.key) = \(NumberFormatting.fixed(x, decimals: 3))"
+            }
+            table.rows.append([
+                term.term + (details.isEmpty ? "" : " (" + details.joined(separator: ", ") + ")"),
+                NumberFormatting.value(term.estimate, decimals: places),
+                NumberFormatting.value(term.standardError, decimals: places),
+                term.statistic.map { "\(symbol) = \(NumberFormatting.statistic($0))" } ?? "–",
+                df.isEmpty ? "–" : df.map(NumberFormatting.degreesOfFreedom).joined(separator: ", "),
+                term.pValue.map(NumberFormatting.pValue) ?? "–",
+            ])
+        }
+        return table
     }
 
     // MARK: Effects and checks

@@ -107,6 +107,22 @@ public struct ResultRow: Sendable {
                 row.set("p_value", term.pValue)
                 return row
             }
+        case let .model(_, terms, visitContrasts, _):
+            return rows(ResultItem(name: item.name, role: item.role, presentation: item.presentation,
+                                   content: .terms(method: "", terms)))
+                + visitContrasts.map { contrast in
+                    var row = self
+                    row.cells["test"] = "\(item.name): \(contrast.timepoint ?? "") \(contrast.arms.joined(separator: " - "))"
+                    row.cells["to"] = contrast.timepoint ?? ""
+                    row.set("estimate", contrast.estimate)
+                    row.set("se", contrast.standardError)
+                    row.set("statistic", contrast.statistic)
+                    row.set("df", contrast.degreesOfFreedom)
+                    row.set("p_value", contrast.pValue)
+                    row.set("p_adjusted_pairs", contrast.pairwiseAdjustedPValue)
+                    row.set(contrast.confidenceInterval)
+                    return row
+                }
         case let .contrasts(_, _, contrasts):
             return contrasts.map { contrast in
                 var row = self

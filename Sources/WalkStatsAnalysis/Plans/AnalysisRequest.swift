@@ -28,10 +28,15 @@ public struct AnalysisRequest: Sendable, Equatable {
     public var confidenceLevel: Double
 
     /// Creates a request; the defaults are R's (Holm, 95%).
+    /// The models over every visit to fit when the data have three or more visits (`nil`: all of
+    /// ``PlannedAnalysis/modelNames``; empty: none).
+    public var models: [String]?
+
     public init(outcomes: [String]? = nil, from: String? = nil, to: String? = nil, arms: [String]? = nil,
                 reference: String? = nil, metadata: DatasetMetadata? = nil, design: DatasetMetadata.Design? = nil,
                 covariates: [String] = [],
-                adjustment: PValueAdjustment = .holm, confidenceLevel: Double = 0.95) {
+                adjustment: PValueAdjustment = .holm, confidenceLevel: Double = 0.95, models: [String]? = nil) {
+        self.models = models
         self.outcomes = outcomes
         self.from = from
         self.to = to
@@ -63,6 +68,8 @@ public enum AnalysisRequestError: Error, Sendable, Equatable, CustomStringConver
     case sameTimepoints(String)
     /// The "earlier" timepoint of a change comes after the "later" one in the timepoint order.
     case reversedTimepoints(from: String, to: String, order: [String])
+    /// A model name that is not one of the models over every visit.
+    case unknownModel(String, available: [String])
     /// The chosen arms are empty or repeat a name.
     case invalidArmSelection([String])
     /// The reference arm asked for is not among the arms analysed.
@@ -79,6 +86,8 @@ public enum AnalysisRequestError: Error, Sendable, Equatable, CustomStringConver
         case let .reversedTimepoints(from, to, order):
             return "'\(from)' comes after '\(to)' in the timepoint order (\(order.joined(separator: ", "))); a change runs from an "
                 + "earlier to a later timepoint"
+        case let .unknownModel(name, available):
+            return "no model '\(name)'; available: \(available.joined(separator: ", "))"
         case let .invalidArmSelection(names):
             return "the arms to analyse must be different, non-empty names, got \(names.map { "'\($0)'" }.joined(separator: ", "))"
         case let .referenceNotAnalysed(reference, arms):

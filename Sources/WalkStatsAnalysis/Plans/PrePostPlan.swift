@@ -53,6 +53,11 @@ public struct PrePostPlan: Sendable {
     public var betweenArms: [PlannedAnalysis<ContrastData>]
     /// What runs once over all arms when three or more are analysed, in order.
     public var omnibus: [PlannedAnalysis<OmnibusData>]
+    /// The models over every visit, when the trial has three or more visits from ``from`` on and two or more
+    /// arms are analysed.
+    public var visitModels: [PlannedAnalysis<VisitsData>]
+    /// The visits those models use: ``from`` and every later visit.
+    public let visits: [String]
     /// The multiplicity adjustment across the outcomes.
     public let adjustment: PValueAdjustment
     /// The confidence level.
@@ -82,6 +87,13 @@ public struct PrePostPlan: Sendable {
                    .pairwiseWelch, .pairwiseMannWhitney]
         adjustment = request.adjustment
         confidenceLevel = request.confidenceLevel
+        visits = Array(trial.timepoints[trial.timepoints.firstIndex(of: from)!...])
+        let catalogue: [PlannedAnalysis<VisitsData>] = [.ancovaByVisit, .mixedANOVA, .lmm]
+        let names = request.models ?? PlannedAnalysis<VisitsData>.modelNames
+        for name in names where !PlannedAnalysis<VisitsData>.modelNames.contains(name) {
+            throw AnalysisRequestError.unknownModel(name, available: PlannedAnalysis<VisitsData>.modelNames)
+        }
+        visitModels = visits.count >= 3 && arms.count >= 2 ? catalogue.filter { names.contains($0.name) } : []
     }
 
     /// The reference arm and why: the request's, else the metadata's (when analysed), else the one arm
@@ -131,6 +143,22 @@ public struct PrePostPlan: Sendable {
                              estimateHeader: "Estimate", explanation: Self.readOmnibus, isSingleObject: true,
                              groups: [omnibusGroup(selected: selected, pairs: pairs, outcome: outcome)])]
             : []
+        var modelSections: [ResultSection] = []
+        if !visitModels.isEmpty, let reference {
+            let data = VisitsData(trial: trial, outcome: outcome, arms: arms, reference: reference, visits: visits,
+                                  confidenceLevel: confidenceLevel)
+            var notes: [String] = []
+            let items = visitModels.compactMap { $0.run(data, scope: "every visit", notes: &notes) }
+            let levels = data.levels
+            let counts = levels.map { arm in data.participants.filter { $0.arm == arm } }
+            modelSections = [ResultSection(
+                key: "models", heading: "Every visit (\(visits.joined(separator: ", ")))", groupColumn: nil, estimateHeader: "Estimate",
+                explanation: Self.readModels, isSingleObject: true,
+                groups: [ResultGroup(arms: levels, randomised: counts.map(\.count),
+                                     analysed: counts.map { $0.filter { !$0.values.isEmpty }.count },
+                                     fields: [ResultField("visits", .strings(visits)), ResultField("arms", .strings(levels))],
+                                     effectSubject: "every visit", checkSubject: "every visit", items: items, notes: notes)])]
+        }
         let emptyBetween = ResultSection(key: "between", heading: "", groupColumn: nil, estimateHeader: "", explanation: "",
                                          isSingleObject: true, groups: [])
         let betweenSections = betweenGroups.enumerated().map { index, group in
@@ -150,7 +178,7 @@ public struct PrePostPlan: Sendable {
             sections: [
                 ResultSection(key: "within", heading: "Within arms (\(to) − \(from))", groupColumn: "Arm", estimateHeader: "Estimate",
                               explanation: readWithin, isSingleObject: false, groups: withinGroups),
-            ] + (betweenSections.isEmpty || isPairwise ? [emptyBetween] : []) + omnibusSections + betweenSections,
+            ] + (betweenSections.isEmpty || isPairwise ? [emptyBetween] : []) + omnibusSections + betweenSections + modelSections,
             explanations: [.effectSize: Self.readEffects, .assumptionCheck: Self.readChecks],
             methods: methods, missingData: missingData(counts: zip(selected, pairs).map { "\($0.name) \($1.count) of \($1.randomised) randomised" }))
         result.recordedDecimals = trial.recordedDecimals(of: outcome)
@@ -284,6 +312,15 @@ public struct PrePostPlan: Sendable {
     323:1123). The t-tests of change scores (Welch without, Student with an equal-variance assumption) \
     and the Mann–Whitney test (no normality assumption; its estimate is the Hodges–Lehmann shift) are \
     shown as sensitivity analyses. Agreement among them is reassuring; disagreement is worth a look.
+    """
+
+    static let readModels = """
+    How to read this: these models use every visit, not just the two compared above. ANCOVA at each visit \
+    compares the arms at that visit adjusted for the first one (complete cases of each visit; p (visits) \
+    Holm-adjusted over the visits). The mixed ANOVA tests arm, time and their interaction on participants \
+    measured at every visit, with Mauchly's test and the Greenhouse–Geisser and Huynh–Feldt corrections for \
+    non-sphericity. The linear mixed model uses every measurement of every participant (missing visits are \
+    assumed missing at random) and gives the arm difference at each visit with Satterthwaite degrees of freedom.
     """
 
     static let readOmnibus = """

@@ -44,6 +44,10 @@ public struct ModelTerm: Sendable, Equatable {
     public let denominatorDegreesOfFreedom: Double?
     /// The two-sided p-value.
     public let pValue: Double?
+    /// Further named numbers of the term, in order (such as `ges` for generalised η², `epsilon` for a
+    /// sphericity correction, `w` for Mauchly's W): written into JSON under their names and shown beside
+    /// the term's name in Markdown.
+    public var details: [ResultField] = []
 
     /// Creates a term.
     public init(term: String, estimate: Double? = nil, standardError: Double? = nil, statistic: Double? = nil,
@@ -79,6 +83,10 @@ public struct ContrastResult: Sendable, Equatable {
     public let pairwiseAdjustedPValue: Double?
     /// The p-value adjusted across outcomes, once a report has adjusted it.
     public var adjustedPValue: Double?
+    /// The visit the contrast is at, for a model's arm difference at each visit.
+    public var timepoint: String?
+    /// The standard error of ``estimate``, where the method gives one.
+    public var standardError: Double?
 
     /// Creates a contrast.
     public init(name: String, arms: [String], estimate: Double?, confidenceInterval: ConfidenceInterval? = nil,
@@ -121,6 +129,10 @@ public struct ResultItem: Sendable, Equatable {
         /// A list of pairwise contrasts, with R's method string and the adjustment across pairs (such as
         /// "tukey" or "holm").
         case contrasts(method: String, pairsAdjustment: String, [ContrastResult])
+        /// A model over several visits: its terms (effects or coefficients) and the arm differences at each
+        /// visit (each ``ContrastResult`` with its ``ContrastResult/timepoint``), with R's method string and
+        /// how the visit contrasts' `pairwiseAdjustedPValue` adjusts across visits (`nil`: not adjusted).
+        case model(method: String, terms: [ModelTerm], visitContrasts: [ContrastResult], visitsAdjustment: String?)
     }
 
     /// The machine name, as in JSON and CSV (`paired_t`, `cohens_d`, `oneway_anova`).

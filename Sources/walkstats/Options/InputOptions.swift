@@ -103,6 +103,9 @@ struct ComparisonOptions: ParsableArguments {
     @Option(help: "The design: parallel (arms of different people), within (conditions, given as timepoints, measured in the same people) or crossover (two conditions, one per period, with `period` and optional `sequence` columns); default: the sidecar's design, else parallel.")
     var design: DatasetMetadata.Design?
 
+    @Option(help: "Models over every visit, fitted when the data have three or more visits: ancova_by_visit, mixed_anova, lmm (comma-separated; default: all; none for none).")
+    var models: String?
+
     @Option(help: "Participant attributes the ANCOVA adjusts for besides baseline, e.g. age,sex,kl_grade.")
     var covariates: String?
 
@@ -116,7 +119,21 @@ struct ComparisonOptions: ParsableArguments {
     /// The request these flags make, for `outcomes` (`nil`: every outcome).
     func request(outcomes: [String]? = nil, metadata: DatasetMetadata?) -> AnalysisRequest {
         AnalysisRequest(outcomes: outcomes, from: from, to: to, arms: armList, reference: reference, metadata: metadata,
-                        design: design, covariates: covariateList, adjustment: adjust)
+                        design: design, covariates: covariateList, adjustment: adjust, models: modelList)
+    }
+
+    func validate() throws {
+        for name in modelList ?? [] where !PlannedAnalysis<VisitsData>.modelNames.contains(name) {
+            throw ValidationError("--models takes \(PlannedAnalysis<VisitsData>.modelNames.joined(separator: ", ")) or none, "
+                + "separated by commas; got '\(name)'")
+        }
+    }
+
+    /// `--models` as a list: `nil` for every model, empty for `none`.
+    var modelList: [String]? {
+        guard let models else { return nil }
+        let names = models.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        return names == ["none"] ? [] : names
     }
 
     var armList: [String]? {

@@ -17,6 +17,8 @@ struct FlagRequestError: Error, CustomStringConvertible {
         case let .reversedTimepoints(from, to, order):
             description = "--from '\(from)' comes after --to '\(to)' in the timepoint order (\(order.joined(separator: ", "))); a change "
                 + "runs from an earlier to a later timepoint: swap them, or give --timepoints to set the order"
+        case let .unknownModel(name, available):
+            description = "--models: no model '\(name)'; choose from \(available.joined(separator: ", ")) or none"
         case .invalidArmSelection:
             description = "--arms takes different arm names separated by commas, such as backward,forward,usual_care"
         case let .referenceNotAnalysed(reference, arms):

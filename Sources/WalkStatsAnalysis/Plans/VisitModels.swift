@@ -1,0 +1,169 @@
+import WalkStatsModel
+import WalkStatsStatistics
+
+/// The data a model over every visit receives: each participant's values of one outcome at the trial's
+/// visits, with the arm, for the arms analysed.
+public struct VisitsData: Sendable {
+    /// One participant's measurements.
+    public struct Participant: Sendable {
+        /// The participant id.
+        public let id: String
+        /// The arm.
+        public let arm: String
+        /// Values by visit (visits without a value absent).
+        public let values: [String: Double]
+    }
+
+    /// The arms, in the plan's order.
+    public let arms: [String]
+    /// The reference arm: differences are arm − reference.
+    public let reference: String
+    /// Every visit, in time order; the first is the baseline of the per-visit ANCOVA.
+    public let visits: [String]
+    /// The participants of the arms analysed.
+    public let participants: [Participant]
+    /// The confidence level.
+    public let confidenceLevel: Double
+
+    /// The arms with the reference first (the factor order of the models, so coefficients are arm − reference).
+    var levels: [String] { [reference] + arms.filter { $0 != reference } }
+
+    init(trial: Trial, outcome: String, arms: [String], reference: String, visits: [String], confidenceLevel: Double) {
+        self.arms = arms
+        self.reference = reference
+        self.visits = visits
+        self.confidenceLevel = confidenceLevel
+        participants = arms.compactMap { trial.arm(named: $0) }.flatMap { arm in
+            arm.participants.map { participant in
+                Participant(id: participant.id, arm: arm.name, values: Dictionary(uniqueKeysWithValues: visits.compactMap { visit in
+                    participant.value(of: outcome, at: visit).map { (visit, $0) }
+                }))
+            }
+        }
+    }
+}
+
+/// The models over every visit of a parallel trial with three or more visits: ANCOVA at each follow-up
+/// visit, the mixed ANOVA of arm × time on complete cases, and the linear mixed model on every measurement.
+public extension PlannedAnalysis where Input == VisitsData {
+    /// The names of the models, as `--models` takes them.
+    static var modelNames: [String] { ["ancova_by_visit", "mixed_anova", "lmm"] }
+
+    /// The arm effect at every follow-up visit adjusted for the first visit (R `lm(visit ~ baseline + arm)` per
+    /// visit, complete cases of that visit), each arm − the reference; p (visits) Holm-adjusted over the
+    /// visits of each arm (stated, since one question is asked once per visit).
+    static var ancovaByVisit: Self {
+        Self(name: "ancova_by_visit", role: .test,
+             presentation: Presentation(title: "ANCOVA at each visit, adjusted for the first visit", estimateLabel: "adjusted difference")) { data in
+            let baseline = data.visits[0]
+            var contrasts: [ContrastResult] = []
+            for visit in data.visits.dropFirst() {
+                let complete = data.participants.filter { $0.values[baseline] != nil && $0.values[visit] != nil }
+                let fit = try WalkStatsStatistics.ancova(followUp: complete.map { $0.values[visit]! }, baseline: complete.map { $0.values[baseline]! },
+                                     arm: complete.map(\.arm), reference: data.reference,
+                                     comparedArms: data.arms.filter { $0 != data.reference }, confidenceLevel: data.confidenceLevel)
+                for (arm, effect) in zip(data.arms.filter { $0 != data.reference }, fit.effects) {
+                    var contrast = ContrastResult(name: "\(arm) - \(data.reference)", arms: [arm, data.reference], estimate: effect.estimate,
+                                                  confidenceInterval: effect.confidenceInterval, statistic: effect.statistic,
+                                                  degreesOfFreedom: effect.degreesOfFreedom, pValue: effect.pValue)
+                    contrast.timepoint = visit
+                    contrast.standardError = effect.standardError
+                    contrasts.append(contrast)
+                }
+            }
+            for arm in Set(contrasts.map { $0.arms[0] }) {
+                let indices = contrasts.indices.filter { contrasts[$0].arms[0] == arm }
+                let adjusted = try adjustPValues(indices.map { contrasts[$0].pValue! }, method: .holm)
+                for (index, p) in zip(indices, adjusted) {
+                    let c = contrasts[index]
+                    var replaced = ContrastResult(name: c.name, arms: c.arms, estimate: c.estimate, confidenceInterval: c.confidenceInterval,
+                                                  statistic: c.statistic, degreesOfFreedom: c.degreesOfFreedom, pValue: c.pValue,
+                                                  pairwiseAdjustedPValue: p)
+                    replaced.timepoint = c.timepoint
+                    replaced.standardError = c.standardError
+                    contrasts[index] = replaced
+                }
+            }
+            return .model(method: "ANCOVA per visit: lm(visit ~ \(baseline) + arm), complete cases of each visit",
+                          terms: [], visitContrasts: contrasts, visitsAdjustment: PValueAdjustment.holm.rawValue)
+        }
+    }
+
+    /// Mixed ANOVA of arm × time over every visit, participants measured at all visits (R
+    /// `afex::aov_ez(between = "arm", within = "time", type = 3)`): each effect with its generalised η²
+    /// (`ges`), then for a within effect Mauchly's test (`w`) and the Greenhouse–Geisser and Huynh–Feldt
+    /// corrected rows (`epsilon`, corrected df and p).
+    static var mixedANOVA: Self {
+        Self(name: "mixed_anova", role: .test,
+             presentation: Presentation(title: "Mixed ANOVA, arm × time (complete cases)", statisticSymbol: "F")) { data in
+            let complete = data.participants.filter { participant in data.visits.allSatisfy { participant.values[$0] != nil } }
+            let groups = data.levels.map { arm in complete.filter { $0.arm == arm }.map { p in data.visits.map { p.values[$0]! } } }
+            let fit = try WalkStatsStatistics.mixedANOVA(groups, armNames: data.levels, timeNames: data.visits)
+            var terms: [ModelTerm] = []
+            for effect in fit.effects {
+                var term = ModelTerm(term: effect.name, statistic: effect.test.statistic, degreesOfFreedom: effect.test.degreesOfFreedom,
+                                     denominatorDegreesOfFreedom: effect.test.denominatorDegreesOfFreedom, pValue: effect.test.pValue)
+                term.details = [ResultField("ges", .number(effect.generalizedEtaSquared))]
+                terms.append(term)
+                if let sphericity = effect.sphericity, let df = effect.test.degreesOfFreedom, let df2 = effect.test.denominatorDegreesOfFreedom {
+                    if let mauchly = sphericity.mauchly {
+                        var test = ModelTerm(term: "\(effect.name), Mauchly's test", pValue: mauchly.pValue)
+                        test.details = [ResultField("w", .number(mauchly.w))]
+                        terms.append(test)
+                    }
+                    let gg = sphericity.greenhouseGeisserEpsilon, hf = sphericity.huynhFeldtEpsilon
+                    var greenhouse = ModelTerm(term: "\(effect.name), Greenhouse–Geisser", statistic: effect.test.statistic,
+                                               degreesOfFreedom: df * gg, denominatorDegreesOfFreedom: df2 * gg,
+                                               pValue: sphericity.greenhouseGeisserPValue)
+                    greenhouse.details = [ResultField("epsilon", .number(gg))]
+                    var huynh = ModelTerm(term: "\(effect.name), Huynh–Feldt", statistic: effect.test.statistic,
+                                          degreesOfFreedom: df * min(1, hf), denominatorDegreesOfFreedom: df2 * min(1, hf),
+                                          pValue: sphericity.huynhFeldtPValue)
+                    huynh.details = [ResultField("epsilon", .number(hf))]
+                    terms += [greenhouse, huynh]
+                }
+            }
+            return .model(method: "Mixed ANOVA (type 3): afex::aov_ez(between = \"arm\", within = \"time\"), \(complete.count) participants "
+                            + "measured at every visit; ges = generalised η², epsilon as car prints it (Huynh–Feldt uncapped, its df and p with min(1, ε))",
+                          terms: terms, visitContrasts: [], visitsAdjustment: nil)
+        }
+    }
+
+    /// The linear mixed model on every measurement (R `lmer(value ~ arm * time + (1 | participant))` by REML,
+    /// lmerTest's Satterthwaite df), with the arm difference at each visit (`emmeans(fit, pairwise ~ arm |
+    /// time)`, Satterthwaite df), each arm − the reference.
+    static var lmm: Self {
+        Self(name: "lmm", role: .test,
+             presentation: Presentation(title: "Linear mixed model, every measurement", estimateLabel: "difference")) { data in
+            var value: [Double] = [], participant: [String] = [], arm: [String] = [], time: [String] = []
+            for p in data.participants {
+                for visit in data.visits {
+                    guard let v = p.values[visit] else { continue }
+                    value.append(v); participant.append(p.id); arm.append(p.arm); time.append(visit)
+                }
+            }
+            let fit = try linearMixedModel(value: value, participant: participant, arm: arm, time: time, armLevels: data.levels,
+                                           timeLevels: data.visits, confidenceLevel: data.confidenceLevel)
+            var terms = fit.coefficients.map { c in
+                ModelTerm(term: c.term, estimate: c.inference.estimate, standardError: c.inference.standardError,
+                          statistic: c.inference.statistic, degreesOfFreedom: c.inference.degreesOfFreedom, pValue: c.inference.pValue)
+            }
+            terms.append(ModelTerm(term: "participant (intercept) variance", estimate: fit.participantVariance))
+            terms.append(ModelTerm(term: "residual variance", estimate: fit.residualVariance))
+            // emmeans' contrasts run earlier level − later level; each is turned round to arm − reference (or
+            // the later − the earlier of two other arms).
+            let contrasts = fit.armDifferences.map { d -> ContrastResult in
+                var c = ContrastResult(name: "\(d.subtracted) - \(d.arm)", arms: [d.subtracted, d.arm], estimate: -d.inference.estimate,
+                                       confidenceInterval: ConfidenceInterval(level: d.confidenceInterval.level, lower: -d.confidenceInterval.upper,
+                                                                              upper: -d.confidenceInterval.lower),
+                                       statistic: -d.inference.statistic, degreesOfFreedom: d.inference.degreesOfFreedom, pValue: d.inference.pValue)
+                c.timepoint = d.time
+                c.standardError = d.inference.standardError
+                return c
+            }
+            return .model(method: "Linear mixed model by REML: lmer(value ~ arm * time + (1 | participant)), \(fit.participants) participants, "
+                            + "\(fit.observations) measurements, Satterthwaite df (lmerTest)" + (fit.isSingular ? "; singular fit (participant variance 0)" : ""),
+                          terms: terms, visitContrasts: contrasts, visitsAdjustment: nil)
+        }
+    }
+}
