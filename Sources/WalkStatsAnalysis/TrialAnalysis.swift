@@ -18,6 +18,8 @@ public struct TrialAnalysis: Sendable {
     /// The participants at baseline by arm (outcomes at the earlier timepoint in a parallel design; none
     /// when the timepoints are conditions).
     public let baseline: BaselineTable
+    /// Participants randomised and measured at each visit, by arm.
+    public let flow: ParticipantFlow
 
     /// Plans `request` for `trial`, runs it and describes the trial.
     /// - Throws: ``AnalysisRequestError`` for a request the data cannot answer; ``StatisticsError`` for an
@@ -28,6 +30,7 @@ public struct TrialAnalysis: Sendable {
         simulatedBy = request.metadata.flatMap { $0.simulated == true ? $0.source : nil }
         description = try TrialDescription(trial: trial, confidenceLevel: request.confidenceLevel)
         outcomes = try Self.run(request, on: trial)
+        flow = ParticipantFlow(trial: trial, arms: request.arms)
         baseline = BaselineTable(trial: trial, arms: request.arms,
                                  timepoint: design.design == .parallel ? (request.from ?? trial.timepoints.first) : nil)
     }

@@ -1,6 +1,38 @@
 import WalkStatsAnalysis
 import WalkStatsModel
 
+/// Renders a ``ParticipantFlow``: who was randomised and measured at each visit, by arm, in Markdown and JSON.
+struct ParticipantFlowReport: Sendable {
+    let flow: ParticipantFlow
+    let wording: DesignWording
+
+    /// The Markdown section (heading level `level`).
+    func markdown(headingLevel level: Int) -> String {
+        guard !flow.arms.isEmpty, wording.design == .parallel else { return "" }
+        var table = MarkdownTable(headers: [""] + flow.arms, alignments: [.left] + flow.arms.map { _ in .right })
+        table.rows.append(["Randomised"] + flow.randomised.map(String.init))
+        for (visit, counts) in zip(flow.visits, flow.measured) {
+            table.rows.append(["Measured at \(visit)"] + zip(counts, flow.randomised).map { "\($0) (\($1 - $0) missing)" })
+        }
+        table.rows.append(["Measured at every visit"] + flow.measuredEveryVisit.map(String.init))
+        return String(repeating: "#", count: level) + " Participant flow\n\n" + table.render() + "\n"
+            + "A participant counts as measured at a visit when any outcome has a value there; each analysis below says how "
+            + "many it used. Nothing is imputed; the models over every visit assume values are missing at random.\n"
+    }
+
+    /// The JSON object `flow`.
+    var json: JSONValue {
+        .object([
+            ("arms", .array(zip(flow.arms, zip(flow.randomised, flow.measuredEveryVisit)).map { arm, counts in
+                .object([("arm", .string(arm)), ("randomised", .int(counts.0)), ("measured_every_visit", .int(counts.1))])
+            })),
+            ("visits", .array(zip(flow.visits, flow.measured).map { visit, counts in
+                .object([("timepoint", .string(visit)), ("measured", .array(counts.map(JSONValue.int)))])
+            })),
+        ])
+    }
+}
+
 /// Renders a ``BaselineTable`` ("Table 1"): Markdown with one column per arm, and its JSON object.
 struct BaselineTableReport: Sendable {
     let table: BaselineTable

@@ -38,6 +38,7 @@ public struct TrialReport: Sendable {
         switch format {
         case .markdown:
             var text = overviewMarkdown(analysis.trial, descriptives.wording)
+                + "\n" + ParticipantFlowReport(flow: analysis.flow, wording: descriptives.wording).markdown(headingLevel: 2)
                 + "\n" + BaselineTableReport(table: analysis.baseline, codebook: codebook, wording: descriptives.wording).markdown(headingLevel: 2)
             let figures = figureFolder == nil ? [] : self.figures
             for comparison in comparisons {
@@ -53,6 +54,7 @@ public struct TrialReport: Sendable {
             return context.markdown(title: "WalkStats report", body: text)
         case .json:
             return context.json(overviewJSON(analysis.trial) + [
+                ("flow", ParticipantFlowReport(flow: analysis.flow, wording: descriptives.wording).json),
                 ("baseline", BaselineTableReport(table: analysis.baseline, codebook: codebook, wording: descriptives.wording).json),
                 ("descriptives", .array(analysis.description.cells.map(DescriptivesReport.json))),
                 ("comparisons", .array(comparisons.map(\.json))),

@@ -1,3 +1,4 @@
+import Foundation
 import WalkStatsModel
 import WalkStatsStatistics
 
@@ -99,30 +100,7 @@ public extension PlannedAnalysis where Input == VisitsData {
             let complete = data.participants.filter { participant in data.visits.allSatisfy { participant.values[$0] != nil } }
             let groups = data.levels.map { arm in complete.filter { $0.arm == arm }.map { p in data.visits.map { p.values[$0]! } } }
             let fit = try WalkStatsStatistics.mixedANOVA(groups, armNames: data.levels, timeNames: data.visits)
-            var terms: [ModelTerm] = []
-            for effect in fit.effects {
-                var term = ModelTerm(term: effect.name, statistic: effect.test.statistic, degreesOfFreedom: effect.test.degreesOfFreedom,
-                                     denominatorDegreesOfFreedom: effect.test.denominatorDegreesOfFreedom, pValue: effect.test.pValue)
-                term.details = [ResultField("ges", .number(effect.generalizedEtaSquared))]
-                terms.append(term)
-                if let sphericity = effect.sphericity, let df = effect.test.degreesOfFreedom, let df2 = effect.test.denominatorDegreesOfFreedom {
-                    if let mauchly = sphericity.mauchly {
-                        var test = ModelTerm(term: "\(effect.name), Mauchly's test", pValue: mauchly.pValue)
-                        test.details = [ResultField("w", .number(mauchly.w))]
-                        terms.append(test)
-                    }
-                    let gg = sphericity.greenhouseGeisserEpsilon, hf = sphericity.huynhFeldtEpsilon
-                    var greenhouse = ModelTerm(term: "\(effect.name), Greenhouse–Geisser", statistic: effect.test.statistic,
-                                               degreesOfFreedom: df * gg, denominatorDegreesOfFreedom: df2 * gg,
-                                               pValue: sphericity.greenhouseGeisserPValue)
-                    greenhouse.details = [ResultField("epsilon", .number(gg))]
-                    var huynh = ModelTerm(term: "\(effect.name), Huynh–Feldt", statistic: effect.test.statistic,
-                                          degreesOfFreedom: df * min(1, hf), denominatorDegreesOfFreedom: df2 * min(1, hf),
-                                          pValue: sphericity.huynhFeldtPValue)
-                    huynh.details = [ResultField("epsilon", .number(hf))]
-                    terms += [greenhouse, huynh]
-                }
-            }
+            let terms = ModelTerm.terms(of: fit)
             return .model(method: "Mixed ANOVA (type 3): afex::aov_ez(between = \"arm\", within = \"time\"), \(complete.count) participants "
                             + "measured at every visit; ges = generalised η², epsilon as car prints it (Huynh–Feldt uncapped, its df and p with min(1, ε))",
                           terms: terms, visitContrasts: [], visitsAdjustment: nil)
@@ -165,5 +143,40 @@ public extension PlannedAnalysis where Input == VisitsData {
                             + "\(fit.observations) measurements, Satterthwaite df (lmerTest)" + (fit.isSingular ? "; singular fit (participant variance 0)" : ""),
                           terms: terms, visitContrasts: contrasts, visitsAdjustment: nil)
         }
+    }
+}
+
+extension ModelTerm {
+    /// The terms of a mixed or repeated-measures ANOVA: each effect with its generalised η² (`ges`), then
+    /// for a within effect with three or more levels Mauchly's test (`w`) and the Greenhouse–Geisser and
+    /// Huynh–Feldt rows (`epsilon`, corrected df and p; Huynh–Feldt's df and p with min(1, ε)).
+    /// `within` names the within-participant factor (`time` for visits, `condition` for conditions).
+    static func terms(of fit: MixedANOVA, within: String = "time") -> [ModelTerm] {
+        var terms: [ModelTerm] = []
+        for effect in fit.effects {
+            let name = effect.name.replacingOccurrences(of: "time", with: within)
+            var term = ModelTerm(term: name, statistic: effect.test.statistic, degreesOfFreedom: effect.test.degreesOfFreedom,
+                                 denominatorDegreesOfFreedom: effect.test.denominatorDegreesOfFreedom, pValue: effect.test.pValue)
+            term.details = [ResultField("ges", .number(effect.generalizedEtaSquared))]
+            terms.append(term)
+            guard let sphericity = effect.sphericity, let df = effect.test.degreesOfFreedom,
+                  let df2 = effect.test.denominatorDegreesOfFreedom else { continue }
+            if let mauchly = sphericity.mauchly {
+                var test = ModelTerm(term: "\(name), Mauchly's test", pValue: mauchly.pValue)
+                test.details = [ResultField("w", .number(mauchly.w))]
+                terms.append(test)
+            }
+            let gg = sphericity.greenhouseGeisserEpsilon, hf = sphericity.huynhFeldtEpsilon
+            var greenhouse = ModelTerm(term: "\(name), Greenhouse–Geisser", statistic: effect.test.statistic,
+                                       degreesOfFreedom: df * gg, denominatorDegreesOfFreedom: df2 * gg,
+                                       pValue: sphericity.greenhouseGeisserPValue)
+            greenhouse.details = [ResultField("epsilon", .number(gg))]
+            var huynh = ModelTerm(term: "\(name), Huynh–Feldt", statistic: effect.test.statistic,
+                                  degreesOfFreedom: df * min(1, hf), denominatorDegreesOfFreedom: df2 * min(1, hf),
+                                  pValue: sphericity.huynhFeldtPValue)
+            huynh.details = [ResultField("epsilon", .number(hf))]
+            terms += [greenhouse, huynh]
+        }
+        return terms
     }
 }

@@ -95,6 +95,9 @@ public struct WithinSubjectPlan: Sendable {
                 for ((s, g), group) in zip(places, adjusted) { sections[s].groups[g] = group }
             }
         }
+        if conditions.count >= 3 {
+            sections.append(repeatedMeasuresSection(outcome, groups: groups))
+        }
         let first = pairs[0]
         return OutcomeResult(
             outcome: outcome,
@@ -110,6 +113,42 @@ public struct WithinSubjectPlan: Sendable {
                 + "participants without a value (missing or no row) in either condition of a pair are excluded from that pair, not imputed.",
             countedOutOf: "participants")
     }
+
+    /// The repeated-measures ANOVA over every condition, per group, on participants measured in all of them
+    /// (R `afex::aov_ez(within = "condition", type = 3)`), with Mauchly's test and the corrections.
+    private func repeatedMeasuresSection(_ outcome: String, groups: [Arm]) -> ResultSection {
+        let analysed = groups.map { group -> ResultGroup in
+            let rows = group.participants.compactMap { participant -> [Double]? in
+                let values = conditions.compactMap { participant.value(of: outcome, at: $0) }
+                return values.count == conditions.count ? values : nil
+            }
+            var notes: [String] = []
+            let entry = PlannedAnalysis<[[Double]]>(
+                name: TestName.repeatedMeasuresANOVA.rawValue, role: .test,
+                presentation: Presentation(title: "Repeated-measures ANOVA over the conditions", statisticSymbol: "F")) { rows in
+                .model(method: "Repeated-measures ANOVA (type 3): afex::aov_ez(within = \"condition\"), \(rows.count) participants "
+                         + "measured in every condition; ges = generalised η², epsilon as car prints it",
+                       terms: ModelTerm.terms(of: try repeatedMeasuresANOVA(rows, timeNames: conditions), within: "condition"), visitContrasts: [],
+                       visitsAdjustment: nil)
+            }
+            let items = [entry.run(rows, scope: group.name, notes: &notes)].compactMap { $0 }
+            return ResultGroup(arms: [group.name], randomised: [group.participants.count], analysed: [rows.count],
+                               fields: [ResultField("arm", .string(group.name)), ResultField("conditions", .strings(conditions)),
+                                        ResultField("n", .int(rows.count))],
+                               effectSubject: "every condition (\(group.name))", checkSubject: "every condition (\(group.name))",
+                               items: items, notes: notes)
+        }
+        return ResultSection(key: "conditions_anova", heading: "All conditions together (\(conditions.joined(separator: ", ")))",
+                             groupColumn: "Group", estimateHeader: "Estimate", explanation: Self.readRepeatedMeasures,
+                             isSingleObject: false, groups: analysed)
+    }
+
+    static let readRepeatedMeasures = """
+    How to read this: with three or more conditions, the repeated-measures ANOVA asks whether the conditions \
+    differ at all, on the participants measured in every one. It assumes sphericity (equal variances of every \
+    pair of differences): Mauchly's test checks it, and the Greenhouse–Geisser and Huynh–Feldt rows correct the \
+    degrees of freedom when it fails. The pairs above say which conditions differ.
+    """
 
     private func group(_ arm: String, _ values: PairedValues, pair: (earlier: String, later: String)) -> ResultGroup {
         let (items, notes, summary) = analyses.run(arm, values, scope: "\(arm), \(pair.later) − \(pair.earlier)",
