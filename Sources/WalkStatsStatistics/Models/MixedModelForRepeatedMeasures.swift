@@ -40,7 +40,7 @@ import WalkStatsGSL
 /// the difference of the model means a − b (emmeans' `pairwise ~ arm | time`, contrast `a - b`; the
 /// baseline cancels), with its Satterthwaite df and interval; with three or more arms also
 /// Tukey-adjusted within the visit as in ``linearMixedModel(value:participant:arm:time:armLevels:timeLevels:confidenceLevel:)``
-/// (with the Satterthwaite df).
+/// (with the Satterthwaite df): p = P(Q_{k, df} > √2 |t|), CI = estimate ± q_{k, df, level} / √2 · se.
 ///
 /// *Matches R:* `gls(value ~ baseline + arm * time, correlation = corSymm(form = ~ visit_index | participant),
 /// weights = varIdent(form = ~ 1 | time), method = "REML")` (nlme, on the follow-up rows, `visit_index`
@@ -50,7 +50,8 @@ import WalkStatsGSL
 /// estimates and SEs. The Satterthwaite df match `2 v² / (gᵀAg)` computed from nlme's fit with numDeriv.
 /// **Deviations:** nlme reports t-tests with N − p df and emmeans approximates the df of a gls fit
 /// differently; here every df is Satterthwaite's (as SAS `PROC MIXED ddfm = satterthwaite` and the R
-/// package mmrm). No Kenward–Roger adjustment of the standard errors. Σ is parameterised by its
+/// package mmrm), so p-values, intervals and the Tukey adjustment differ from emmeans' for gls (the
+/// fixture computes them from the Satterthwaite df with `pt`, `qt`, `ptukey`, `qtukey`). No Kenward–Roger adjustment of the standard errors. Σ is parameterised by its
 /// elements (checked positive definite by Cholesky at every step) rather than a Cholesky factor, which
 /// keeps V linear in θ and the Hessian simple.
 ///

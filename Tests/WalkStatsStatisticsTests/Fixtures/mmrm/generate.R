@@ -45,12 +45,19 @@ dropout <- simulate("dropout", c("control", "walking"), c("week0", "week4", "wee
 # Baseline + 2 follow-ups, every measurement present.
 complete <- simulate("complete", c("A", "B"), c("visit0", "visit1", "visit2"), 12,
                      sds = c(3, 3.5, 4), rho = 0.5, effect = c(0, -1.2))
-write.csv(rbind(dropout, complete), "input.csv", row.names = FALSE, quote = FALSE)
+# Three arms, baseline + 2 follow-ups, three dropouts after day30.
+three_arm <- simulate("three-arm", c("A", "B", "C"), c("day0", "day30", "day60"), 12,
+                      sds = c(3, 3.5, 4), rho = 0.5, effect = c(0, -0.8, -1.6), keep = function(d) {
+                        id <- as.integer(sub(".*-P", "", d$participant))
+                        !(id %in% c(4, 17, 30) & d$time == "day60")
+                      })
+write.csv(rbind(dropout, complete, three_arm), "input.csv", row.names = FALSE, quote = FALSE)
 
-times_of <- list(dropout = c("week0", "week4", "week8", "week12"), complete = c("visit0", "visit1", "visit2"))
-arms_of <- list(dropout = c("control", "walking"), complete = c("A", "B"))
+times_of <- list(dropout = c("week0", "week4", "week8", "week12"), complete = c("visit0", "visit1", "visit2"),
+                 `three-arm` = c("day0", "day30", "day60"))
+arms_of <- list(dropout = c("control", "walking"), complete = c("A", "B"), `three-arm` = c("A", "B", "C"))
 all <- read.csv("input.csv", stringsAsFactors = FALSE)
-for (name in c("dropout", "complete")) {
+for (name in c("dropout", "complete", "three-arm")) {
   d <- all[all$dataset == name, ]
   times <- times_of[[name]]
   base <- d[d$time == times[1], ]
@@ -62,10 +69,14 @@ for (name in c("dropout", "complete")) {
   d$visit_index <- as.integer(d$time)
   d$participant <- factor(d$participant, levels = unique(d$participant))
   d <- d[order(d$participant, d$visit_index), ]
-  fit <- gls(value ~ baseline + arm * time, data = d,
-             correlation = corSymm(form = ~ visit_index | participant), weights = varIdent(form = ~ 1 | time),
-             method = "REML",
-             control = glsControl(tolerance = 1e-10, msTol = 1e-12, msMaxIter = 1000, maxIter = 1000, opt = "optim"))
+  # nlme's optimisers stop early on these flat likelihoods in different ways: fit with both (nlminb,
+  # gls' default, and optim's BFGS, which is given msTol as reltol) and keep the higher REML likelihood.
+  fits <- lapply(c("nlminb", "optim"), function(opt)
+    gls(value ~ baseline + arm * time, data = d,
+        correlation = corSymm(form = ~ visit_index | participant), weights = varIdent(form = ~ 1 | time),
+        method = "REML",
+        control = glsControl(tolerance = 1e-10, msTol = 1e-12, msMaxIter = 1000, maxIter = 1000, opt = opt)))
+  fit <- fits[[which.max(sapply(fits, function(f) as.numeric(logLik(f))))]]
   k <- nlevels(d$time)
   # The estimated covariance of the follow-up visits, from an individual with every visit.
   full <- names(which(table(d$participant) == k))[1]
@@ -112,6 +123,7 @@ for (name in c("dropout", "complete")) {
   emit(name, "participants", length(groups))
   emit(name, "reml_loglik", as.numeric(logLik(fit)))
   emit(name, "gradient_max", max(abs(grad(reml, theta_hat))))
+  emit(name, "optimiser_optim", as.numeric(identical(fit, fits[[2]])))
   for (a in seq_len(k)) for (b in seq_len(k)) emit(name, sprintf("visit_covariance/%d/%d", a - 1, b - 1), sigma_hat[a, b])
   s <- summary(fit)$tTable
   V <- vcov(fit)
@@ -145,6 +157,13 @@ for (name in c("dropout", "complete")) {
     emit(name, paste0(key, "/p_value"), 2 * pt(-abs(tval), df))
     emit(name, paste0(key, "/lower"), ct$estimate[i] - qt(0.975, df) * ct$SE[i])
     emit(name, paste0(key, "/upper"), ct$estimate[i] + qt(0.975, df) * ct$SE[i])
+    if (nlevels(d$arm) >= 3) {
+      # Tukey within the visit with the Satterthwaite df (emmeans' own Tukey uses its gls df).
+      m <- nlevels(d$arm)
+      emit(name, paste0(key, "/tukey_p_value"), ptukey(sqrt(2) * abs(tval), m, df, lower.tail = FALSE))
+      emit(name, paste0(key, "/tukey_lower"), ct$estimate[i] - qtukey(0.95, m, df) / sqrt(2) * ct$SE[i])
+      emit(name, paste0(key, "/tukey_upper"), ct$estimate[i] + qtukey(0.95, m, df) / sqrt(2) * ct$SE[i])
+    }
   }
 }
 
