@@ -79,7 +79,8 @@ import WalkStatsGSL
 ///   ``StatisticsError/nonFiniteInput(what:)`` for NaN or infinite values;
 ///   ``StatisticsError/insufficientObservations(what:needed:got:)`` for fewer than 2 arms or no follow-up
 ///   visit, or too few measurements for β and Σ; ``GSLError`` from the distributions.
-/// - Complexity: per Newton step O(N·p² + q²·m²·k⁴) (m participants), usually under 20 steps.
+/// - Complexity: per Newton step O(N²·(p + q) + q²·m²) time and O(N²) memory (the dense P; m participants),
+///   under 10 steps on the fixtures.
 public func mixedModelForRepeatedMeasures(value: [Double], participant: [String], arm: [String], time: [String],
                                           armLevels: [String]? = nil, timeLevels: [String]? = nil,
                                           confidenceLevel: Double = 0.95) throws -> MixedModelForRepeatedMeasuresFit {
