@@ -112,9 +112,9 @@ bench: deps
 
 ## Regenerate every R reference fixture (installs Debian's R 4.2.2, effectsize, car, metafor, nlme, emmeans and afex when missing).
 fixtures:
-	@if ! command -v Rscript >/dev/null 2>&1 || ! Rscript -e 'library(effectsize); library(car); library(metafor); library(nlme); library(emmeans); library(afex); library(lme4); library(lmerTest)' >/dev/null 2>&1; then \
+	@if ! command -v Rscript >/dev/null 2>&1 || ! Rscript -e 'library(effectsize); library(car); library(metafor); library(nlme); library(emmeans); library(afex); library(lme4); library(lmerTest); library(numDeriv)' >/dev/null 2>&1; then \
 		$(SUDO) apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq r-base-core r-cran-effectsize r-cran-car r-cran-metafor r-cran-nlme r-cran-emmeans r-cran-afex r-cran-lme4 r-cran-lmertest; \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq r-base-core r-cran-effectsize r-cran-car r-cran-metafor r-cran-nlme r-cran-emmeans r-cran-afex r-cran-lme4 r-cran-lmertest r-cran-numderiv; \
 	fi
 	@for script in Tests/WalkStatsStatisticsTests/Fixtures/*/generate.R; do \
 		echo "$$script"; (cd $$(dirname $$script) && Rscript generate.R) || exit 1; \
