@@ -31,7 +31,7 @@ struct VisitModelsCommandTests {
     @Test(arguments: ["pain_nrs", "quad_strength", "walking_speed"])
     func everyVisitModelMatchesR(outcome: String) throws {
         let models = try models(outcome)
-        #expect(Set(models.keys) == ["ancova_by_visit", "mixed_anova", "lmm"])
+        #expect(Set(models.keys) == ["ancova_by_visit", "mixed_anova", "lmm", "mmrm"])
 
         let perVisit = try #require(models["ancova_by_visit"]?["visit_contrasts"] as? [[String: Any]])
         #expect(perVisit.map { $0["timepoint"] as? String } == ["week3", "week6"])
@@ -87,6 +87,27 @@ struct VisitModelsCommandTests {
         }
     }
 
+    /// The MMRM's estimates and SE equal nlme's gls (R run with both of its optimisers, the better fit kept),
+    /// to relative 1e-5 (nlme's own stopping limits the agreement; its df are checked in Fixtures/mmrm/).
+    @Test(arguments: ["pain_nrs", "quad_strength", "walking_speed"])
+    func mmrmMatchesNlme(outcome: String) throws {
+        let mmrm = try #require(try models(outcome)["mmrm"])
+        let terms = try #require(mmrm["terms"] as? [[String: Any]])
+        #expect(terms.map { $0["term"] as? String } == ["(Intercept)", "baseline", "armbackward", "timeweek6", "armbackward:timeweek6"])
+        for row in terms {
+            let term = row["term"] as! String
+            try check(row["estimate"], outcome, "mmrm/\(term)/estimate", tolerance: 1e-5)
+            try check(row["se"], outcome, "mmrm/\(term)/se", tolerance: 1e-5)
+        }
+        let differences = try #require(mmrm["visit_contrasts"] as? [[String: Any]])
+        #expect(differences.map { $0["timepoint"] as? String } == ["week3", "week6"])
+        for contrast in differences {
+            let visit = contrast["timepoint"] as! String
+            try check(contrast["estimate"], outcome, "mmrm/\(visit)/estimate", tolerance: 1e-5)
+            try check(contrast["se"], outcome, "mmrm/\(visit)/se", tolerance: 1e-5)
+        }
+    }
+
     /// `--models` selects; two visits fit none; an unknown name is a usage error.
     @Test func modelsAreSelectedAndNeedThreeVisits() throws {
         let selected = try runWalkstats(["compare", Self.folder + "r-reference/retro-walking-trial.csv", "--outcome", "pain_nrs",
@@ -98,6 +119,6 @@ struct VisitModelsCommandTests {
         let wrong = try runWalkstats(["compare", Self.folder + "r-reference/retro-walking-trial.csv", "--outcome", "pain_nrs",
                                       "--models", "mmrm2"], in: Self.root)
         #expect(wrong.status == 64)
-        #expect(wrong.standardError.contains("--models takes ancova_by_visit, mixed_anova, lmm or none"))
+        #expect(wrong.standardError.contains("--models takes ancova_by_visit, mixed_anova, lmm, mmrm or none"))
     }
 }

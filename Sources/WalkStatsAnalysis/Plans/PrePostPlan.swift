@@ -88,7 +88,7 @@ public struct PrePostPlan: Sendable {
         adjustment = request.adjustment
         confidenceLevel = request.confidenceLevel
         visits = Array(trial.timepoints[trial.timepoints.firstIndex(of: from)!...])
-        let catalogue: [PlannedAnalysis<VisitsData>] = [.ancovaByVisit, .mixedANOVA, .lmm]
+        let catalogue: [PlannedAnalysis<VisitsData>] = [.ancovaByVisit, .mixedANOVA, .lmm, .mmrm]
         let names = request.models ?? PlannedAnalysis<VisitsData>.modelNames
         for name in names where !PlannedAnalysis<VisitsData>.modelNames.contains(name) {
             throw AnalysisRequestError.unknownModel(name, available: PlannedAnalysis<VisitsData>.modelNames)
@@ -320,7 +320,9 @@ public struct PrePostPlan: Sendable {
     Holm-adjusted over the visits). The mixed ANOVA tests arm, time and their interaction on participants \
     measured at every visit, with Mauchly's test and the Greenhouse–Geisser and Huynh–Feldt corrections for \
     non-sphericity. The linear mixed model uses every measurement of every participant (missing visits are \
-    assumed missing at random) and gives the arm difference at each visit with Satterthwaite degrees of freedom.
+    assumed missing at random) and gives the arm difference at each visit with Satterthwaite degrees of freedom. \
+    The MMRM (follow-up adjusted for baseline, unstructured covariance between visits) is the usual primary \
+    analysis of a longitudinal trial; it too assumes values missing at random.
     """
 
     static let readOmnibus = """

@@ -48,7 +48,7 @@ public struct VisitsData: Sendable {
 /// visit, the mixed ANOVA of arm × time on complete cases, and the linear mixed model on every measurement.
 public extension PlannedAnalysis where Input == VisitsData {
     /// The names of the models, as `--models` takes them.
-    static var modelNames: [String] { ["ancova_by_visit", "mixed_anova", "lmm"] }
+    static var modelNames: [String] { ["ancova_by_visit", "mixed_anova", "lmm", "mmrm"] }
 
     /// The arm effect at every follow-up visit adjusted for the first visit (R `lm(visit ~ baseline + arm)` per
     /// visit, complete cases of that visit), each arm − the reference; p (visits) Holm-adjusted over the
@@ -128,9 +128,44 @@ public extension PlannedAnalysis where Input == VisitsData {
             }
             terms.append(ModelTerm(term: "participant (intercept) variance", estimate: fit.participantVariance))
             terms.append(ModelTerm(term: "residual variance", estimate: fit.residualVariance))
-            // emmeans' contrasts run earlier level − later level; each is turned round to arm − reference (or
-            // the later − the earlier of two other arms).
-            let contrasts = fit.armDifferences.map { d -> ContrastResult in
+            return .model(method: "Linear mixed model by REML: lmer(value ~ arm * time + (1 | participant)), \(fit.participants) participants, "
+                            + "\(fit.observations) measurements, Satterthwaite df (lmerTest)" + (fit.isSingular ? "; singular fit (participant variance 0)" : ""),
+                          terms: terms, visitContrasts: turnedRound(fit.armDifferences), visitsAdjustment: nil)
+        }
+    }
+
+    /// The MMRM, the usual primary analysis of a longitudinal trial: `value ~ baseline + arm * time` over the
+    /// follow-up visits, unstructured covariance, REML (R `nlme::gls(correlation = corSymm(), weights =
+    /// varIdent())`), every available follow-up measurement of participants with a baseline value; the arm
+    /// difference at each follow-up visit with analytic Satterthwaite df.
+    static var mmrm: Self {
+        Self(name: "mmrm", role: .test,
+             presentation: Presentation(title: "MMRM (unstructured covariance)", estimateLabel: "difference")) { data in
+            var value: [Double] = [], participant: [String] = [], arm: [String] = [], time: [String] = []
+            for p in data.participants where p.values[data.visits[0]] != nil {
+                for visit in data.visits {
+                    guard let v = p.values[visit] else { continue }
+                    value.append(v); participant.append(p.id); arm.append(p.arm); time.append(visit)
+                }
+            }
+            let fit = try mixedModelForRepeatedMeasures(value: value, participant: participant, arm: arm, time: time,
+                                                         armLevels: data.levels, timeLevels: data.visits,
+                                                         confidenceLevel: data.confidenceLevel)
+            let terms = fit.coefficients.map { c in
+                ModelTerm(term: c.term, estimate: c.inference.estimate, standardError: c.inference.standardError,
+                          statistic: c.inference.statistic, degreesOfFreedom: c.inference.degreesOfFreedom, pValue: c.inference.pValue)
+            }
+            return .model(method: "MMRM by REML: gls(value ~ \(fit.baselineTime) + arm * time, corSymm, varIdent) over "
+                            + "\(fit.followUpTimes.joined(separator: ", ")), \(fit.participants) participants, \(fit.observations) follow-up "
+                            + "measurements, \(fit.degreesOfFreedomMethod) df",
+                          terms: terms, visitContrasts: turnedRound(fit.armDifferences), visitsAdjustment: nil)
+        }
+    }
+
+    /// emmeans' contrasts run earlier level − later level; each is turned round to arm − reference (or the
+    /// later − the earlier of two other arms), as every WalkStats difference reads.
+    private static func turnedRound(_ differences: [MixedModelArmDifference]) -> [ContrastResult] {
+            differences.map { d -> ContrastResult in
                 var c = ContrastResult(name: "\(d.subtracted) - \(d.arm)", arms: [d.subtracted, d.arm], estimate: -d.inference.estimate,
                                        confidenceInterval: ConfidenceInterval(level: d.confidenceInterval.level, lower: -d.confidenceInterval.upper,
                                                                               upper: -d.confidenceInterval.lower),
@@ -139,10 +174,6 @@ public extension PlannedAnalysis where Input == VisitsData {
                 c.standardError = d.inference.standardError
                 return c
             }
-            return .model(method: "Linear mixed model by REML: lmer(value ~ arm * time + (1 | participant)), \(fit.participants) participants, "
-                            + "\(fit.observations) measurements, Satterthwaite df (lmerTest)" + (fit.isSingular ? "; singular fit (participant variance 0)" : ""),
-                          terms: terms, visitContrasts: contrasts, visitsAdjustment: nil)
-        }
     }
 }
 

@@ -103,7 +103,7 @@ struct ComparisonOptions: ParsableArguments {
     @Option(help: "The design: parallel (arms of different people), within (conditions, given as timepoints, measured in the same people) or crossover (two conditions, one per period, with `period` and optional `sequence` columns); default: the sidecar's design, else parallel.")
     var design: DatasetMetadata.Design?
 
-    @Option(help: "Models over every visit, fitted when the data have three or more visits: ancova_by_visit, mixed_anova, lmm (comma-separated; default: all; none for none).")
+    @Option(help: "Models over every visit, fitted when the data have three or more visits: ancova_by_visit, mixed_anova, lmm, mmrm (comma-separated; default: all; none for none).")
     var models: String?
 
     @Option(help: "Participant attributes the ANCOVA adjusts for besides baseline, e.g. age,sex,kl_grade.")
