@@ -22,11 +22,28 @@ public struct TrialReport: Sendable {
     /// The figures of every outcome (trajectories, participants, change distributions), to be written
     /// into the folder given to ``render(_:figureFolder:)``.
     public var figures: [FigureFile] {
-        comparisons.flatMap { comparison in
+        (flowFigure.map { [$0] } ?? [])
+            + comparisons.flatMap { comparison in
             TrialFigures.figures(outcome: comparison.result.outcome, trial: analysis.trial, description: analysis.description,
                                  result: comparison.result, label: comparison.label, wording: descriptives.wording,
                                  context: ReportContext(simulatedBy: analysis.simulatedBy))
         }
+    }
+
+    /// The participant flow diagram of a parallel trial (`participant-flow.svg`).
+    var flowFigure: FigureFile? {
+        guard descriptives.wording.design == .parallel, !analysis.flow.arms.isEmpty else { return nil }
+        let flow = analysis.flow
+        // The colour order of every figure of the report: every arm of the trial in sorted order.
+        let colourOrder = analysis.trial.arms.map(\.name).sorted { $0.precedesByCodePoint($1) }
+        let diagram = FlowDiagram(
+            title: ReportContext(simulatedBy: analysis.simulatedBy).figureTitle("Participant flow by arm"), visits: flow.visits,
+            arms: flow.arms.indices.map { a in
+                FlowDiagram.Arm(name: flow.arms[a], randomised: flow.randomised[a], measured: flow.measured.map { $0[a] },
+                                measuredEveryVisit: flow.measuredEveryVisit[a],
+                                colorIndex: colourOrder.firstIndex(of: flow.arms[a]) ?? a)
+            })
+        return .drawing(diagram, fileName: "participant-flow.svg", altText: "Participant flow by arm: randomised and measured at each visit")
     }
 
     /// The report in `format`, with the banner and provenance of `context` (the data count as simulated
@@ -39,6 +56,7 @@ public struct TrialReport: Sendable {
         case .markdown:
             var text = overviewMarkdown(analysis.trial, descriptives.wording)
                 + "\n" + ParticipantFlowReport(flow: analysis.flow, wording: descriptives.wording).markdown(headingLevel: 2)
+                + (figureFolder.flatMap { folder in flowFigure.map { "\n" + $0.markdown(folder: folder) } } ?? "")
                 + "\n" + BaselineTableReport(table: analysis.baseline, codebook: codebook, wording: descriptives.wording).markdown(headingLevel: 2)
             let figures = figureFolder == nil ? [] : self.figures
             for comparison in comparisons {

@@ -42,7 +42,7 @@ struct DesignWordingTests {
         let metadata = DatasetMetadata(source: "inline.metadata.json", simulated: true)
         let report = TrialReport(analysis: try TrialAnalysis(trial: Self.trial, request: AnalysisRequest(metadata: metadata)),
                                  codebook: Codebook(definitions: []))
-        #expect(report.figures.count == 3)
+        #expect(report.figures.count == 4)  // participant flow, trajectory, participants, change
         for figure in report.figures {
             let svg = try #require(figure.svg)
             #expect(svg.contains(">SIMULATED data — "), "\(figure.fileName)")

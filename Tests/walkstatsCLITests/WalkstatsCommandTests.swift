@@ -92,7 +92,7 @@ struct WalkstatsCommandTests {
         #expect(result.status == 0, "\(result.standardError)")
         let folder = URL(fileURLWithPath: target).deletingLastPathComponent().appendingPathComponent("figs")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        #expect(files.count == 9 && files.contains("pain_nrs-trajectory.svg"))
+        #expect(files.count == 10 && files.contains("pain_nrs-trajectory.svg") && files.contains("participant-flow.svg"))
         let svg = try String(contentsOf: folder.appendingPathComponent("walking_speed-change.svg"), encoding: .utf8)
         #expect(svg.hasPrefix("<?xml") && svg.contains("<svg ") && svg.contains("Walking speed"))
         #expect(try String(contentsOfFile: target, encoding: .utf8).contains("](figs/pain_nrs-participants.svg)"))
