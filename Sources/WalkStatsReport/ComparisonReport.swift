@@ -24,8 +24,8 @@ public struct ComparisonReport: Sendable {
     }
 
     /// The Markdown tables and explanations, under headings of `headingLevel`.
-    func markdownBody(headingLevel: Int) -> String {
-        ResultMarkdown(result: result, directionSentence: label.directionSentence(for: result.direction))
+    func markdownBody(headingLevel: Int, sectionFigures: [String: String] = [:]) -> String {
+        ResultMarkdown(result: result, directionSentence: label.directionSentence(for: result.direction), sectionFigures: sectionFigures)
             .render(headingLevel: headingLevel)
     }
 

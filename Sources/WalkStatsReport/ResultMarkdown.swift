@@ -8,6 +8,9 @@ import WalkStatsStatistics
 struct ResultMarkdown {
     let result: OutcomeResult
     let directionSentence: String
+    /// Markdown to show under a section's heading, by section key (a report shows its trajectory figure
+    /// beside the models over every visit).
+    var sectionFigures: [String: String] = [:]
 
     /// Numbers of the result's scale: one decimal more than the data were recorded with, else (summary data)
     /// chosen from the largest SD of the summaries.
@@ -41,7 +44,8 @@ struct ResultMarkdown {
             let tables = modelTables(section.groups)
             guard !tables.isEmpty else { continue }
             if !hasTestRows(section) {
-                text += "\n\(h)# \(section.heading)\n\n" + (section.explanation.isEmpty ? "" : section.explanation + "\n")
+                text += "\n\(h)# \(section.heading)\n\n" + (sectionFigures[section.key].map { $0 + "\n" } ?? "")
+                    + (section.explanation.isEmpty ? "" : section.explanation + "\n")
             }
             for (heading, table) in tables {
                 text += "\n\(h)# \(heading)\n\n" + table.render()

@@ -67,7 +67,11 @@ public struct TrialReport: Sendable {
                     text += figures.filter { $0.fileName.hasPrefix(outcome + "-") }
                         .map { $0.markdown(folder: figureFolder) }.joined(separator: "\n") + "\n"
                 }
-                text += comparison.markdownBody(headingLevel: 3)
+                // The models over every visit are shown beside the trajectory they model.
+                let trajectory = figureFolder.flatMap { folder in
+                    figures.first { $0.fileName == "\(outcome)-trajectory.svg" }.map { $0.markdown(folder: folder) }
+                }
+                text += comparison.markdownBody(headingLevel: 3, sectionFigures: trajectory.map { ["models": $0] } ?? [:])
             }
             return context.markdown(title: "WalkStats report", body: text)
         case .json:

@@ -121,4 +121,24 @@ struct VisitModelsCommandTests {
         #expect(wrong.status == 64)
         #expect(wrong.standardError.contains("--models takes ancova_by_visit, mixed_anova, lmm, mmrm or none"))
     }
+
+    /// The report shows the models beside the trajectory they model, says how many each used, and that the
+    /// models on every measurement assume values missing at random.
+    @Test func theReportShowsTheModelsBesideTheTrajectory() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("walkstats-visits-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("r.md").path
+        let result = try runWalkstats(["report", Self.folder + "r-reference/retro-walking-trial.csv", "--output", output, "--figures", "figs"],
+                                      in: Self.root)
+        #expect(result.status == 0, "\(result.standardError)")
+        let text = try String(contentsOfFile: output, encoding: .utf8)
+        #expect(text.contains("#### Every visit (baseline, week3, week6)\n\n![Knee pain, numeric rating scale 0-10: arm means over time "
+            + "with 95% confidence intervals](figs/pain_nrs-trajectory.svg)\n"))
+        #expect(text.contains("assumed missing at random"))
+        let pain = try models("pain_nrs")
+        #expect((pain["ancova_by_visit"]?["method"] as? String)?.contains("week3 46, week6 43 of 46") == true)
+        #expect((pain["mixed_anova"]?["method"] as? String)?.contains("43 participants measured at every visit") == true)
+        #expect((pain["lmm"]?["method"] as? String)?.contains("46 participants, 135 measurements") == true)
+    }
 }

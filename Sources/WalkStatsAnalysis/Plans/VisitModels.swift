@@ -58,8 +58,10 @@ public extension PlannedAnalysis where Input == VisitsData {
              presentation: Presentation(title: "ANCOVA at each visit, adjusted for the first visit", estimateLabel: "adjusted difference")) { data in
             let baseline = data.visits[0]
             var contrasts: [ContrastResult] = []
+            var counts: [String] = []
             for visit in data.visits.dropFirst() {
                 let complete = data.participants.filter { $0.values[baseline] != nil && $0.values[visit] != nil }
+                counts.append("\(visit) \(complete.count)")
                 let fit = try WalkStatsStatistics.ancova(followUp: complete.map { $0.values[visit]! }, baseline: complete.map { $0.values[baseline]! },
                                      arm: complete.map(\.arm), reference: data.reference,
                                      comparedArms: data.arms.filter { $0 != data.reference }, confidenceLevel: data.confidenceLevel)
@@ -85,7 +87,8 @@ public extension PlannedAnalysis where Input == VisitsData {
                     contrasts[index] = replaced
                 }
             }
-            return .model(method: "ANCOVA per visit: lm(visit ~ \(baseline) + arm), complete cases of each visit",
+            return .model(method: "ANCOVA per visit: lm(visit ~ \(baseline) + arm), complete cases of each visit (participants with "
+                            + "\(baseline) and the visit: \(counts.joined(separator: ", ")) of \(data.participants.count))",
                           terms: [], visitContrasts: contrasts, visitsAdjustment: PValueAdjustment.holm.rawValue)
         }
     }
