@@ -148,6 +148,26 @@ public struct MixedModelArmDifference: Sendable, Equatable {
         self.tukey = tukey
     }
 
+    /// The difference whose contrast has `inference` (estimate, SE, Satterthwaite df, t, p): its t interval
+    /// at `confidenceLevel` and, with `armCount` ≥ 3 arms, emmeans' Tukey adjustment within the visit —
+    /// p = P(Q_{k, df} > √2 |t|), interval estimate ± q_{k, df, level} / √2 · se. The one home of this
+    /// formula for every mixed model.
+    /// - Throws: ``StatisticsError`` or a distribution's error for an invalid df or level.
+    public init(time: String, arm: String, subtracted: String, inference r: MixedModelEstimate, armCount: Int,
+                confidenceLevel: Double) throws {
+        let margin = try StudentTDistribution(degreesOfFreedom: r.degreesOfFreedom).quantile(0.5 + confidenceLevel / 2) * r.standardError
+        var tukey: (pValue: Double, confidenceInterval: ConfidenceInterval)?
+        if armCount >= 3 {
+            let range = try StudentizedRangeDistribution(numberOfMeans: armCount, degreesOfFreedom: r.degreesOfFreedom)
+            let q = try range.quantile(confidenceLevel) / 2.0.squareRoot() * r.standardError
+            tukey = (try range.survivalProbability(abs(r.statistic) * 2.0.squareRoot()),
+                     ConfidenceInterval(level: confidenceLevel, lower: r.estimate - q, upper: r.estimate + q))
+        }
+        self.init(time: time, arm: arm, subtracted: subtracted, inference: r,
+                  confidenceInterval: ConfidenceInterval(level: confidenceLevel, lower: r.estimate - margin, upper: r.estimate + margin),
+                  tukey: tukey)
+    }
+
     /// Equal when every field is (written out because the Tukey tuple is not `Equatable` by itself).
     public static func == (lhs: Self, rhs: Self) -> Bool {
         lhs.time == rhs.time && lhs.arm == rhs.arm && lhs.subtracted == rhs.subtracted && lhs.inference == rhs.inference
@@ -450,21 +470,9 @@ struct RandomInterceptModel {
                 for a2 in arms[(i + 1)...] {
                     let x1 = Self.designRow(arm: a1, time: t, arms: arms, times: times)
                     let x2 = Self.designRow(arm: a2, time: t, arms: arms, times: times)
-                    let r = try inference(zip(x1, x2).map { $0 - $1 })
-                    let margin = try StudentTDistribution(degreesOfFreedom: r.degreesOfFreedom)
-                        .quantile(0.5 + confidenceLevel / 2) * r.standardError
-                    var tukey: (pValue: Double, confidenceInterval: ConfidenceInterval)?
-                    if arms.count >= 3 {
-                        let range = try StudentizedRangeDistribution(numberOfMeans: arms.count, degreesOfFreedom: r.degreesOfFreedom)
-                        let q = try range.quantile(confidenceLevel) / 2.0.squareRoot() * r.standardError
-                        tukey = (try range.survivalProbability(abs(r.statistic) * 2.0.squareRoot()),
-                                 ConfidenceInterval(level: confidenceLevel, lower: r.estimate - q, upper: r.estimate + q))
-                    }
-                    differences.append(MixedModelArmDifference(
-                        time: t, arm: a1, subtracted: a2, inference: r,
-                        confidenceInterval: ConfidenceInterval(level: confidenceLevel, lower: r.estimate - margin,
-                                                               upper: r.estimate + margin),
-                        tukey: tukey))
+                    differences.append(try MixedModelArmDifference(
+                        time: t, arm: a1, subtracted: a2, inference: try inference(zip(x1, x2).map { $0 - $1 }),
+                        armCount: arms.count, confidenceLevel: confidenceLevel))
                 }
             }
         }

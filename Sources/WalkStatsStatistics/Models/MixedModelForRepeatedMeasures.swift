@@ -472,21 +472,9 @@ struct UnstructuredRepeatedMeasuresModel {
                 for a2 in arms[(i + 1)...] {
                     let x1 = Self.designRow(baseline: 0, arm: a1, time: t, arms: arms, times: times)
                     let x2 = Self.designRow(baseline: 0, arm: a2, time: t, arms: arms, times: times)
-                    let r = try inference(zip(x1, x2).map { $0 - $1 })
-                    let margin = try StudentTDistribution(degreesOfFreedom: r.degreesOfFreedom)
-                        .quantile(0.5 + confidenceLevel / 2) * r.standardError
-                    var tukey: (pValue: Double, confidenceInterval: ConfidenceInterval)?
-                    if arms.count >= 3 {
-                        let range = try StudentizedRangeDistribution(numberOfMeans: arms.count, degreesOfFreedom: r.degreesOfFreedom)
-                        let q = try range.quantile(confidenceLevel) / 2.0.squareRoot() * r.standardError
-                        tukey = (try range.survivalProbability(abs(r.statistic) * 2.0.squareRoot()),
-                                 ConfidenceInterval(level: confidenceLevel, lower: r.estimate - q, upper: r.estimate + q))
-                    }
-                    differences.append(MixedModelArmDifference(
-                        time: t, arm: a1, subtracted: a2, inference: r,
-                        confidenceInterval: ConfidenceInterval(level: confidenceLevel, lower: r.estimate - margin,
-                                                               upper: r.estimate + margin),
-                        tukey: tukey))
+                    differences.append(try MixedModelArmDifference(
+                        time: t, arm: a1, subtracted: a2, inference: try inference(zip(x1, x2).map { $0 - $1 }),
+                        armCount: arms.count, confidenceLevel: confidenceLevel))
                 }
             }
         }
