@@ -3,7 +3,8 @@ import WalkStatsModel
 
 /// Reads a codebook CSV with the columns `outcome,label,unit,better,mcid,mcid_source` (any order;
 /// `better` is `lower` or `higher`; `mcid` is a number or empty) and the optional columns `instrument`,
-/// `scale_min`, `scale_max` (both or neither, min < max) and `integer_scores` (`yes` or `no`, default no).
+/// `scale_min`, `scale_max` (both or neither, min < max), `integer_scores` (`yes` or `no`, default no) and
+/// `domain` (`pain`, `function`, `strength` or `other`, default other).
 public enum CodebookCSVImporter {
     /// The columns a codebook must have.
     public static let requiredColumns = ["outcome", "label", "unit", "better", "mcid", "mcid_source"]
@@ -69,10 +70,20 @@ public enum CodebookCSVImporter {
                 }
                 integerScores = text == "yes"
             }
+            var domain = OutcomeDomain.other
+            if let column = table.columnIndex("domain") {
+                let text = record.fields[column].trimmingCharacters(in: .whitespaces)
+                guard text.isEmpty || OutcomeDomain(rawValue: text) != nil else {
+                    throw CSVImportError(.invalidValue, file: file, line: record.line, column: column + 1,
+                                         message: "expected one of \(OutcomeDomain.allCases.map(\.rawValue).joined(separator: ", ")) "
+                                             + "in column 'domain', found '\(text)'")
+                }
+                domain = OutcomeDomain(rawValue: text) ?? .other
+            }
             let instrument = table.columnIndex("instrument").map { record.fields[$0].trimmingCharacters(in: .whitespaces) } ?? ""
             definitions.append(OutcomeDefinition(id: id, label: field("label").isEmpty ? id : field("label"), unit: field("unit"),
                                                  better: better, mcid: mcid, mcidSource: field("mcid_source"), instrument: instrument,
-                                                 scaleRange: range, integerScores: integerScores))
+                                                 scaleRange: range, integerScores: integerScores, domain: domain))
             return []
         }
         try collector.finish()

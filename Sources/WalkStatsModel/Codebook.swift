@@ -6,6 +6,19 @@ public enum BetterDirection: String, Sendable, Equatable {
     case higher
 }
 
+/// What an outcome measures, so that a report can set pain beside function: pain relief alone is not
+/// recovery (the second seed's argument).
+public enum OutcomeDomain: String, Sendable, Equatable, CaseIterable {
+    /// Pain (NRS, VAS, WOMAC pain).
+    case pain
+    /// Physical function (walking speed, Timed Up and Go, WOMAC function).
+    case function
+    /// Muscle strength or activation.
+    case strength
+    /// Anything else (composites, biomechanics, health-service use).
+    case other
+}
+
 /// What an outcome id means: label, unit, better direction and minimal clinically important difference.
 public struct OutcomeDefinition: Sendable, Equatable {
     /// The outcome id used in data files, such as `pain_nrs`.
@@ -27,10 +40,14 @@ public struct OutcomeDefinition: Sendable, Equatable {
     /// Whether a participant's score is a whole number (sums of integer items), so that GRIM and GRIMMER
     /// apply to reported means and SDs.
     public let integerScores: Bool
+    /// What the outcome measures.
+    public let domain: OutcomeDomain
 
     /// Creates a definition.
     public init(id: String, label: String, unit: String, better: BetterDirection, mcid: Double?, mcidSource: String,
-                instrument: String = "", scaleRange: ClosedRange<Double>? = nil, integerScores: Bool = false) {
+                instrument: String = "", scaleRange: ClosedRange<Double>? = nil, integerScores: Bool = false,
+                domain: OutcomeDomain = .other) {
+        self.domain = domain
         self.id = id
         self.label = label
         self.unit = unit

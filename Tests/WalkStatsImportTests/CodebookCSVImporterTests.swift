@@ -154,3 +154,23 @@ struct CodebookScaleColumnsTests {
         }
     }
 }
+
+/// The optional `domain` column: pain, function, strength or other (default), anything else refused with
+/// the line and column.
+struct CodebookDomainTests {
+    @Test func domainsAreReadAndChecked() throws {
+        let header = "outcome,label,unit,better,mcid,mcid_source,domain\n"
+        let codebook = try CodebookCSVImporter.importCodebook(data: Data((header + "pain,Pain,NRS,lower,1,x,pain\nspeed,Speed,m/s,higher,,y,function\nother,O,u,lower,,z,\n").utf8),
+                                                              file: "c.csv")
+        #expect(codebook.definitions.map(\.domain) == [.pain, .function, .other])
+        #expect(throws: CSVImportError.self) {
+            try CodebookCSVImporter.importCodebook(data: Data((header + "pain,Pain,NRS,lower,1,x,mood\n").utf8), file: "c.csv")
+        }
+        let shipped = try CodebookCSVImporter.importCodebook(
+            atPath: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent("datasets/codebook.csv").path)
+        #expect(shipped.definition(of: "pain_nrs")?.domain == .pain)
+        #expect(shipped.definition(of: "walking_speed")?.domain == .function)
+        #expect(shipped.definition(of: "quad_strength")?.domain == .strength)
+    }
+}
