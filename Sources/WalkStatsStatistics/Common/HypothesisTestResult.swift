@@ -40,6 +40,10 @@ public struct TestName: RawRepresentable, Hashable, Sendable {
     public static let mixedANOVA = TestName(rawValue: "mixed_anova")
     /// F test of time in a one-way repeated-measures ANOVA (one group, every participant at every time).
     public static let repeatedMeasuresANOVA = TestName(rawValue: "repeated_measures_anova")
+    /// Fisher's exact test of a 2×2 table (two proportions), conditional on the margins.
+    public static let fisherExact = TestName(rawValue: "fisher_exact")
+    /// Pearson's chi-squared test of two proportions with Yates' continuity correction (R's `prop.test`).
+    public static let twoProportionsChiSquared = TestName(rawValue: "two_proportions_chisq")
 }
 
 /// The result of a hypothesis test, mirroring the fields of R's `htest` object so a report can always
