@@ -112,31 +112,31 @@ public struct ResultRow: Sendable {
                                    content: .terms(method: "", terms)))
                 + visitContrasts.map { contrast in
                     var row = self
+                    row.set(contrast)
                     row.cells["test"] = "\(item.name): \(contrast.timepoint ?? "") \(contrast.arms.joined(separator: " - "))"
                     row.cells["to"] = contrast.timepoint ?? ""
-                    row.set("estimate", contrast.estimate)
-                    row.set("se", contrast.standardError)
-                    row.set("statistic", contrast.statistic)
-                    row.set("df", contrast.degreesOfFreedom)
-                    row.set("p_value", contrast.pValue)
-                    row.set("p_adjusted_pairs", contrast.pairwiseAdjustedPValue)
-                    row.set(contrast.confidenceInterval)
                     return row
                 }
         case let .contrasts(_, _, contrasts):
             return contrasts.map { contrast in
                 var row = self
+                row.set(contrast)
                 row.cells["test"] = "\(item.name): \(contrast.arms.joined(separator: " - "))"
-                row.set("estimate", contrast.estimate)
-                row.set("statistic", contrast.statistic)
-                row.set("df", contrast.degreesOfFreedom)
-                row.set("p_value", contrast.pValue)
-                row.set("p_adjusted", contrast.adjustedPValue)
-                row.set("p_adjusted_pairs", contrast.pairwiseAdjustedPValue)
-                row.set(contrast.confidenceInterval)
                 return row
             }
         }
+    }
+
+    /// Sets the cells of a contrast (empty where it has no value).
+    private mutating func set(_ contrast: ContrastResult) {
+        set("estimate", contrast.estimate)
+        set("se", contrast.standardError)
+        set("statistic", contrast.statistic)
+        set("df", contrast.degreesOfFreedom)
+        set("p_value", contrast.pValue)
+        set("p_adjusted", contrast.adjustedPValue)
+        set("p_adjusted_pairs", contrast.pairwiseAdjustedPValue)
+        set(contrast.confidenceInterval)
     }
 
     /// Shortest text that reads back as the same double.

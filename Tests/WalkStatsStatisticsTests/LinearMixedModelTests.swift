@@ -15,23 +15,9 @@ struct LinearMixedModelTests {
     /// Satterthwaite df and p-values (lmerTest differentiates numerically).
     static let dfTolerance = 1e-4
 
-    struct Data {
-        var value: [Double] = [], participant: [String] = [], arm: [String] = [], time: [String] = []
-    }
+    typealias Data = MixedModelFixture.Data
 
-    static func data(_ dataset: String) throws -> Data {
-        let text = try String(contentsOf: folder.appendingPathComponent("input.csv"), encoding: .utf8)
-        let lines = text.split(whereSeparator: \.isNewline).map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
-        #expect(lines[0] == ["dataset", "participant", "arm", "time", "value"])
-        var d = Data()
-        for fields in lines.dropFirst() where fields[0] == dataset {
-            d.participant.append(fields[1])
-            d.arm.append(fields[2])
-            d.time.append(fields[3])
-            d.value.append(Double(fields[4])!)
-        }
-        return d
-    }
+    static func data(_ dataset: String) throws -> Data { try MixedModelFixture.data(folder, dataset) }
 
     static func fit(_ dataset: String) throws -> LinearMixedModelFit {
         let d = try data(dataset)
@@ -40,21 +26,13 @@ struct LinearMixedModelTests {
 
     static func expectClose(_ actual: Double, _ expected: Double?, _ tolerance: Double, _ what: String,
                             sourceLocation: SourceLocation = #_sourceLocation) {
-        guard let expected else {
-            Issue.record("no R value for \(what)", sourceLocation: sourceLocation)
-            return
-        }
-        #expect(relativeError(actual, expected) < tolerance, "\(what): WalkStats \(actual), R \(expected)",
-                sourceLocation: sourceLocation)
+        MixedModelFixture.expectClose(actual, expected, tolerance, what, sourceLocation: sourceLocation)
     }
 
     static func expectMatches(_ inference: MixedModelEstimate, _ r: [String: Double], _ key: String,
                               sourceLocation: SourceLocation = #_sourceLocation) {
-        expectClose(inference.estimate, r["\(key)/estimate"], estimateTolerance, "\(key) estimate", sourceLocation: sourceLocation)
-        expectClose(inference.standardError, r["\(key)/se"], estimateTolerance, "\(key) SE", sourceLocation: sourceLocation)
-        expectClose(inference.statistic, r["\(key)/statistic"], estimateTolerance, "\(key) t", sourceLocation: sourceLocation)
-        expectClose(inference.degreesOfFreedom, r["\(key)/df"], dfTolerance, "\(key) df", sourceLocation: sourceLocation)
-        expectClose(inference.pValue, r["\(key)/p_value"], dfTolerance, "\(key) p", sourceLocation: sourceLocation)
+        MixedModelFixture.expectMatches(inference, r, key, estimateTolerance: estimateTolerance, dfTolerance: dfTolerance,
+                                        sourceLocation: sourceLocation)
     }
 
     @Test func fixtureRecordsVersions() {

@@ -57,35 +57,28 @@ public extension PlannedAnalysis where Input == VisitsData {
         Self(name: "ancova_by_visit", role: .test,
              presentation: Presentation(title: "ANCOVA at each visit, adjusted for the first visit", estimateLabel: "adjusted difference")) { data in
             let baseline = data.visits[0]
-            var contrasts: [ContrastResult] = []
+            let others = data.arms.filter { $0 != data.reference }
+            var effects: [(visit: String, arm: String, test: HypothesisTestResult)] = []
             var counts: [String] = []
             for visit in data.visits.dropFirst() {
                 let complete = data.participants.filter { $0.values[baseline] != nil && $0.values[visit] != nil }
                 counts.append("\(visit) \(complete.count)")
                 let fit = try WalkStatsStatistics.ancova(followUp: complete.map { $0.values[visit]! }, baseline: complete.map { $0.values[baseline]! },
                                      arm: complete.map(\.arm), reference: data.reference,
-                                     comparedArms: data.arms.filter { $0 != data.reference }, confidenceLevel: data.confidenceLevel)
-                for (arm, effect) in zip(data.arms.filter { $0 != data.reference }, fit.effects) {
-                    var contrast = ContrastResult(name: "\(arm) - \(data.reference)", arms: [arm, data.reference], estimate: effect.estimate,
-                                                  confidenceInterval: effect.confidenceInterval, statistic: effect.statistic,
-                                                  degreesOfFreedom: effect.degreesOfFreedom, pValue: effect.pValue)
-                    contrast.timepoint = visit
-                    contrast.standardError = effect.standardError
-                    contrasts.append(contrast)
-                }
+                                     comparedArms: others, confidenceLevel: data.confidenceLevel)
+                effects += zip(others, fit.effects).map { (visit, $0, $1) }
             }
-            for arm in Set(contrasts.map { $0.arms[0] }) {
-                let indices = contrasts.indices.filter { contrasts[$0].arms[0] == arm }
-                let adjusted = try adjustPValues(indices.map { contrasts[$0].pValue! }, method: .holm)
-                for (index, p) in zip(indices, adjusted) {
-                    let c = contrasts[index]
-                    var replaced = ContrastResult(name: c.name, arms: c.arms, estimate: c.estimate, confidenceInterval: c.confidenceInterval,
-                                                  statistic: c.statistic, degreesOfFreedom: c.degreesOfFreedom, pValue: c.pValue,
-                                                  pairwiseAdjustedPValue: p)
-                    replaced.timepoint = c.timepoint
-                    replaced.standardError = c.standardError
-                    contrasts[index] = replaced
-                }
+            // Holm over the visits of each arm.
+            var adjusted: [Double] = Array(repeating: .nan, count: effects.count)
+            for arm in others {
+                let indices = effects.indices.filter { effects[$0].arm == arm }
+                for (index, p) in zip(indices, try adjustPValues(indices.map { effects[$0].test.pValue }, method: .holm)) { adjusted[index] = p }
+            }
+            let contrasts = zip(effects, adjusted).map { effect, p in
+                ContrastResult(name: "\(effect.arm) - \(data.reference)", arms: [effect.arm, data.reference], estimate: effect.test.estimate,
+                               confidenceInterval: effect.test.confidenceInterval, statistic: effect.test.statistic,
+                               degreesOfFreedom: effect.test.degreesOfFreedom, pValue: effect.test.pValue, pairwiseAdjustedPValue: p,
+                               timepoint: effect.visit, standardError: effect.test.standardError)
             }
             return .model(method: "ANCOVA per visit: lm(visit ~ \(baseline) + arm), complete cases of each visit (participants with "
                             + "\(baseline) and the visit: \(counts.joined(separator: ", ")) of \(data.participants.count))",
@@ -168,15 +161,13 @@ public extension PlannedAnalysis where Input == VisitsData {
     /// emmeans' contrasts run earlier level − later level; each is turned round to arm − reference (or the
     /// later − the earlier of two other arms), as every WalkStats difference reads.
     private static func turnedRound(_ differences: [MixedModelArmDifference]) -> [ContrastResult] {
-            differences.map { d -> ContrastResult in
-                var c = ContrastResult(name: "\(d.subtracted) - \(d.arm)", arms: [d.subtracted, d.arm], estimate: -d.inference.estimate,
-                                       confidenceInterval: ConfidenceInterval(level: d.confidenceInterval.level, lower: -d.confidenceInterval.upper,
-                                                                              upper: -d.confidenceInterval.lower),
-                                       statistic: -d.inference.statistic, degreesOfFreedom: d.inference.degreesOfFreedom, pValue: d.inference.pValue)
-                c.timepoint = d.time
-                c.standardError = d.inference.standardError
-                return c
-            }
+        differences.map { d in
+            ContrastResult(name: "\(d.subtracted) - \(d.arm)", arms: [d.subtracted, d.arm], estimate: -d.inference.estimate,
+                           confidenceInterval: ConfidenceInterval(level: d.confidenceInterval.level, lower: -d.confidenceInterval.upper,
+                                                                  upper: -d.confidenceInterval.lower),
+                           statistic: -d.inference.statistic, degreesOfFreedom: d.inference.degreesOfFreedom, pValue: d.inference.pValue,
+                           timepoint: d.time, standardError: d.inference.standardError)
+        }
     }
 }
 

@@ -84,14 +84,17 @@ public struct ContrastResult: Sendable, Equatable {
     /// The p-value adjusted across outcomes, once a report has adjusted it.
     public var adjustedPValue: Double?
     /// The visit the contrast is at, for a model's arm difference at each visit.
-    public var timepoint: String?
+    public let timepoint: String?
     /// The standard error of ``estimate``, where the method gives one.
-    public var standardError: Double?
+    public let standardError: Double?
 
     /// Creates a contrast.
     public init(name: String, arms: [String], estimate: Double?, confidenceInterval: ConfidenceInterval? = nil,
                 statistic: Double? = nil, degreesOfFreedom: Double? = nil, pValue: Double? = nil,
-                pairwiseAdjustedPValue: Double? = nil, adjustedPValue: Double? = nil) {
+                pairwiseAdjustedPValue: Double? = nil, adjustedPValue: Double? = nil, timepoint: String? = nil,
+                standardError: Double? = nil) {
+        self.timepoint = timepoint
+        self.standardError = standardError
         self.name = name
         self.arms = arms
         self.estimate = estimate
