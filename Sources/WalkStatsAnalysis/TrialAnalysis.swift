@@ -20,6 +20,8 @@ public struct TrialAnalysis: Sendable {
     public let baseline: BaselineTable
     /// Participants randomised and measured at each visit, by arm.
     public let flow: ParticipantFlow
+    /// Pain beside function (a parallel trial that measured both).
+    public let painFunction: PainFunctionAnalysis?
 
     /// Plans `request` for `trial`, runs it and describes the trial.
     /// - Throws: ``AnalysisRequestError`` for a request the data cannot answer; ``StatisticsError`` for an
@@ -30,6 +32,12 @@ public struct TrialAnalysis: Sendable {
         simulatedBy = request.metadata.flatMap { $0.simulated == true ? $0.source : nil }
         description = try TrialDescription(trial: trial, confidenceLevel: request.confidenceLevel)
         outcomes = try Self.run(request, on: trial)
+        if design.design == .parallel {
+            let plan = try ResponderPlan(plan: PrePostPlan(trial: trial, request: request), request: request)
+            painFunction = PainFunctionAnalysis(plan: plan, outcomes: outcomes.map(\.outcome), in: trial)
+        } else {
+            painFunction = nil
+        }
         flow = ParticipantFlow(trial: trial, arms: request.arms)
         baseline = BaselineTable(trial: trial, arms: request.arms,
                                  timepoint: design.design == .parallel ? (request.from ?? trial.timepoints.first) : nil)
@@ -42,7 +50,17 @@ public struct TrialAnalysis: Sendable {
     public static func run(_ request: AnalysisRequest, on trial: Trial) throws -> [OutcomeResult] {
         let (design, source) = request.resolvedDesign
         switch design {
-        case .parallel: return try PrePostPlan(trial: trial, request: request).run(on: trial)
+        case .parallel:
+            for name in request.responderThresholds.keys.sorted() where !trial.outcomes.contains(name) {
+                throw AnalysisRequestError.unknownThresholdOutcome(name, available: trial.outcomes)
+            }
+            let plan = try PrePostPlan(trial: trial, request: request)
+            let responders = ResponderPlan(plan: plan, request: request)
+            return try plan.run(on: trial).map { result in
+                var result = result
+                result.responders = responders.analyse(result.outcome, in: trial)
+                return result
+            }
         case .within: return try WithinSubjectPlan(trial: trial, request: request, designSource: source).run(on: trial)
         case .crossover: return try CrossoverPlan(trial: trial, request: request, designSource: source).run(on: trial)
         }

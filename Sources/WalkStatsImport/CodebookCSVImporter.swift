@@ -4,7 +4,10 @@ import WalkStatsModel
 /// Reads a codebook CSV with the columns `outcome,label,unit,better,mcid,mcid_source` (any order;
 /// `better` is `lower` or `higher`; `mcid` is a number or empty) and the optional columns `instrument`,
 /// `scale_min`, `scale_max` (both or neither, min < max), `integer_scores` (`yes` or `no`, default no) and
-/// `domain` (`pain`, `function`, `strength` or `other`, default other).
+/// `domain` (`pain`, `function`, `strength`, `global` or `other`, default other), and the responder thresholds
+/// beside `mcid` (the minimal change in points): `mcid_percent` (the minimal change as a percentage of the
+/// baseline value), `important_change` and `important_change_percent` (a larger, clearly important change),
+/// each a positive plain decimal or empty. Thresholds keep their decimals exactly as written.
 public enum CodebookCSVImporter {
     /// The columns a codebook must have.
     public static let requiredColumns = ["outcome", "label", "unit", "better", "mcid", "mcid_source"]
@@ -80,10 +83,26 @@ public enum CodebookCSVImporter {
                 }
                 domain = OutcomeDomain(rawValue: text) ?? .other
             }
+            var thresholds: [ResponderThreshold] = []
+            for (name, kind, level) in [("mcid", ResponderThreshold.Kind.points, ResponderThreshold.Level.minimal),
+                                        ("mcid_percent", .percent, .minimal), ("important_change", .points, .important),
+                                        ("important_change_percent", .percent, .important)] {
+                guard let column = table.columnIndex(name) else { continue }
+                let text = record.fields[column].trimmingCharacters(in: .whitespaces)
+                guard !text.isEmpty else { continue }
+                guard let value = ExactDecimal(text), value.significand > 0 else {
+                    throw CSVImportError(.invalidValue, file: file, line: record.line, column: column + 1,
+                                         message: "expected a positive decimal such as 1 or 0.05 in column '\(name)'"
+                                             + (kind == .percent ? " (a percentage of the baseline value, without %)" : "")
+                                             + ", found '\(text)'")
+                }
+                thresholds.append(ResponderThreshold(value: value, kind: kind, level: level, source: field("mcid_source")))
+            }
             let instrument = table.columnIndex("instrument").map { record.fields[$0].trimmingCharacters(in: .whitespaces) } ?? ""
             definitions.append(OutcomeDefinition(id: id, label: field("label").isEmpty ? id : field("label"), unit: field("unit"),
                                                  better: better, mcid: mcid, mcidSource: field("mcid_source"), instrument: instrument,
-                                                 scaleRange: range, integerScores: integerScores, domain: domain))
+                                                 scaleRange: range, integerScores: integerScores, domain: domain,
+                                                 responderThresholds: thresholds))
             return []
         }
         try collector.finish()

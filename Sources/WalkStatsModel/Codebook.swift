@@ -15,6 +15,8 @@ public enum OutcomeDomain: String, Sendable, Equatable, CaseIterable {
     case function
     /// Muscle strength or activation.
     case strength
+    /// The patient's global assessment of the disease or of change (one of the OMERACT–OARSI criteria).
+    case global
     /// Anything else (composites, biomechanics, health-service use).
     case other
 }
@@ -42,12 +44,18 @@ public struct OutcomeDefinition: Sendable, Equatable {
     public let integerScores: Bool
     /// What the outcome measures.
     public let domain: OutcomeDomain
+    /// The changes that make a participant a responder, smallest first: the MCID in points, and where the
+    /// source gives them, the MCID as a percentage of baseline and a larger "important" change.
+    public let responderThresholds: [ResponderThreshold]
 
     /// Creates a definition.
     public init(id: String, label: String, unit: String, better: BetterDirection, mcid: Double?, mcidSource: String,
                 instrument: String = "", scaleRange: ClosedRange<Double>? = nil, integerScores: Bool = false,
-                domain: OutcomeDomain = .other) {
+                domain: OutcomeDomain = .other, responderThresholds: [ResponderThreshold]? = nil) {
         self.domain = domain
+        self.responderThresholds = responderThresholds ?? mcid.flatMap { mcid in
+            ExactDecimal("\(mcid)").map { [ResponderThreshold(value: $0, kind: .points, level: .minimal, source: mcidSource)] }
+        } ?? []
         self.id = id
         self.label = label
         self.unit = unit

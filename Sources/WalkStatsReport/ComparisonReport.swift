@@ -24,16 +24,22 @@ public struct ComparisonReport: Sendable {
     }
 
     /// The Markdown tables and explanations, under headings of `headingLevel`.
+    /// Markdown figures can be shown beside their sections by key: `models` (the trajectory) and
+    /// `responders` (the cumulative distribution of change).
     func markdownBody(headingLevel: Int, sectionFigures: [String: String] = [:]) -> String {
         ResultMarkdown(result: result, directionSentence: label.directionSentence(for: result.direction), sectionFigures: sectionFigures)
             .render(headingLevel: headingLevel)
+            + (responders.map { "\n" + $0.markdown(headingLevel: headingLevel + 1, figure: sectionFigures["responders"]) } ?? "")
     }
+
+    /// The responder analyses, when the analysis ran them.
+    var responders: ResponderReport? { result.responders.map { ResponderReport(result: $0, label: label) } }
 
     /// The documented JSON contract (see README "JSON output contracts").
     var json: JSONValue {
-        ResultJSON.object(result, extra: [("outcome_info", label.json)])
+        ResultJSON.object(result, extra: [("outcome_info", label.json)] + (responders?.json ?? []))
     }
 
     /// The result as tidy CSV rows.
-    var rows: [ResultRow] { ResultRow.rows(result) }
+    var rows: [ResultRow] { ResultRow.rows(result) + (responders?.rows ?? []) }
 }

@@ -73,6 +73,9 @@ public struct TrialReport: Sendable {
                 }
                 text += comparison.markdownBody(headingLevel: 3, sectionFigures: trajectory.map { ["models": $0] } ?? [:])
             }
+            if let painFunction = analysis.painFunction {
+                text += "\n" + PainFunctionReport(analysis: painFunction).markdown(headingLevel: 2)
+            }
             return context.markdown(title: "WalkStats report", body: text)
         case .json:
             return context.json(overviewJSON(analysis.trial) + [
@@ -80,6 +83,7 @@ public struct TrialReport: Sendable {
                 ("baseline", BaselineTableReport(table: analysis.baseline, codebook: codebook, wording: descriptives.wording).json),
                 ("descriptives", .array(analysis.description.cells.map(DescriptivesReport.json))),
                 ("comparisons", .array(comparisons.map(\.json))),
+                ("pain_versus_function", analysis.painFunction.map { PainFunctionReport(analysis: $0).json } ?? .null),
             ], as: .report)
         case .csv:
             return context.csv(descriptives.rows + comparisons.flatMap(\.rows))

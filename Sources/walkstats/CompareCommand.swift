@@ -14,9 +14,10 @@ struct CompareCommand: ParsableCommand {
     func run() throws {
         let trial = try input.loadTrial(design: comparison.design)
         let metadata = try input.loadMetadata()
-        let request = comparison.request(outcomes: [outcome], metadata: metadata)
+        let codebook = try input.loadCodebook()
+        let request = comparison.request(outcomes: [outcome], metadata: metadata, codebook: codebook)
         let results = try FlagRequestError.mapping { try TrialAnalysis.run(request, on: trial) }
-        let report = ComparisonReport(result: results[0], codebook: try input.loadCodebook())
+        let report = ComparisonReport(result: results[0], codebook: codebook)
         try output.emit(report.render(output.format, context: input.reportContext(metadata: metadata)), inputs: input.inputPaths)
     }
 }

@@ -27,8 +27,11 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let trial = try input.loadTrial(design: comparison.design)
         let metadata = try input.loadMetadata()
-        let analysis = try FlagRequestError.mapping { try TrialAnalysis(trial: trial, request: comparison.request(metadata: metadata)) }
-        let report = TrialReport(analysis: analysis, codebook: try input.loadCodebook())
+        let codebook = try input.loadCodebook()
+        let analysis = try FlagRequestError.mapping {
+            try TrialAnalysis(trial: trial, request: comparison.request(metadata: metadata, codebook: codebook))
+        }
+        let report = TrialReport(analysis: analysis, codebook: codebook)
         let text = report.render(output.format, figureFolder: figures, context: try input.reportContext(metadata: metadata))
         if let figures, let destination = output.output {
             try FigureOutput.write(report.figures, folder: figures, nextTo: destination, inputs: input.inputPaths)

@@ -31,12 +31,20 @@ public struct AnalysisRequest: Sendable, Equatable {
     /// The models over every visit to fit when the data have three or more visits (`nil`: all of
     /// ``PlannedAnalysis/modelNames``; empty: none).
     public var models: [String]?
+    /// What the outcomes mean (better direction, responder thresholds, domain, scale): responder analyses
+    /// need it.
+    public var codebook: Codebook
+    /// Responder thresholds chosen for outcomes (`--mcid`), replacing the codebook's for those outcomes.
+    public var responderThresholds: [String: [ResponderThreshold]]
 
     public init(outcomes: [String]? = nil, from: String? = nil, to: String? = nil, arms: [String]? = nil,
                 reference: String? = nil, metadata: DatasetMetadata? = nil, design: DatasetMetadata.Design? = nil,
                 covariates: [String] = [],
-                adjustment: PValueAdjustment = .holm, confidenceLevel: Double = 0.95, models: [String]? = nil) {
+                adjustment: PValueAdjustment = .holm, confidenceLevel: Double = 0.95, models: [String]? = nil,
+                codebook: Codebook = Codebook(definitions: []), responderThresholds: [String: [ResponderThreshold]] = [:]) {
         self.models = models
+        self.codebook = codebook
+        self.responderThresholds = responderThresholds
         self.outcomes = outcomes
         self.from = from
         self.to = to
@@ -74,6 +82,8 @@ public enum AnalysisRequestError: Error, Sendable, Equatable, CustomStringConver
     case invalidArmSelection([String])
     /// The reference arm asked for is not among the arms analysed.
     case referenceNotAnalysed(String, arms: [String])
+    /// A responder threshold was chosen for an outcome the data do not contain.
+    case unknownThresholdOutcome(String, available: [String])
 
     public var description: String {
         switch self {
@@ -92,6 +102,8 @@ public enum AnalysisRequestError: Error, Sendable, Equatable, CustomStringConver
             return "the arms to analyse must be different, non-empty names, got \(names.map { "'\($0)'" }.joined(separator: ", "))"
         case let .referenceNotAnalysed(reference, arms):
             return "the reference arm '\(reference)' is not among the arms analysed (\(arms.joined(separator: ", ")))"
+        case let .unknownThresholdOutcome(name, available):
+            return "a responder threshold was given for '\(name)', which is not an outcome of the data; available: \(available.joined(separator: ", "))"
         }
     }
 }

@@ -35,6 +35,8 @@ public struct OutcomeResult: Sendable, Equatable {
     /// The decimals the outcome's values were recorded with (``Trial/recordedDecimals(of:)``), from which
     /// reports choose how many decimals to print; `nil` when unknown.
     public var recordedDecimals: Int?
+    /// The responder analyses and the cumulative distribution of change (parallel designs), once run.
+    public var responders: ResponderResult?
 
     /// Creates a result.
     public init(outcome: String, fields: [ResultField], heading: String, direction: DifferenceDirection, confidenceLevel: Double,

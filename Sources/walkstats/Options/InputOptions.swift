@@ -112,17 +112,38 @@ struct ComparisonOptions: ParsableArguments {
     @Option(help: "Multiplicity adjustment across a report's outcomes: holm, bonferroni, hochberg, bh or none (R's p.adjust).")
     var adjust: PValueAdjustment = .holm
 
+    @Option(help: "Responder threshold replacing the codebook's for one outcome: OUTCOME=VALUE (an improvement in the outcome's unit) or OUTCOME=VALUE% (a percentage of baseline); repeat for more, e.g. --mcid pain_nrs=2 --mcid pain_nrs=30%.")
+    var mcid: [String] = []
+
+    /// `--mcid` as thresholds by outcome, in the order given.
+    var responderThresholds: [String: [ResponderThreshold]] {
+        var result: [String: [ResponderThreshold]] = [:]
+        for entry in mcid {
+            let parts = entry.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            if parts.count == 2, let threshold = ResponderThreshold(chosen: parts[1]) { result[parts[0], default: []].append(threshold) }
+        }
+        return result
+    }
+
     var covariateList: [String] {
         covariates.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
     }
 
     /// The request these flags make, for `outcomes` (`nil`: every outcome).
-    func request(outcomes: [String]? = nil, metadata: DatasetMetadata?) -> AnalysisRequest {
+    func request(outcomes: [String]? = nil, metadata: DatasetMetadata?, codebook: Codebook) -> AnalysisRequest {
         AnalysisRequest(outcomes: outcomes, from: from, to: to, arms: armList, reference: reference, metadata: metadata,
-                        design: design, covariates: covariateList, adjustment: adjust, models: modelList)
+                        design: design, covariates: covariateList, adjustment: adjust, models: modelList, codebook: codebook,
+                        responderThresholds: responderThresholds)
     }
 
     func validate() throws {
+        for entry in mcid {
+            let parts = entry.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, !parts[0].isEmpty, ResponderThreshold(chosen: parts[1]) != nil else {
+                throw ValidationError("--mcid takes OUTCOME=VALUE or OUTCOME=VALUE% with a positive plain decimal, such as pain_nrs=2 "
+                    + "or pain_nrs=30%; got '\(entry)'")
+            }
+        }
         for name in modelList ?? [] where !PlannedAnalysis<VisitsData>.modelNames.contains(name) {
             throw ValidationError("--models takes \(PlannedAnalysis<VisitsData>.modelNames.joined(separator: ", ")) or none, "
                 + "separated by commas; got '\(name)'")
