@@ -38,6 +38,13 @@ public struct ExactDecimal: Sendable, Equatable, Hashable, CustomStringConvertib
         self.init(significand: Int64((value * scale).rounded()), decimals: decimals)
     }
 
+    /// The same number with no trailing zero decimals (2.50 → 2.5, 0.0 → 0).
+    public var normalized: ExactDecimal {
+        var (significand, decimals) = (self.significand, self.decimals)
+        while decimals > 0, significand % 10 == 0 { significand /= 10; decimals -= 1 }
+        return ExactDecimal(significand: significand, decimals: decimals)
+    }
+
     /// The value as a `Double`.
     public var doubleValue: Double {
         var scale = 1.0

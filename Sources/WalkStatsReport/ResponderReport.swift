@@ -129,16 +129,9 @@ struct ResponderReport {
     func distributionTable(_ distribution: CumulativeChange) -> MarkdownTable {
         var table = MarkdownTable(headers: ["Improvement of at least"] + zip(distribution.arms, distribution.improvements).map { "\($0) (n = \($1.count))" },
                                   alignments: [.right] + distribution.arms.map { _ in .right })
-        let decimals = distribution.improvements.first { !$0.isEmpty }?.first?.decimals ?? 0
-        // Every observed improvement and every threshold, at the larger of their precisions.
-        let common = max(decimals, distribution.marked.map(\.value.decimals).max() ?? 0)
-        let marked = Dictionary(distribution.marked.map { ($0.value.significand(atDecimals: common), $0) }, uniquingKeysWith: { first, _ in first })
-        let values = distribution.thresholds.map { $0.significand(atDecimals: common) } + Array(marked.keys)
-        for value in Set(values).sorted() {
-            let t = ExactDecimal(significand: value, decimals: common)
-            let shown = NumberFormatting.value(t.doubleValue, decimals: common)
-            let mark = marked[value].map { " (threshold, \($0.level.rawValue))" } ?? ""
-            table.rows.append([shown + mark] + distribution.arms.indices.map { index in
+        for t in distribution.tableThresholds {
+            let mark = distribution.markedThreshold(at: t).map { " (threshold, \($0.level.rawValue))" } ?? ""
+            table.rows.append([NumberFormatting.value(t.doubleValue, decimals: t.decimals) + mark] + distribution.arms.indices.map { index in
                 distribution.proportion(arm: index, atLeast: t).map { NumberFormatting.percent($0 * 100) } ?? "–"
             })
         }
@@ -194,7 +187,11 @@ struct ResponderReport {
                         .object([("arm", .string(arm)), ("n", .int(values.count)),
                                  ("improvements", .array(values.map { .number($0.doubleValue) }))])
                      })),
-                     ("thresholds", .array(d.marked.map { .number($0.value.doubleValue) }))])
+                     ("thresholds", .array(d.marked.map { .number($0.value.doubleValue) })),
+                     ("at_least", .array(d.tableThresholds.map { t in
+                        .object([("improvement", .number(t.doubleValue)),
+                                 ("shares", .array(d.arms.indices.map { .number(d.proportion(arm: $0, atLeast: t)) }))])
+                     }))])
          } ?? .null),
          ("function_outcomes_measured", result.functionOutcomesMeasured.map { .array($0.map(JSONValue.string)) } ?? .null),
          ("responder_notes", .array(result.notes.map(JSONValue.string)))]

@@ -102,7 +102,7 @@ public struct OARSIResponders: Sendable, Equatable {
         let width: Int128
 
         init?(_ scores: ImprovementScores, range: ClosedRange<Double>) {
-            guard let low = ExactDecimal("\(range.lowerBound)"), let high = ExactDecimal("\(range.upperBound)"),
+            guard let low = ExactDecimal("\(range.lowerBound)")?.normalized, let high = ExactDecimal("\(range.upperBound)")?.normalized,
                   low.decimals <= scores.decimals, high.decimals <= scores.decimals else { return nil }
             self.scores = scores
             width = Int128(high.significand(atDecimals: scores.decimals) - low.significand(atDecimals: scores.decimals))
@@ -196,12 +196,14 @@ public struct PainFunctionAnalysis: Sendable, Equatable {
                                          reference: plan.reference, confidenceLevel: plan.confidenceLevel)
             }
         }
-        // OMERACT–OARSI: the first pain, function and global outcome with a 0–100-normalisable scale.
+        // OMERACT–OARSI: per domain, the first outcome already on 0–100, else the first with a scale range to
+        // normalise from.
         func scaled(_ list: [String]) -> (ImprovementScores, ClosedRange<Double>)? {
-            for outcome in list {
-                if let range = plan.codebook.definition(of: outcome)?.scaleRange, let s = scores[outcome] { return (s, range) }
+            let candidates = list.compactMap { outcome -> (ImprovementScores, ClosedRange<Double>)? in
+                guard let range = plan.codebook.definition(of: outcome)?.scaleRange, let s = scores[outcome] else { return nil }
+                return (s, range)
             }
-            return nil
+            return candidates.first { $0.1 == 0...100 } ?? candidates.first
         }
         let globals = outcomes.filter { domain($0) == .global }
         let (pain, function, global) = (scaled(pains), scaled(functions), scaled(globals))
@@ -213,7 +215,7 @@ public struct PainFunctionAnalysis: Sendable, Equatable {
                 : "OMERACT–OARSI criteria (Pham et al. 2004) applied to \(pain.0.outcome) (pain) and \(function.0.outcome) (function)"
                     + (global.map { " and \($0.0.outcome) (patient global assessment)" }
                         ?? "; no patient global assessment was measured, so the two-of-three rule needs both pain and function")
-                    + ", each normalised to 0–100 from its scale range"
+                    + ", each normalised to 0–100 from its scale range (per domain, an outcome already on 0–100 is preferred)"
         } else {
             oarsi = nil
             let missing = [pain == nil ? "pain" : nil, function == nil ? "function" : nil].compactMap { $0 }

@@ -81,17 +81,31 @@ public struct CumulativeChange: Sendable, Equatable {
         marked = thresholds.filter { $0.kind == .points }
     }
 
+    /// The rows of the table: every observed improvement and every marked threshold, ascending, at the larger
+    /// of their precisions.
+    public var tableThresholds: [ExactDecimal] {
+        let decimals = max(improvements.first { !$0.isEmpty }?.first?.decimals ?? 0, marked.map(\.value.decimals).max() ?? 0)
+        let values = Set(thresholds.map { $0.significand(atDecimals: decimals) } + marked.map { $0.value.significand(atDecimals: decimals) })
+        return values.sorted().map { ExactDecimal(significand: $0, decimals: decimals) }
+    }
+
+    /// The marked threshold equal to `value`, if any.
+    public func markedThreshold(at value: ExactDecimal) -> ResponderThreshold? {
+        marked.first { $0.value.significand(atDecimals: max($0.value.decimals, value.decimals)) == value.significand(atDecimals: max($0.value.decimals, value.decimals)) }
+    }
+
     /// The share of arm `index`'s complete cases that improved by at least `threshold` (`nil` for an arm
     /// without complete cases). Thresholds and improvements share the data's decimals.
     public func proportion(arm index: Int, atLeast threshold: ExactDecimal) -> Double? {
         let values = improvements[index]
         guard !values.isEmpty else { return nil }
-        let target = threshold.significand(atDecimals: values[0].decimals)
+        let common = max(values[0].decimals, threshold.decimals)
+        let target = threshold.significand(atDecimals: common)
         // The first index at or above the target, by binary search over the sorted improvements.
         var (low, high) = (0, values.count)
         while low < high {
             let middle = (low + high) / 2
-            if values[middle].significand(atDecimals: values[0].decimals) < target { low = middle + 1 } else { high = middle }
+            if values[middle].significand(atDecimals: common) < target { low = middle + 1 } else { high = middle }
         }
         return Double(values.count - low) / Double(values.count)
     }
