@@ -89,7 +89,7 @@ public enum CodebookCSVImporter {
                                         ("important_change_percent", .percent, .important)] {
                 guard let column = table.columnIndex(name) else { continue }
                 let text = record.fields[column].trimmingCharacters(in: .whitespaces)
-                guard !text.isEmpty else { continue }
+                guard !NumericCell.missingSpellings.contains(text) else { continue }
                 guard let value = ExactDecimal(text), value.significand > 0 else {
                     throw CSVImportError(.invalidValue, file: file, line: record.line, column: column + 1,
                                          message: "expected a positive decimal such as 1 or 0.05 in column '\(name)'"

@@ -7,6 +7,18 @@ public struct ExactDecimal: Sendable, Equatable, Hashable, CustomStringConvertib
     /// How many of them follow the decimal point.
     public let decimals: Int
 
+    /// Equal as numbers: 1.0 equals 1.
+    public static func == (lhs: ExactDecimal, rhs: ExactDecimal) -> Bool {
+        let (l, r) = (lhs.normalized, rhs.normalized)
+        return l.significand == r.significand && l.decimals == r.decimals
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        let n = normalized
+        hasher.combine(n.significand)
+        hasher.combine(n.decimals)
+    }
+
     /// Creates `significand × 10^−decimals`.
     public init(significand: Int64, decimals: Int) {
         self.significand = significand

@@ -174,3 +174,72 @@ struct CodebookDomainTests {
         #expect(shipped.definition(of: "quad_strength")?.domain == .strength)
     }
 }
+
+/// Responder thresholds: kept exactly as written, in the order minimal points, minimal percent, important
+/// points, important percent; anything but a positive plain decimal is an error naming line and column.
+struct CodebookResponderThresholdTests {
+    private func codebook(_ text: String) throws -> Codebook {
+        try CodebookCSVImporter.importCodebook(data: Data(text.utf8), file: "codebook.csv")
+    }
+
+    static let header = "outcome,label,unit,better,mcid,mcid_percent,important_change,important_change_percent,mcid_source,domain"
+
+    @Test func everyThresholdColumnIsReadExactly() throws {
+        let parsed = try codebook(Self.header + "\npain_nrs,Pain,NRS,lower,1,15,2,33,Salaffi 2004,pain\n"
+            + "walking_speed,Speed,m/s,higher,0.05,,0.10,,Perera 2006,function\npatient_global,Global,points,lower,NA,,,,none,global\n")
+        let pain = try #require(parsed.definition(of: "pain_nrs"))
+        #expect(pain.responderThresholds.map(\.label) == ["1", "15%", "2", "33%"])
+        #expect(pain.responderThresholds.map(\.level) == [.minimal, .minimal, .important, .important])
+        #expect(pain.responderThresholds.allSatisfy { $0.source == "Salaffi 2004" })
+        let speed = try #require(parsed.definition(of: "walking_speed"))
+        #expect(speed.responderThresholds.map(\.value) == [ExactDecimal(significand: 5, decimals: 2), ExactDecimal(significand: 10, decimals: 2)])
+        #expect(speed.domain == .function)
+        #expect(parsed.definition(of: "patient_global")?.responderThresholds == [])
+        #expect(parsed.definition(of: "patient_global")?.domain == .global)
+    }
+
+    @Test(arguments: [("0", 5), ("-1", 5), ("1e-2", 5), ("15%", 6), ("two", 7)])
+    func badThresholdIsAnErrorNamingTheColumn(value: String, column: Int) throws {
+        var cells = ["pain_nrs", "Pain", "NRS", "lower", "1", "15", "2", "33", "Salaffi", "pain"]
+        cells[column - 1] = value
+        let error = try #require(throws: CSVImportError.self) { try codebook(Self.header + "\n" + cells.joined(separator: ",") + "\n") }
+        #expect(error.line == 2)
+        #expect(error.column == column)
+        #expect(error.message.contains("positive decimal"))
+    }
+}
+
+/// Exact decimals: parsing, printing and scaling.
+struct ExactDecimalTests {
+    @Test(arguments: [("0.05", 5, 2, "0.05"), ("2", 2, 0, "2"), ("-19.9", -199, 1, "-19.9"), ("\u{2212}1.50", -150, 2, "-1.5"),
+                      ("+.5", 5, 1, "0.5"), ("7.", 7, 0, "7")])
+    func parsesAndPrints(text: String, significand: Int64, decimals: Int, printed: String) throws {
+        let value = try #require(ExactDecimal(text))
+        #expect(value.significand == significand)
+        #expect(value.decimals == decimals)
+        #expect(value.description == printed)
+    }
+
+    @Test(arguments: ["", ".", "1e3", "1,5", "abc", "1.2.3", "12345678901234567"])
+    func rejects(text: String) {
+        #expect(ExactDecimal(text) == nil)
+    }
+
+    /// 1.15 − 1.10 in binary floating point is 0.04999…; at the data's decimals it is exactly 5 hundredths.
+    @Test func recordedValuesAreExact() {
+        #expect(1.15 - 1.10 < 0.05)
+        #expect(ExactDecimal(1.15, decimals: 2).significand - ExactDecimal(1.10, decimals: 2).significand
+            == ExactDecimal("0.05")!.significand(atDecimals: 2))
+        #expect(ExactDecimal("0.1")!.significand(atDecimals: 3) == 100)
+        #expect(ExactDecimal("2.50")!.normalized == ExactDecimal(significand: 25, decimals: 1))
+    }
+
+    @Test func chosenThresholds() {
+        #expect(ResponderThreshold(chosen: "2")?.kind == .points)
+        #expect(ResponderThreshold(chosen: "30%")?.kind == .percent)
+        #expect(ResponderThreshold(chosen: "30%")?.label == "30%")
+        #expect(ResponderThreshold(chosen: "0") == nil)
+        #expect(ResponderThreshold(chosen: "-2") == nil)
+        #expect(ResponderThreshold(chosen: "x%") == nil)
+    }
+}
