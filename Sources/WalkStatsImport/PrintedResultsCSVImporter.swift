@@ -3,12 +3,13 @@ import WalkStatsModel
 
 /// Reads a printed-results CSV (`datasets/published/reported-results.csv`):
 /// `study,comparison,outcome,measure,source` plus the optional `value,ci_low,ci_high,p_value,
-/// p_reported_as,k_studies,model`. Numbers must be finite; `value` may be words (`1.8 vs 1`).
+/// p_reported_as,k_studies,model,domain` (`domain`: pain, function, strength, global or other, for outcomes named in the
+/// source's own words). Numbers must be finite; `value` may be words (`1.8 vs 1`).
 public enum PrintedResultsCSVImporter {
     /// The columns every printed-results file must have.
     public static let requiredColumns = ["study", "comparison", "outcome", "measure", "source"]
     /// The optional columns read.
-    public static let optionalColumns = ["value", "ci_low", "ci_high", "p_value", "p_reported_as", "k_studies", "model"]
+    public static let optionalColumns = ["value", "ci_low", "ci_high", "p_value", "p_reported_as", "k_studies", "model", "domain"]
 
     /// Imports the file at `path`.
     /// - Throws: ``CSVImportError`` naming file, line and column for any problem.
@@ -38,7 +39,13 @@ public enum PrintedResultsCSVImporter {
             if let k, k != k.rounded() || k < 1 {
                 throw fields.problem(.invalidValue, "k_studies", "expected a whole number of studies ≥ 1, found \(k)")
             }
-            results.append(PrintedResult(
+            let domainText = fields.optionalText("domain")
+            let domain = domainText.flatMap(OutcomeDomain.init(rawValue:))
+            if let domainText, domain == nil {
+                throw fields.problem(.invalidValue, "domain", "expected one of \(OutcomeDomain.allCases.map(\.rawValue).joined(separator: ", ")) "
+                    + "in column 'domain', found '\(domainText)'")
+            }
+            var result = PrintedResult(
                 study: try fields.identifier("study", what: "a study id"),
                 comparison: try fields.identifier("comparison", what: "a comparison"),
                 outcome: try fields.identifier("outcome", what: "an outcome"),
@@ -46,7 +53,9 @@ public enum PrintedResultsCSVImporter {
                 value: fields.optionalText("value"), ciLow: low, ciHigh: high, pValue: p,
                 pReportedAs: fields.optionalText("p_reported_as"), kStudies: k.map { Int($0) },
                 model: fields.optionalText("model"), source: try fields.identifier("source", what: "a source"),
-                line: record.line))
+                line: record.line)
+            result.domain = domain
+            results.append(result)
             return []
         }
         try collector.finish()

@@ -12,6 +12,7 @@ public struct EvidenceReport: Sendable {
     let pooledPrinted: [PrintedResult]
     let codebook: Codebook
     let interpretation: String?
+    let painBesideFunction: [SourceDomains]
 
     /// The evidence report of `analysis`; `interpretation` is Markdown written by people, shown under its
     /// own heading.
@@ -20,6 +21,7 @@ public struct EvidenceReport: Sendable {
         pooledPrinted = analysis.pooledPrinted
         self.codebook = codebook
         self.interpretation = interpretation
+        painBesideFunction = analysis.painBesideFunction
     }
 
     private func label(_ outcome: String) -> String { codebook.definition(of: outcome)?.label ?? outcome }
@@ -43,6 +45,26 @@ public struct EvidenceReport: Sendable {
                               axisLabel: "Hedges' g / SMD (backward − comparator); negative = less pain or disability",
                               studies: rows, labelHeader: "Source")
         return [.drawing(plot, fileName: "evidence-forest.svg", altText: "Recomputed trial effects beside printed pooled effects")]
+    }
+
+    /// Which sources measured pain, which function, and what that allows: pain relief alone is not recovery.
+    var painBesideFunctionSection: String {
+        var table = MarkdownTable(headers: ["Source", "Pain", "Function", "Strength", "Other", "Reading"],
+                                  alignments: [.left, .left, .left, .left, .left, .left])
+        for source in painBesideFunction where !source.outcomes.isEmpty {
+            func list(_ domains: [OutcomeDomain]) -> String {
+                let names = domains.flatMap(source.outcomes)
+                return names.isEmpty ? "–" : names.joined(separator: ", ")
+            }
+            table.rows.append([source.source, list([.pain]), list([.function]), list([.strength]), list([.global, .other]), source.reading])
+        }
+        guard !table.rows.isEmpty else { return "" }
+        return "## Pain beside function\n\n"
+            + "Pain relief alone is not recovery: a programme that eases knee pain has shown recovery only where function "
+            + "(walking speed, Timed Up and Go, WOMAC function) improved too. Which outcomes each source measured (composite scores "
+            + "such as the WOMAC total mix pain, stiffness and function, so they are listed under Other):\n\n" + table.render()
+            + "\nResponder analyses (who improved past the minimal clinically important difference in pain, in function, or in both) "
+            + "need participant-level data, which none of these sources publishes; `walkstats report` computes them on participant files.\n\n"
     }
 
     static func isStandardised(_ p: PrintedResult) -> Bool {
@@ -118,6 +140,7 @@ public struct EvidenceReport: Sendable {
         if let figureFolder {
             text += figures.map { $0.markdown(folder: figureFolder) }.joined(separator: "\n") + "\n"
         }
+        text += painBesideFunctionSection
         if let interpretation {
             text += "## Interpretation\n\n*Written by the WalkStats maintainers from the numbers above; not computed.*\n\n" + interpretation
         }

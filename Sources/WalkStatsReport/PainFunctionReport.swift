@@ -32,7 +32,12 @@ struct PainFunctionReport {
             var contrasts = MarkdownTable(headers: ["Improved in"] + ResponderReport.contrastHeaders,
                                           alignments: [.left, .left] + Array(repeating: .right, count: 6))
             for (name, comparison) in [("pain and function", table.both), ("pain only", table.painOnly)] {
-                for contrast in comparison.contrasts { contrasts.rows.append([name] + ResponderReport.contrastCells(contrast)) }
+                for contrast in comparison.contrasts {
+                    var cells = ResponderReport.contrastCells(contrast)
+                    // "Pain only" is not a good outcome to treat for, so no number needed to treat.
+                    if comparison == table.painOnly { cells[2] = "–" }
+                    contrasts.rows.append([name] + cells)
+                }
             }
             if !contrasts.rows.isEmpty { text += "\n" + contrasts.render() }
             let notes = table.both.notes + table.painOnly.notes

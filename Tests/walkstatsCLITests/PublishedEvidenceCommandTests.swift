@@ -121,4 +121,19 @@ struct PublishedEvidenceCommandTests {
         #expect(result.standardOutput.contains("Hedges' g = -0.89 [-1.60, -0.17]"))
         #expect(result.standardOutput.contains("## Interpretation"))
     }
+
+    /// Pain beside function: every source's outcomes by domain (the codebook's for trial outcomes, the printed
+    /// file's `domain` column for outcomes in a source's own words), and a source measuring pain without function
+    /// is said not to show recovery.
+    @Test func evidenceSetsPainBesideFunction() throws {
+        let result = try run(["evidence", Self.published])
+        #expect(result.status == 0)
+        let text = result.standardOutput
+        #expect(text.contains("## Pain beside function"))
+        #expect(text.contains("| chen2021 | pain_nrs | – | – | womac_total | pain only (beside composite or other outcomes): "
+            + "pain relief alone does not show that function recovered |"))
+        #expect(text.contains("| balasukumaran2019 | pain | functional disability | quadriceps strength | – | pain and function both measured"))
+        #expect(text.contains("| wen2022 | – | 10-m walk speed | – | – | function without pain |"))
+        #expect(text.range(of: "## Pain beside function")!.lowerBound < text.range(of: "## Interpretation")!.lowerBound)
+    }
 }

@@ -27,6 +27,8 @@ public struct PrintedResult: Sendable, Equatable {
     public let source: String
     /// The file line, for messages.
     public let line: Int?
+    /// What the outcome measures, when the file says (its `domain` column); else the codebook decides.
+    public var domain: OutcomeDomain?
 
     /// Creates a printed result.
     public init(study: String, comparison: String, outcome: String, measure: String, value: String?, ciLow: Double?,
