@@ -72,4 +72,21 @@ enum FigureExamples {
             .init(name: "Forward walking", values: [-1.0, 0.0, -1.5, 1.0, -0.5, -2.0, -1.0]),
         ],
         yAxisLabel: "Change in pain (week 6 − baseline), points")
+
+    /// Improvement in pain (whole points, many ties) in two arms of ten and nine participants and an arm
+    /// with no values; thresholds at 0, 1 and 2 points, whose labels need two rows.
+    static let responder = ResponderCurvePlot(
+        title: "Responders by improvement in knee pain after 6 weeks",
+        arms: [
+            .init(name: "Backward walking", values: [3, 2, 2, 4, 1, 0, 2, 5, 3, -1], colorIndex: 0),
+            .init(name: "Forward walking", values: [1, 0, 2, -1, 1, 0, 3, -2, 1], colorIndex: 1),
+            .init(name: "Usual care", values: [], colorIndex: 2),
+        ],
+        thresholds: [
+            .init(value: 0, label: "No change"),
+            .init(value: 1, label: "MCID 1"),
+            .init(value: 2, label: "2 points (substantial)"),
+        ],
+        xAxisLabel: "Improvement in pain (baseline − week 6), points",
+        decimals: 0)
 }

@@ -16,6 +16,7 @@ struct FigureSnapshotTests {
         ("trajectory-plot", FigureExamples.trajectory),
         ("spaghetti-plot", FigureExamples.spaghetti),
         ("change-distribution-plot", FigureExamples.change),
+        ("responder-curve-plot", FigureExamples.responder),
     ]
 
     static var isRecording: Bool {

@@ -55,9 +55,16 @@ struct SVGTextBoundsTests {
         var funnel = FigureExamples.funnel
         funnel.title = long
         funnel.axisLabel = long
+        var responder = FigureExamples.responder
+        responder.title = long
+        responder.xAxisLabel = long
+        responder.arms = responder.arms.map { .init(name: $0.name == "Backward walking" ? arm : $0.name, values: $0.values,
+                                                    colorIndex: $0.colorIndex) }
+        responder.thresholds = [.init(value: -1, label: "Worse by one point"), .init(value: 0, label: "No change from baseline"),
+                                .init(value: 1, label: "Minimal clinically important difference"), .init(value: 5, label: long)]
         return [("long-labels/forest", try forest.svg()), ("long-labels/change", try change.svg()),
                 ("long-labels/spaghetti", try spaghetti.svg()), ("long-labels/trajectory", try trajectory.svg()),
-                ("long-labels/funnel", try funnel.svg())]
+                ("long-labels/funnel", try funnel.svg()), ("long-labels/responder", try responder.svg())]
     }
 
     /// The first `chromium` (or `chromium-browser`, `google-chrome`) on `PATH`.

@@ -73,10 +73,11 @@ enum FigureLayout {
     }
 
     /// A numeric x axis along `y`: the axis line from `plotLeft` to `plotRight`, ticks, tick labels and
-    /// the title centred below.
-    static func xAxis(scale: LinearScale, y: Double, plotLeft: Double, plotRight: Double, titleLines: [String]) -> [SVGElement] {
+    /// the title centred below. `tickLabels` (one per tick) replaces the scale's own labels.
+    static func xAxis(scale: LinearScale, y: Double, plotLeft: Double, plotRight: Double, titleLines: [String],
+                      tickLabels: [String]? = nil) -> [SVGElement] {
         var elements: [SVGElement] = [.line(x1: plotLeft, y1: y, x2: plotRight, y2: y, stroke: FigurePalette.ink, className: "x-axis")]
-        for (value, label) in zip(scale.ticks, scale.tickLabels) {
+        for (value, label) in zip(scale.ticks, tickLabels ?? scale.tickLabels) {
             let x = scale.position(of: value)
             elements.append(.line(x1: x, y1: y, x2: x, y2: y + tickLength, stroke: FigurePalette.ink, className: "x-tick"))
             elements.append(.text(label, x: x, y: y + tickLength + tickSize + 2, anchor: .middle, size: tickSize,
