@@ -70,6 +70,16 @@ enum TrialFigures {
                                                  colorIndex: arms.firstIndex { $0.name == group.arms[0] })
                 },
             yAxisLabel: "\(result.direction.noun) in \(axis)", referenceLabel: result.direction.zeroLabel, decimals: decimals)
+        let responderCurve = result.responders?.distribution.map { distribution in
+            ResponderCurvePlot(
+                title: context.figureTitle("\(name): share improving by at least each amount, \(distribution.from) to \(distribution.to)"),
+                arms: zip(distribution.arms, distribution.improvements).map { arm, values in
+                    ResponderCurvePlot.Arm(name: arm, values: values.map(\.doubleValue), colorIndex: arms.firstIndex { $0.name == arm })
+                },
+                thresholds: distribution.marked.map { .init(value: $0.value.doubleValue, label: "\($0.value) (\($0.level.rawValue))") },
+                xAxisLabel: "Improvement in \(axis) (positive = better)",
+                decimals: distribution.improvements.first { !$0.isEmpty }?.first?.decimals ?? 0)
+        }
         let perGroup = wording.design == .parallel ? "change scores per arm" : "\(result.direction.noun.lowercased())s between the conditions"
         return [
             .drawing(trajectory, fileName: "\(outcome)-trajectory.svg",
@@ -78,5 +88,7 @@ enum TrialFigures {
         ] + (groups.isEmpty ? [] : [
             .drawing(change, fileName: "\(outcome)-\(wording.design == .parallel ? "change" : "differences").svg", altText: "\(name): \(perGroup), box plot with every participant"),
         ])
+            + (responderCurve.map { [.drawing($0, fileName: "\(outcome)-responders.svg",
+                                             altText: "\(name): cumulative distribution of improvement per arm, thresholds marked")] } ?? [])
     }
 }

@@ -64,14 +64,20 @@ public struct TrialReport: Sendable {
                 text += "\n## \(comparison.label.heading)\n\n### Descriptive statistics\n\n"
                     + descriptives.markdownTable(of: outcome) + "\n"
                 if let figureFolder {
-                    text += figures.filter { $0.fileName.hasPrefix(outcome + "-") }
+                    text += figures.filter { $0.fileName.hasPrefix(outcome + "-") && !$0.fileName.hasSuffix("-responders.svg") }
                         .map { $0.markdown(folder: figureFolder) }.joined(separator: "\n") + "\n"
                 }
                 // The models over every visit are shown beside the trajectory they model.
                 let trajectory = figureFolder.flatMap { folder in
                     figures.first { $0.fileName == "\(outcome)-trajectory.svg" }.map { $0.markdown(folder: folder) }
                 }
-                text += comparison.markdownBody(headingLevel: 3, sectionFigures: trajectory.map { ["models": $0] } ?? [:])
+                let curve = figureFolder.flatMap { folder in
+                    figures.first { $0.fileName == "\(outcome)-responders.svg" }.map { $0.markdown(folder: folder) }
+                }
+                var sectionFigures: [String: String] = [:]
+                sectionFigures["models"] = trajectory
+                sectionFigures["responders"] = curve
+                text += comparison.markdownBody(headingLevel: 3, sectionFigures: sectionFigures)
             }
             if let painFunction = analysis.painFunction {
                 text += "\n" + PainFunctionReport(analysis: painFunction).markdown(headingLevel: 2)
