@@ -92,10 +92,11 @@ struct WalkstatsCommandTests {
         #expect(result.status == 0, "\(result.standardError)")
         let folder = URL(fileURLWithPath: target).deletingLastPathComponent().appendingPathComponent("figs")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        #expect(files.count == 10 && files.contains("pain_nrs-trajectory.svg") && files.contains("participant-flow.svg"))
+        #expect(files.count == 13 && files.contains("pain_nrs-trajectory.svg") && files.contains("pain_nrs-responders.svg") && files.contains("participant-flow.svg"))
         let svg = try String(contentsOf: folder.appendingPathComponent("walking_speed-change.svg"), encoding: .utf8)
         #expect(svg.hasPrefix("<?xml") && svg.contains("<svg ") && svg.contains("Walking speed"))
         #expect(try String(contentsOfFile: target, encoding: .utf8).contains("](figs/pain_nrs-participants.svg)"))
+        #expect(try String(contentsOfFile: target, encoding: .utf8).contains("](figs/pain_nrs-responders.svg)"))
         #expect(try run(["report", Self.sample, "--figures", "figs"]).status == 64)
     }
 
