@@ -156,4 +156,38 @@ struct ResponderCommandTests {
         #expect(unknown.status == 1)
         #expect(unknown.standardError.contains("--mcid names 'pain_score'"))
     }
+
+    /// A pain outcome's responders never read as recovery: the Markdown names the function outcomes measured, or says
+    /// none was (chen2021-like measures pain and the WOMAC total only).
+    @Test func painRespondersSayWhichFunctionOutcomesWereMeasured() throws {
+        let withFunction = try runWalkstats(["compare", Self.folder + "trial.csv", "--outcome", "pain_nrs"], in: Self.root)
+        #expect(withFunction.status == 0)
+        #expect(withFunction.standardOutput.contains("pain relief alone is not recovery. Function outcomes measured: `walking_speed`, `womac_function`"))
+        let without = try runWalkstats(["compare", "datasets/sample/chen2021-like.csv", "--outcome", "pain_nrs"], in: Self.root)
+        #expect(without.status == 0)
+        #expect(without.standardOutput.contains("No function outcome was measured, so nothing here shows recovery of function"))
+        // A function outcome carries no such sentence.
+        let speed = try runWalkstats(["compare", Self.folder + "trial.csv", "--outcome", "walking_speed"], in: Self.root)
+        #expect(!speed.standardOutput.contains("pain relief alone"))
+    }
+
+    /// CSV rows: one per arm and per contrast statistic, under both analyses, with the same numbers as JSON.
+    @Test func csvRowsCarryTheResponders() throws {
+        let result = try runWalkstats(["compare", Self.folder + "trial.csv", "--outcome", "pain_vas", "--format", "csv"], in: Self.root)
+        #expect(result.status == 0)
+        let lines = result.standardOutput.split(separator: "\n").map(String.init)
+        let header = lines[0].split(separator: ",").map(String.init)
+        func cell(_ line: String, _ column: String) -> String {
+            line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)[header.firstIndex(of: column)!]
+        }
+        let complete = lines.filter { $0.hasPrefix("responders,") }
+        let sensitivity = lines.filter { $0.hasPrefix("responders_missing_as_non_responder,") }
+        #expect(complete.count == sensitivity.count)
+        let forward = try #require(complete.first { cell($0, "arm") == "forward" && cell($0, "test") == "responders points 19.9" })
+        #expect(cell(forward, "statistic") == "0")
+        #expect(cell(forward, "n") == "\(Int(Self.reference["responders/pain_vas/19.9/complete/arm/forward/n"]!))")
+        let rd = try #require(complete.first { cell($0, "arm") == "backward vs usual_care" && cell($0, "test") == "risk_difference points 19.9" })
+        let expected = Self.reference["responders/pain_vas/19.9/complete/contrast/backward/rd"]!
+        #expect(abs(Double(cell(rd, "estimate"))! - expected) <= 1e-12 * abs(expected))
+    }
 }
