@@ -64,9 +64,19 @@ public struct CSVTable: Sendable {
         self.problems = problems
     }
 
-    /// The index of column `name`, if present.
+    /// The index of column `name`, if present: the column spelled exactly so, else the one column whose name
+    /// matches ignoring case and spaces (`Participant`, `Time point`).
     public func columnIndex(_ name: String) -> Int? {
-        header.firstIndex(of: name)
+        Self.columnIndex(of: name, in: header)
+    }
+
+    /// The index of column `name` in `header` (exact, else the one match ignoring case and spaces).
+    static func columnIndex(of name: String, in header: [String]) -> Int? {
+        if let exact = header.firstIndex(of: name) { return exact }
+        func normalised(_ text: String) -> String { text.lowercased().filter { $0 != " " } }
+        let target = normalised(name)
+        let matches = header.indices.filter { normalised(header[$0]) == target }
+        return matches.count == 1 ? matches[0] : nil
     }
 
     private static func decodeUTF8(_ data: Data, file: String) throws -> String {
@@ -175,7 +185,7 @@ public struct CSVTable: Sendable {
         return records
     }
 
-    private static func validateHeader(_ header: [String], line: Int, file: String) throws {
+    static func validateHeader(_ header: [String], line: Int, file: String) throws {
         var seen: [String: Int] = [:]
         for (index, name) in header.enumerated() {
             if name.isEmpty {

@@ -4,7 +4,10 @@ import Foundation
 enum InputFile {
     /// The bytes of the file at `path`.
     /// - Throws: ``CSVImportError`` when the path does not exist, is a folder or cannot be read.
-    static func read(_ path: String) throws -> Data {
+    /// `mapped` maps the file into memory instead of copying it (for large participant files), sharing the
+    /// mapping of a digest in progress (``FileDigests``) unless `shared` is false.
+    static func read(_ path: String, mapped: Bool = false, shared: Bool = true) throws -> Data {
+        if mapped, shared, let data = FileDigests.shared.mappedData(path) { return data }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw CSVImportError(.unreadableFile, file: path, message: "no such file; expected a path to a CSV file")
@@ -16,6 +19,7 @@ enum InputFile {
         if let type, type != .typeRegular, type != .typeSymbolicLink {
             throw CSVImportError(.unreadableFile, file: path, message: "this is not a regular file; expected a path to a CSV file")
         }
+        if mapped, let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) { return data }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw CSVImportError(.unreadableFile, file: path, message: "the file cannot be read (check its permissions)")
         }

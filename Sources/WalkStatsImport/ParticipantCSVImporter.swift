@@ -3,17 +3,25 @@ import WalkStatsModel
 
 /// Reads long-format participant data into a ``Trial``.
 ///
-/// The file is CSV (RFC 4180, see ``CSVTable``) with a header naming at least `participant`, `arm`,
-/// `timepoint`, `outcome` and `value`, in any order, and one row per participant × timepoint × outcome.
-/// Extra columns are kept: those constant within every participant become participant attributes (such
-/// as `age`, `sex`, `kl_grade`), the others measurement attributes (such as `unit`).
+/// The file is delimited text (see ``DelimitedText``: `,`, `;` or tab, decimal point or comma, UTF-8, UTF-16
+/// or a declared single-byte encoding) with a header naming at least `participant`, `arm`, `timepoint`,
+/// `outcome` and `value` (matched ignoring case and spaces), in any order, and one row per participant ×
+/// timepoint × outcome. Extra columns are kept: those constant within every participant become participant
+/// attributes (such as `age`, `sex`, `kl_grade`), the others measurement attributes (such as `unit`).
 ///
-/// *Missing values.* An empty, `NA` or `NaN` value is missing: it is kept as a measurement without a
-/// value and counted in ``Trial/missingCells``; nothing is dropped.
+/// *Missing values.* An empty, `NA` or `NaN` value, or one of the declared codes (`--na`), is missing: it is
+/// kept as a measurement without a value and counted in ``Trial/missingCells``; nothing is dropped.
+///
+/// *Values against the codebook.* With a codebook, a value outside an outcome's scale range, or not whole on
+/// an integer scale, is an error naming file, line and column (with a hint at `--na` for codes such as
+/// `-999`).
 ///
 /// *Errors.* Anything else that is wrong stops the import with a ``CSVImportError`` naming file, line,
-/// column and what was expected, so no partial data is ever returned. With `keepGoing`, every problem is
-/// collected and thrown together as ``CSVImportErrors``.
+/// column and what was expected, so no partial data is ever returned; the first problem in the file is the
+/// one reported. With `keepGoing`, every problem is collected and thrown together as ``CSVImportErrors``.
+///
+/// *Speed.* The file is memory-mapped and read as bytes: no `String` is made per cell, names are interned,
+/// numbers are parsed from bytes (``DecimalParser``), and values are stored by cell (``ObservationCells``).
 public struct ParticipantCSVImporter: Sendable {
     /// The columns every participant file must have.
     public static let requiredColumns = ["participant", "arm", "timepoint", "outcome", "value"]
@@ -28,178 +36,368 @@ public struct ParticipantCSVImporter: Sendable {
     public var ordersVisits: Bool
     /// Whether to collect every problem instead of stopping at the first.
     public var keepGoing: Bool
+    /// How the text is read (delimiter, decimal mark, encoding, missing-value codes).
+    public var reading: ReadingOptions
+    /// Scale ranges and whole-number scores to check values against; `nil` checks none.
+    public var codebook: Codebook?
 
     /// Creates an importer.
     public init(timepointOrder: [String]? = nil, timepointOrderSource: String = "as given", ordersVisits: Bool = true,
-                keepGoing: Bool = false) {
+                keepGoing: Bool = false, reading: ReadingOptions = ReadingOptions(), codebook: Codebook? = nil) {
         self.timepointOrder = timepointOrder
         self.timepointOrderSource = timepointOrderSource
         self.ordersVisits = ordersVisits
         self.keepGoing = keepGoing
+        self.reading = reading
+        self.codebook = codebook
     }
 
-    /// Imports the file at `path`.
+    /// Imports the file at `path` (memory-mapped).
     /// - Throws: ``CSVImportError`` (or ``CSVImportErrors`` with `keepGoing`) for any problem in the file.
     public func importTrial(atPath path: String) throws -> Trial {
-        try importTrial(data: InputFile.read(path), file: path)
+        try importTrial(data: InputFile.read(path, mapped: true), file: path)
     }
 
-    /// Imports CSV `data`; `file` names it in messages and in ``Trial/source``.
+    /// Imports delimited-text `data`; `file` names it in messages and in ``Trial/source``.
     /// - Throws: ``CSVImportError`` (or ``CSVImportErrors`` with `keepGoing`) for any problem in the data.
     public func importTrial(data: Data, file: String) throws -> Trial {
-        let table = try CSVTable(data: data, file: file)
-        var collector = ProblemCollector(keepGoing: keepGoing)
-        let columns = try CSVRowFields.columnIndices(table, required: Self.requiredColumns, optional: [], what: "required")
-        let extraColumns = table.header.indices.filter { !columns.values.contains($0) }
-
-        var builder = TrialBuilder(file: file, timepointOrder: timepointOrder)
-        try collector.check(table) { record in
-            try builder.add(record, columns: columns, extraColumns: extraColumns, header: table.header)
-            return []
+        var builder: LongRowReader?
+        var headerLine = 0
+        let notes: [String]
+        do {
+            let text = try DelimitedText(data: data, file: file, options: reading)
+            notes = text.notes
+            try text.forEachRecord { record in
+                if builder != nil {
+                    builder!.add(record)  // in place: no copy of the growing reader
+                } else {
+                    headerLine = record.line
+                    builder = try LongRowReader(header: record, file: file, timepointOrder: timepointOrder, codebook: codebook)
+                }
+            }
         }
-        for problem in builder.unusedListedTimepoints() {
-            try collector.record(problem)
+        guard var reader = builder else {
+            throw CSVImportError(.emptyFile, file: file, message: "the file is empty; expected a header row")
         }
-        try collector.finish()
+        guard reader.rowCount > 0 else {
+            throw CSVImportError(.noDataRows, file: file, line: headerLine, message: "the file has a header but no data rows")
+        }
+        var problems = reader.problems
+        problems += reader.unusedListedTimepoints()
+        let assembled = reader.assemble()
+        problems += assembled.problems
+        if !problems.isEmpty {
+            let ordered = problems.enumerated().sorted { ($0.element.line ?? .max, $0.offset) < ($1.element.line ?? .max, $1.offset) }.map(\.element)
+            if keepGoing { throw CSVImportErrors(ordered) }
+            throw ordered[0]
+        }
         let order: (timepoints: [String], reason: String)
         if let timepointOrder {
             order = (timepointOrder, timepointOrderSource)
         } else if ordersVisits {
             do {
-                let decision = try VisitOrder.decide(builder.timepointsSeen)
+                let decision = try VisitOrder.decide(reader.timepoints.names)
                 order = (decision.order, decision.reason)
             } catch let ambiguity as VisitOrder.Ambiguity {
                 throw CSVImportError(.ambiguousTimepointOrder, file: file, message: ambiguity.description)
             }
         } else {
-            order = (builder.timepointsSeen, "in the order the file first names them (conditions, not visits)")
+            order = (reader.timepoints.names, "in the order the file first names them (conditions, not visits)")
         }
-        return builder.trial(header: table.header, extraColumns: extraColumns, timepoints: order.timepoints, reason: order.reason)
+        let extraNames = reader.extraColumns.map { reader.header[$0] }
+        return Trial(source: file, arms: assembled.arms, timepoints: order.timepoints, outcomes: reader.outcomes.names,
+                     participantAttributeNames: extraNames.filter(assembled.participantAttributes.contains),
+                     measurementAttributeNames: extraNames.filter { !assembled.participantAttributes.contains($0) },
+                     missingCells: reader.missingCells, timepointOrderReason: order.reason,
+                     readingNotes: notes + reader.headerNotes)
     }
 }
 
-/// Accumulates rows into participants, checking the cross-row rules (one arm per participant, one value
-/// per participant/timepoint/outcome, listed timepoints).
-private struct TrialBuilder {
-    struct ParticipantDraft {
-        let id: String
-        let arm: String
-        let line: Int
-        var extraValues: [[String]] = []
-        var observations: [ObservationKey: Observation] = [:]
+/// Names seen in a column, each stored once: the id of a name is its index in ``names``. Looks a byte
+/// slice up without making a `String` unless the name is new.
+struct ByteInterner {
+    private(set) var names: [String] = []
+    private var keys: [[UInt8]] = []
+    private var table: [Int32] = Array(repeating: -1, count: 64)
+    private var last: Int32 = -1
+
+    /// The id of `bytes`, adding it when new.
+    mutating func id(_ bytes: UnsafeRawBufferPointer) -> Int32 {
+        if last >= 0, Self.equal(keys[Int(last)], bytes) { return last }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        let mask = table.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let id = table[slot]
+            if id < 0 { break }
+            if Self.equal(keys[Int(id)], bytes) { last = id; return id }
+            slot = (slot + 1) & mask
+        }
+        let id = Int32(names.count)
+        keys.append(Array(bytes))
+        names.append(String(decoding: bytes, as: UTF8.self))
+        table[slot] = id
+        if names.count * 2 > table.count { rehash() }
+        last = id
+        return id
+    }
+
+    /// Whether `key` holds the same bytes as `bytes`.
+    @inline(__always) static func equal(_ key: [UInt8], _ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard key.count == bytes.count else { return false }
+        guard !key.isEmpty else { return true }
+        return key.withUnsafeBytes { memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }
+    }
+
+    private mutating func rehash() {
+        table = Array(repeating: -1, count: table.count * 2)
+        let mask = table.count - 1
+        for (id, key) in keys.enumerated() {
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in key { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while table[slot] >= 0 { slot = (slot + 1) & mask }
+            table[slot] = Int32(id)
+        }
+    }
+}
+
+/// Reads the rows of a long file into per-participant lists, checking each row as it comes (identifiers,
+/// numbers, codebook ranges, one arm per participant) and recording problems with their line and column;
+/// ``assemble()`` then lays the values out by cell and finds repeated measurements.
+private struct LongRowReader {
+    /// One row's measurement, kept in its participant's list until assembly.
+    struct Entry {
+        var outcome: Int32
+        var timepoint: Int32
+        var value: Double  // NaN: missing
+        var line: Int32
+        var row: Int32  // index into the extra-column arrays
     }
 
     let file: String
+    let header: [String]
+    let headerNotes: [String]
+    let columns: (participant: Int, arm: Int, timepoint: Int, outcome: Int, value: Int)
+    let extraColumns: [Int]
     let timepointOrder: [String]?
-    var participants: [ParticipantDraft] = []
-    var participantIndex: [String: Int] = [:]
-    var timepointsSeen: [String] = []
-    var outcomes: [String] = []
-    var missingCells = 0
+    let codebook: Codebook?
 
-    init(file: String, timepointOrder: [String]?) {
+    var participants = ByteInterner()
+    var arms = ByteInterner()
+    var timepoints = ByteInterner()
+    var outcomes = ByteInterner()
+    var extraValues: [ByteInterner]
+    /// Per row, the interned value of each extra column (-1: missing).
+    var extraCells: [[Int32]]
+    var participantArm: [Int32] = []
+    var participantLine: [Int32] = []
+    var entries: [[Entry]] = []
+    var rowCount = 0
+    var missingCells = 0
+    var problems: [CSVImportError] = []
+    /// Per outcome id: the codebook's range and whole-number rule (looked up once).
+    var outcomeRules: [(range: ClosedRange<Double>?, integer: Bool)?] = []
+
+    init(header record: DelimitedText.Record, file: String, timepointOrder: [String]?, codebook: Codebook?) throws {
         self.file = file
         self.timepointOrder = timepointOrder
+        self.codebook = codebook
+        let names = (0..<record.count).map { record.string($0).trimmingCharacters(in: .whitespaces) }
+        try CSVTable.validateHeader(names, line: record.line, file: file)
+        header = names
+        var found: [String: Int] = [:]
+        var notes: [String] = []
+        var absent: [String] = []
+        for name in ParticipantCSVImporter.requiredColumns {
+            if let index = CSVTable.columnIndex(of: name, in: names) {
+                found[name] = index
+                if names[index] != name { notes.append("column '\(names[index])' read as \(name)") }
+            } else {
+                absent.append(name)
+            }
+        }
+        guard absent.isEmpty else {
+            let list = absent.map { "'\($0)'" }.joined(separator: ", ")
+            throw CSVImportError(.missingColumn, file: file, line: record.line,
+                                 message: "expected the required column\(absent.count == 1 ? "" : "s") \(list) in the header "
+                                     + "(found: \(names.joined(separator: ", ")); required: "
+                                     + "\(ParticipantCSVImporter.requiredColumns.joined(separator: ", ")))")
+        }
+        headerNotes = notes
+        columns = (found["participant"]!, found["arm"]!, found["timepoint"]!, found["outcome"]!, found["value"]!)
+        extraColumns = names.indices.filter { !found.values.contains($0) }
+        extraValues = extraColumns.map { _ in ByteInterner() }
+        extraCells = extraColumns.map { _ in [] }
     }
 
-    mutating func add(_ record: CSVRecord, columns: [String: Int], extraColumns: [Int], header: [String]) throws {
-        func identifier(_ name: String) throws -> String {
-            let column = columns[name]!
-            let text = record.fields[column].trimmingCharacters(in: .whitespaces)
-            guard !text.isEmpty else {
-                throw CSVImportError(.emptyField, file: file, line: record.line, column: column + 1,
-                                     message: "expected a value in column '\(name)', found an empty field")
-            }
-            return text
+    mutating func add(_ record: DelimitedText.Record) {
+        rowCount += 1
+        let line = record.line
+        guard record.count == header.count else {
+            problems.append(CSVImportError(.raggedRow, file: file, line: line, column: min(record.count, header.count) + 1,
+                                           message: "expected \(header.count) fields as in the header, found \(record.count)"))
+            return
         }
-        let id = try identifier("participant")
-        let arm = try identifier("arm")
-        let timepoint = try identifier("timepoint")
+        func identifier(_ column: Int, _ name: String) -> UnsafeRawBufferPointer? {
+            let cell = record.trimmed(column)
+            if cell.isEmpty {
+                problems.append(CSVImportError(.emptyField, file: file, line: line, column: column + 1,
+                                               message: "expected a value in column '\(name)', found an empty field"))
+                return nil
+            }
+            return cell
+        }
+        guard let idBytes = identifier(columns.participant, "participant"), let armBytes = identifier(columns.arm, "arm"),
+              let timepointBytes = identifier(columns.timepoint, "timepoint") else { return }
         // The timepoint appears in the data even if this row has another problem.
-        if !timepointsSeen.contains(timepoint) { timepointsSeen.append(timepoint) }
-        let outcome = try identifier("outcome")
-        let valueColumn = columns["value"]!
-        let cell: NumericCell
-        do {
-            cell = try NumericCell.parse(record.fields[valueColumn], columnName: "value")
-        } catch let error as CellProblem {
-            throw CSVImportError(error.kind, file: file, line: record.line, column: valueColumn + 1, message: error.message)
+        let timepoint = timepoints.id(timepointBytes)
+        guard let outcomeBytes = identifier(columns.outcome, "outcome") else { return }
+        let outcome = outcomes.id(outcomeBytes)
+        if Int(outcome) == outcomeRules.count {
+            outcomeRules.append(codebook?.definition(of: outcomes.names[Int(outcome)]).map { ($0.scaleRange, $0.integerScores) })
         }
-        if let order = timepointOrder, !order.contains(timepoint) {
-            throw CSVImportError(.unlistedTimepoint, file: file, line: record.line, column: columns["timepoint"]! + 1,
-                                 message: "expected one of the timepoints given with --timepoints "
-                                     + "(\(order.joined(separator: ","))), found '\(timepoint)'")
-        }
-
-        let index: Int
-        if let existing = participantIndex[id] {
-            index = existing
-            let draft = participants[index]
-            guard draft.arm == arm else {
-                throw CSVImportError(.participantInTwoArms, file: file, line: record.line, column: columns["arm"]! + 1,
-                                     message: "participant '\(id)' is in arm '\(arm)' here but in arm '\(draft.arm)' "
-                                         + "on line \(draft.line); expected one arm per participant")
-            }
+        var value = Double.nan
+        if record.isMissing(columns.value) {
+            missingCells += 1
+        } else if let number = record.number(columns.value), number.isFinite {
+            value = number
+            if let problem = checkAgainstCodebook(number, outcome: outcome, record: record) { problems.append(problem); return }
         } else {
-            index = participants.count
-            participantIndex[id] = index
-            participants.append(ParticipantDraft(id: id, arm: arm, line: record.line))
+            problems.append(numberProblem(record.string(columns.value).trimmingCharacters(in: .whitespaces), line: line))
+            return
         }
-        let key = ObservationKey(outcome: outcome, timepoint: timepoint)
-        if let first = participants[index].observations[key] {
-            throw CSVImportError(.duplicateMeasurement, file: file, line: record.line, column: valueColumn + 1,
-                                 message: "participant '\(id)' already has a '\(outcome)' value at '\(timepoint)' "
-                                     + "on line \(first.line); expected one row per participant, timepoint and outcome")
+        if let order = timepointOrder, !order.contains(timepoints.names[Int(timepoint)]) {
+            problems.append(CSVImportError(.unlistedTimepoint, file: file, line: line, column: columns.timepoint + 1,
+                                           message: "expected one of the timepoints given with --timepoints "
+                                               + "(\(order.joined(separator: ","))), found '\(timepoints.names[Int(timepoint)])'"))
+            return
         }
-        if !outcomes.contains(outcome) { outcomes.append(outcome) }
+        let participant = participants.id(idBytes)
+        let arm = arms.id(armBytes)
+        if Int(participant) == participantArm.count {
+            participantArm.append(arm)
+            participantLine.append(Int32(clamping: line))
+            entries.append([])
+        } else if participantArm[Int(participant)] != arm {
+            problems.append(CSVImportError(
+                .participantInTwoArms, file: file, line: line, column: columns.arm + 1,
+                message: "participant '\(participants.names[Int(participant)])' is in arm '\(arms.names[Int(arm)])' here but in arm "
+                    + "'\(arms.names[Int(participantArm[Int(participant)])])' on line \(participantLine[Int(participant)]); "
+                    + "expected one arm per participant"))
+            return
+        }
+        let row = Int32(extraCells.first?.count ?? 0)
+        for (position, column) in extraColumns.enumerated() {
+            extraCells[position].append(record.isMissing(column) ? -1 : extraValues[position].id(record.trimmed(column)))
+        }
+        entries[Int(participant)].append(Entry(outcome: outcome, timepoint: timepoint, value: value, line: Int32(clamping: line), row: row))
+    }
 
-        var value: Double? = nil
-        if case .number(let number) = cell { value = number } else { missingCells += 1 }
-        let extras = extraColumns.map { record.fields[$0].trimmingCharacters(in: .whitespaces) }
-        participants[index].extraValues.append(extras)
-        var attributes: [String: String] = [:]
-        for (position, column) in extraColumns.enumerated() where !NumericCell.missingSpellings.contains(extras[position]) {
-            attributes[header[column]] = extras[position]
+    /// A value outside the codebook's scale, or not whole on an integer scale.
+    func checkAgainstCodebook(_ value: Double, outcome: Int32, record: DelimitedText.Record) -> CSVImportError? {
+        guard let rule = outcomeRules[Int(outcome)] else { return nil }
+        let name = outcomes.names[Int(outcome)]
+        let text = record.string(columns.value).trimmingCharacters(in: .whitespaces)
+        if let range = rule.range, !range.contains(value) {
+            return CSVImportError(.invalidValue, file: file, line: record.line, column: columns.value + 1,
+                                  message: "expected a '\(name)' value within its scale, \(Self.number(range.lowerBound)) to "
+                                      + "\(Self.number(range.upperBound)) (codebook), found '\(text)'" + Self.naHint(text))
         }
-        participants[index].observations[key] = Observation(value: value, attributes: attributes, line: record.line)
+        if rule.integer, value != value.rounded() {
+            return CSVImportError(.invalidValue, file: file, line: record.line, column: columns.value + 1,
+                                  message: "expected a whole number for '\(name)' (its scale has whole-number scores in the codebook), "
+                                      + "found '\(text)'")
+        }
+        return nil
+    }
+
+    static func number(_ x: Double) -> String { x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : "\(x)" }
+
+    /// The hint that a code such as -999 may mark a missing value.
+    static func naHint(_ text: String) -> String {
+        "; if '\(text)' marks a missing value, declare it with --na '\(text)'"
+    }
+
+    /// Codes that spreadsheets and statistics packages write for a missing value.
+    static let commonMissingCodes: Set<String> = [".", "-", "--", "?", "#N/A", "N/A", "n/a", "na", "NULL", "null", "missing", "#NULL!", "#VALUE!",
+                                                  "-9", "-99", "-999", "-9999", "999", "9999"]
+
+    func numberProblem(_ text: String, line: Int) -> CSVImportError {
+        var kind = CSVImportError.Kind.notANumber
+        var message = "expected a number in column 'value', found '\(text)'"
+        do {
+            _ = try NumericCell.parse(text, columnName: "value")
+        } catch let problem as CellProblem {
+            kind = problem.kind
+            message = problem.message
+        } catch {}
+        if Self.commonMissingCodes.contains(text) || kind == .notANumber, !message.contains("decimal comma") {
+            message += Self.naHint(text)
+        }
+        return CSVImportError(kind, file: file, line: line, column: columns.value + 1, message: message)
     }
 
     func unusedListedTimepoints() -> [CSVImportError] {
         guard let order = timepointOrder else { return [] }
-        return order.filter { !timepointsSeen.contains($0) }.map {
+        return order.filter { !timepoints.names.contains($0) }.map {
             CSVImportError(.timepointNotInData, file: file,
                            message: "timepoint '\($0)' given with --timepoints does not appear in the data "
-                               + "(found: \(timepointsSeen.joined(separator: ", ")))")
+                               + "(found: \(timepoints.names.joined(separator: ", ")))")
         }
     }
 
-    /// Builds the trial; extra columns constant within every participant become participant attributes.
-    func trial(header: [String], extraColumns: [Int], timepoints: [String], reason: String) -> Trial {
+    /// Lays every participant's values out by cell (finding repeated measurements) and decides which extra
+    /// columns are participant attributes (constant within every participant).
+    mutating func assemble() -> (arms: [Arm], participantAttributes: Set<String>, problems: [CSVImportError]) {
+        var problems: [CSVImportError] = []
         let participantLevel = extraColumns.indices.filter { position in
-            participants.allSatisfy { draft in
-                Set(draft.extraValues.map { $0[position] }.filter { !NumericCell.missingSpellings.contains($0) }).count <= 1
+            entries.allSatisfy { list in
+                var seen: Int32 = -1
+                for entry in list {
+                    let value = extraCells[position][Int(entry.row)]
+                    if value < 0 { continue }
+                    if seen >= 0, seen != value { return false }
+                    seen = value
+                }
+                return true
             }
         }
         let participantNames = Set(participantLevel.map { header[extraColumns[$0]] })
-        let arms = participants.map(\.arm).uniqueInOrder().map { armName in
-            Arm(name: armName, participants: participants.filter { $0.arm == armName }.map { draft in
-                var attributes: [String: String?] = [:]
-                for position in participantLevel {
-                    attributes[header[extraColumns[position]]] = draft.extraValues.lazy.map { $0[position] }
-                        .first { !NumericCell.missingSpellings.contains($0) }
+        let measurementLevel = extraColumns.indices.filter { !participantLevel.contains($0) }
+        let layout = ObservationLayout(outcomes: outcomes.names, timepoints: timepoints.names)
+        var byArm: [[Participant]] = Array(repeating: [], count: arms.names.count)
+        for index in entries.indices {
+            var cells = ObservationCells(layout: layout)
+            for entry in entries[index] {
+                let cell = layout.cell(outcome: Int(entry.outcome), timepoint: Int(entry.timepoint))
+                if cells.states[cell] != .absent {
+                    let first = cells.lines[cell]
+                    problems.append(CSVImportError(
+                        .duplicateMeasurement, file: file, line: Int(entry.line), column: columns.value + 1,
+                        message: "participant '\(participants.names[index])' already has a '\(outcomes.names[Int(entry.outcome)])' value at "
+                            + "'\(timepoints.names[Int(entry.timepoint)])' on line \(first); expected one row per participant, timepoint and outcome"))
+                    continue
                 }
-                let observations = draft.observations.mapValues { observation in
-                    Observation(value: observation.value,
-                                attributes: observation.attributes.filter { !participantNames.contains($0.key) },
-                                line: observation.line)
+                var attributes: [String: String] = [:]
+                for position in measurementLevel {
+                    let value = extraCells[position][Int(entry.row)]
+                    if value >= 0 { attributes[header[extraColumns[position]]] = extraValues[position].names[Int(value)] }
                 }
-                return Participant(id: draft.id, arm: draft.arm, attributes: attributes, observations: observations)
-            })
+                cells.set(cell, value: entry.value.isNaN ? nil : entry.value, line: Int(entry.line), attributes: attributes)
+            }
+            var attributes: [String: String?] = [:]
+            for position in participantLevel {
+                let column = extraCells[position]
+                let first = entries[index].lazy.map { column[Int($0.row)] }.first { $0 >= 0 }
+                attributes[header[extraColumns[position]]] = first.map { extraValues[position].names[Int($0)] }
+            }
+            byArm[Int(participantArm[index])].append(Participant(id: participants.names[index], arm: arms.names[Int(participantArm[index])],
+                                                                 attributes: attributes, cells: cells))
+            entries[index] = []
         }
-        let extraNames = extraColumns.map { header[$0] }
-        return Trial(source: file, arms: arms, timepoints: timepoints, outcomes: outcomes,
-                     participantAttributeNames: extraNames.filter(participantNames.contains),
-                     measurementAttributeNames: extraNames.filter { !participantNames.contains($0) },
-                     missingCells: missingCells, timepointOrderReason: reason)
+        let armList = arms.names.indices.map { Arm(name: arms.names[$0], participants: byArm[$0]) }
+        return (armList, participantNames, problems)
     }
 }

@@ -32,30 +32,39 @@ public enum SHA256 {
     /// The digest of `bytes`, as 64 lower-case hex digits.
     /// - Complexity: O(n).
     public static func hex<Bytes: Collection>(of bytes: Bytes) -> String where Bytes.Element == UInt8 {
-        var message = Array(bytes)
-        let bitLength = UInt64(message.count) &* 8
-        message.append(0x80)
-        while message.count % 64 != 56 { message.append(0) }
-        for shift in stride(from: 56, through: 0, by: -8) { message.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
+        Array(bytes).withUnsafeBytes { hex(ofRaw: $0) }
+    }
+
+    /// The digest of `data` (read in place: a memory-mapped file is not copied).
+    public static func hex(of data: Data) -> String {
+        data.withUnsafeBytes { hex(ofRaw: $0) }
+    }
+
+    /// The digest of raw bytes: whole 64-byte blocks straight from the buffer, then the padded tail.
+    static func hex(ofRaw bytes: UnsafeRawBufferPointer) -> String {
         var hash = initialHash
         var w = [UInt32](repeating: 0, count: 64)
-        for block in stride(from: 0, to: message.count, by: 64) {
-            for t in 0..<16 {
-                let i = block + 4 * t
-                w[t] = UInt32(message[i]) << 24 | UInt32(message[i + 1]) << 16 | UInt32(message[i + 2]) << 8 | UInt32(message[i + 3])
+        let whole = bytes.count / 64 * 64
+        w.withUnsafeMutableBufferPointer { w in
+            hash.withUnsafeMutableBufferPointer { hash in
+                roundConstants.withUnsafeBufferPointer { k in
+                    var block = 0
+                    while block < whole {
+                        compress(UnsafeRawBufferPointer(rebasing: bytes[block..<block + 64]), w: w, k: k, hash: hash)
+                        block += 64
+                    }
+                    var tail = Array(bytes[whole...])
+                    let bitLength = UInt64(bytes.count) &* 8
+                    tail.append(0x80)
+                    while tail.count % 64 != 56 { tail.append(0) }
+                    for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
+                    tail.withUnsafeBytes { tail in
+                        for start in stride(from: 0, to: tail.count, by: 64) {
+                            compress(UnsafeRawBufferPointer(rebasing: tail[start..<start + 64]), w: w, k: k, hash: hash)
+                        }
+                    }
+                }
             }
-            for t in 16..<64 {
-                let s0 = rotate(w[t - 15], 7) ^ rotate(w[t - 15], 18) ^ (w[t - 15] >> 3)
-                let s1 = rotate(w[t - 2], 17) ^ rotate(w[t - 2], 19) ^ (w[t - 2] >> 10)
-                w[t] = s1 &+ w[t - 7] &+ s0 &+ w[t - 16]
-            }
-            var (a, b, c, d, e, f, g, h) = (hash[0], hash[1], hash[2], hash[3], hash[4], hash[5], hash[6], hash[7])
-            for t in 0..<64 {
-                let t1 = h &+ (rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)) &+ ((e & f) ^ (~e & g)) &+ roundConstants[t] &+ w[t]
-                let t2 = (rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)) &+ ((a & b) ^ (a & c) ^ (b & c))
-                (h, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
-            }
-            for (i, value) in [a, b, c, d, e, f, g, h].enumerated() { hash[i] = hash[i] &+ value }
         }
         return hash.map { word in
             let digits = String(word, radix: 16)
@@ -63,11 +72,89 @@ public enum SHA256 {
         }.joined()
     }
 
-    /// The digest of the file at `path`.
+    /// One 64-byte block into `hash`.
+    private static func compress(_ block: UnsafeRawBufferPointer, w: UnsafeMutableBufferPointer<UInt32>, k: UnsafeBufferPointer<UInt32>,
+                                 hash: UnsafeMutableBufferPointer<UInt32>) {
+        for t in 0..<16 {
+            let i = 4 * t
+            w[t] = UInt32(block[i]) << 24 | UInt32(block[i + 1]) << 16 | UInt32(block[i + 2]) << 8 | UInt32(block[i + 3])
+        }
+        for t in 16..<64 {
+            let s0 = rotate(w[t - 15], 7) ^ rotate(w[t - 15], 18) ^ (w[t - 15] >> 3)
+            let s1 = rotate(w[t - 2], 17) ^ rotate(w[t - 2], 19) ^ (w[t - 2] >> 10)
+            w[t] = s1 &+ w[t - 7] &+ s0 &+ w[t - 16]
+        }
+        var (a, b, c, d, e, f, g, h) = (hash[0], hash[1], hash[2], hash[3], hash[4], hash[5], hash[6], hash[7])
+        for t in 0..<64 {
+            let t1 = h &+ (rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)) &+ ((e & f) ^ (~e & g)) &+ k[t] &+ w[t]
+            let t2 = (rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)) &+ ((a & b) ^ (a & c) ^ (b & c))
+            (h, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
+        }
+        hash[0] = hash[0] &+ a; hash[1] = hash[1] &+ b; hash[2] = hash[2] &+ c; hash[3] = hash[3] &+ d
+        hash[4] = hash[4] &+ e; hash[5] = hash[5] &+ f; hash[6] = hash[6] &+ g; hash[7] = hash[7] &+ h
+    }
+
+    /// The digest of the file at `path` (memory-mapped).
     /// - Throws: ``CSVImportError`` when the file cannot be read (as every importer reports it).
     public static func hex(ofFileAt path: String) throws -> String {
-        hex(of: try InputFile.read(path))
+        try FileDigests.shared.digest(path)
     }
 
     private static func rotate(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
+}
+
+/// SHA-256 digests of input files, computed on another core while the file is read and analysed: a
+/// command asks for them early (``prefetch(_:)``) and the provenance collects them at the end
+/// (``SHA256/hex(ofFileAt:)`` waits for a digest in progress instead of computing it again).
+public final class FileDigests: @unchecked Sendable {
+    /// The digests of this process.
+    public static let shared = FileDigests()
+
+    private let lock = NSLock()
+    private var results: [String: Result<String, CSVImportError>] = [:]
+    private var inProgress: [String: DispatchGroup] = [:]
+    /// The mapped bytes of files being digested, shared with the importer so the pages are mapped once.
+    private var mapped: [String: Data] = [:]
+
+    /// Starts computing the digest of `path` in the background (once per path); a file that cannot be read
+    /// is left for the importer to report.
+    public func prefetch(_ path: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard results[path] == nil, inProgress[path] == nil, let data = try? InputFile.read(path, mapped: true, shared: false) else { return }
+        mapped[path] = data
+        let group = DispatchGroup()
+        inProgress[path] = group
+        group.enter()
+        DispatchQueue.global(qos: .userInitiated).async {
+            let digest = SHA256.hex(of: data)
+            self.lock.lock()
+            self.results[path] = .success(digest)
+            self.inProgress[path] = nil
+            self.mapped[path] = nil
+            self.lock.unlock()
+            group.leave()
+        }
+    }
+
+    /// The bytes of `path` mapped for a digest in progress, if any.
+    func mappedData(_ path: String) -> Data? {
+        lock.lock()
+        defer { lock.unlock() }
+        return mapped[path]
+    }
+
+    /// The digest of `path`: the prefetched one (waiting for it if still running), else computed now.
+    /// - Throws: ``CSVImportError`` when the file cannot be read.
+    public func digest(_ path: String) throws -> String {
+        lock.lock()
+        let group = inProgress[path]
+        lock.unlock()
+        group?.wait()
+        lock.lock()
+        let cached = results[path]
+        lock.unlock()
+        if let cached { return try cached.get() }
+        return SHA256.hex(of: try InputFile.read(path, mapped: true))
+    }
 }

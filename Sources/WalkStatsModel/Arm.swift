@@ -13,7 +13,31 @@ public struct Arm: Sendable, Equatable {
 
     /// The observed values of `outcome` at `timepoint`, in participant order; missing values are left out.
     public func observedValues(of outcome: String, at timepoint: String) -> [Double] {
-        participants.compactMap { $0.value(of: outcome, at: timepoint) }
+        var values: [Double] = []
+        values.reserveCapacity(participants.count)
+        forEachCell(outcome, timepoint) { _, cells, cell in
+            if cells.states[cell] == .present { values.append(cells.values[cell]) }
+        }
+        return values
+    }
+
+    /// Calls `body` with each participant's index, cells and the cell of `outcome` at `timepoint` (skipping
+    /// participants whose layout lacks them), looking the cell up once for every participant that shares the
+    /// first one's layout (all of them, for an imported trial).
+    func forEachCell(_ outcome: String, _ timepoint: String, _ body: (Int, ObservationCells, Int) -> Void) {
+        var sharedLayout: ObservationLayout?
+        var sharedCell: Int?
+        for index in participants.indices {
+            let cells = participants[index].cells
+            let cell: Int?
+            if let layout = sharedLayout, layout === cells.layout {
+                cell = sharedCell
+            } else {
+                cell = cells.layout.cell(outcome: outcome, timepoint: timepoint)
+                if sharedLayout == nil { (sharedLayout, sharedCell) = (cells.layout, cell) }
+            }
+            if let cell { body(index, cells, cell) }
+        }
     }
 
     /// The participants measured at both timepoints, as aligned `from` and `to` values.

@@ -1,3 +1,102 @@
+/// The outcomes and timepoints a set of participants' observations are laid out by: one cell per
+/// outcome × timepoint, shared by every participant of a trial (a class, so each participant holds one
+/// reference rather than its own name tables).
+public final class ObservationLayout: Sendable {
+    /// The outcomes, in layout order.
+    public let outcomes: [String]
+    /// The timepoints, in layout order (not necessarily the analysis order).
+    public let timepoints: [String]
+    let outcomeIndex: [String: Int]
+    let timepointIndex: [String: Int]
+
+    /// A layout of `outcomes` × `timepoints` (each list without repeats).
+    public init(outcomes: [String], timepoints: [String]) {
+        self.outcomes = outcomes
+        self.timepoints = timepoints
+        outcomeIndex = Dictionary(outcomes.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        timepointIndex = Dictionary(timepoints.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The number of cells.
+    public var cellCount: Int { outcomes.count * timepoints.count }
+
+    /// The cell of `outcome` at `timepoint`, `nil` when either is not in the layout.
+    public func cell(outcome: String, timepoint: String) -> Int? {
+        guard let o = outcomeIndex[outcome], let t = timepointIndex[timepoint] else { return nil }
+        return o * timepoints.count + t
+    }
+
+    /// The cell of outcome number `outcome` at timepoint number `timepoint`.
+    public func cell(outcome: Int, timepoint: Int) -> Int { outcome * timepoints.count + timepoint }
+
+    /// The key of `cell`.
+    public func key(of cell: Int) -> ObservationKey {
+        ObservationKey(outcome: outcomes[cell / timepoints.count], timepoint: timepoints[cell % timepoints.count])
+    }
+}
+
+/// One participant's observations, stored by cell of an ``ObservationLayout``: whether a row was given, its
+/// value (absent when missing), the file line, and (rarely) the row's measurement attributes.
+public struct ObservationCells: Sendable, Equatable {
+    /// What a cell holds.
+    public enum State: UInt8, Sendable {
+        /// No row was given.
+        case absent
+        /// A row was given with a missing value.
+        case missing
+        /// A row was given with a value.
+        case present
+    }
+
+    /// The layout.
+    public let layout: ObservationLayout
+    /// Per cell: absent, missing or present.
+    public private(set) var states: [State]
+    /// Per cell: the value (0 unless present).
+    public private(set) var values: [Double]
+    /// Per cell: the line of the row (0 when absent or unknown).
+    public private(set) var lines: [Int32]
+    /// Measurement attributes of the cells that have any.
+    public private(set) var attributes: [Int: [String: String]]
+
+    /// Empty cells of `layout`.
+    public init(layout: ObservationLayout) {
+        self.layout = layout
+        states = Array(repeating: .absent, count: layout.cellCount)
+        values = Array(repeating: 0, count: layout.cellCount)
+        lines = Array(repeating: 0, count: layout.cellCount)
+        attributes = [:]
+    }
+
+    /// Sets `cell`: `value` (`nil`: missing), the line, and any measurement attributes.
+    public mutating func set(_ cell: Int, value: Double?, line: Int, attributes: [String: String] = [:]) {
+        states[cell] = value == nil ? .missing : .present
+        values[cell] = value ?? 0
+        lines[cell] = Int32(clamping: line)
+        if attributes.isEmpty { self.attributes[cell] = nil } else { self.attributes[cell] = attributes }
+    }
+
+    /// The observation of `cell`, `nil` when absent.
+    public func observation(_ cell: Int) -> Observation? {
+        switch states[cell] {
+        case .absent: return nil
+        case .missing: return Observation(value: nil, attributes: attributes[cell] ?? [:], line: Int(lines[cell]))
+        case .present: return Observation(value: values[cell], attributes: attributes[cell] ?? [:], line: Int(lines[cell]))
+        }
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.dictionary == rhs.dictionary
+    }
+
+    /// The cells as a dictionary of observations.
+    var dictionary: [ObservationKey: Observation] {
+        var result: [ObservationKey: Observation] = [:]
+        for cell in states.indices { if let observation = observation(cell) { result[layout.key(of: cell)] = observation } }
+        return result
+    }
+}
+
 /// A randomised participant: an id, the arm, attributes that do not change over time, and the
 /// observations by outcome and timepoint.
 public struct Participant: Sendable, Equatable {
@@ -7,20 +106,56 @@ public struct Participant: Sendable, Equatable {
     public let arm: String
     /// Participant-level attributes (such as `age`, `sex`, `kl_grade`) by column name; `nil` when missing.
     public let attributes: [String: String?]
-    /// Measurements by outcome and timepoint. A key that is absent means no row was given.
-    public let observations: [ObservationKey: Observation]
+    /// The observations, by cell.
+    public let cells: ObservationCells
 
-    /// Creates a participant.
+    /// Creates a participant from observations by key.
     public init(id: String, arm: String, attributes: [String: String?] = [:],
                 observations: [ObservationKey: Observation]) {
+        let layout = ObservationLayout(outcomes: observations.keys.map(\.outcome).uniqueInOrder().sorted(),
+                                       timepoints: observations.keys.map(\.timepoint).uniqueInOrder().sorted())
+        var cells = ObservationCells(layout: layout)
+        for (key, observation) in observations {
+            cells.set(layout.cell(outcome: key.outcome, timepoint: key.timepoint)!, value: observation.value, line: observation.line,
+                      attributes: observation.attributes)
+        }
+        self.init(id: id, arm: arm, attributes: attributes, cells: cells)
+    }
+
+    /// Creates a participant from cells (what the importer builds: one shared layout for a whole trial).
+    public init(id: String, arm: String, attributes: [String: String?] = [:], cells: ObservationCells) {
         self.id = id
         self.arm = arm
         self.attributes = attributes
-        self.observations = observations
+        self.cells = cells
+    }
+
+    /// Measurements by outcome and timepoint. A key that is absent means no row was given. (Built on each
+    /// call: prefer ``value(of:at:)``, ``observation(of:at:)`` and ``observedValues(of:)``.)
+    public var observations: [ObservationKey: Observation] { cells.dictionary }
+
+    /// How many rows were given for this participant.
+    public var observationCount: Int { cells.states.reduce(0) { $0 + ($1 == .absent ? 0 : 1) } }
+
+    /// The observation of `outcome` at `timepoint`, `nil` when no row was given.
+    public func observation(of outcome: String, at timepoint: String) -> Observation? {
+        cells.layout.cell(outcome: outcome, timepoint: timepoint).flatMap(cells.observation)
     }
 
     /// The observed value of `outcome` at `timepoint`, or `nil` when it is missing or no row was given.
     public func value(of outcome: String, at timepoint: String) -> Double? {
-        observations[ObservationKey(outcome: outcome, timepoint: timepoint)]?.value
+        guard let cell = cells.layout.cell(outcome: outcome, timepoint: timepoint), cells.states[cell] == .present else { return nil }
+        return cells.values[cell]
+    }
+
+    /// Every observed value of `outcome`, at any timepoint.
+    public func observedValues(of outcome: String) -> [Double] {
+        guard let o = cells.layout.outcomeIndex[outcome] else { return [] }
+        let count = cells.layout.timepoints.count
+        return (o * count..<(o + 1) * count).compactMap { cells.states[$0] == .present ? cells.values[$0] : nil }
+    }
+
+    public static func == (lhs: Participant, rhs: Participant) -> Bool {
+        lhs.id == rhs.id && lhs.arm == rhs.arm && lhs.attributes == rhs.attributes && lhs.cells == rhs.cells
     }
 }

@@ -18,9 +18,7 @@ extension Trial {
         var most: Int?
         for arm in arms {
             for participant in arm.participants {
-                for (key, observation) in participant.observations where key.outcome == outcome {
-                    if let value = observation.value { most = max(most ?? 0, WalkStatsModel.recordedDecimals(value)) }
-                }
+                for value in participant.observedValues(of: outcome) { most = max(most ?? 0, WalkStatsModel.recordedDecimals(value)) }
             }
         }
         return most

@@ -17,11 +17,15 @@ public struct Trial: Sendable, Equatable {
     public let missingCells: Int
     /// How the order of ``timepoints`` was decided, in words for a report.
     public let timepointOrderReason: String
+    /// How the file was read, when that is not plain comma-separated UTF-8 with the expected column names
+    /// ("';'-separated (detected from the header)", "column 'Participant' read as participant"), for a report.
+    public let readingNotes: [String]
 
     /// Creates a trial.
     public init(source: String, arms: [Arm], timepoints: [String], outcomes: [String],
                 participantAttributeNames: [String] = [], measurementAttributeNames: [String] = [],
-                missingCells: Int = 0, timepointOrderReason: String = "as given") {
+                missingCells: Int = 0, timepointOrderReason: String = "as given", readingNotes: [String] = []) {
+        self.readingNotes = readingNotes
         self.timepointOrderReason = timepointOrderReason
         self.source = source
         self.arms = arms
@@ -39,7 +43,7 @@ public struct Trial: Sendable, Equatable {
     public var absentCells: Int {
         let expected = participantCount * timepoints.count * outcomes.count
         let present = arms.reduce(0) { sum, arm in
-            sum + arm.participants.reduce(0) { $0 + $1.observations.count }
+            sum + arm.participants.reduce(0) { $0 + $1.observationCount }
         }
         return expected - present
     }

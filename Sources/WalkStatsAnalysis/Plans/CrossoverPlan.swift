@@ -153,7 +153,7 @@ public struct CrossoverPlan: Sendable {
         for participant in arms.compactMap({ trial.arm(named: $0) }).flatMap(\.participants) {
             var byPeriod: [String: (condition: String, value: Double?, line: Int)] = [:]
             for condition in [conditionA, conditionB] {
-                guard let observation = participant.observations[ObservationKey(outcome: outcome, timepoint: condition)] else { continue }
+                guard let observation = participant.observation(of: outcome, at: condition) else { continue }
                 guard let period = observation.attributes[Self.periodColumn], !period.isEmpty else {
                     if observation.value == nil { continue }
                     throw CrossoverDataError.missingPeriod(participant: participant.id, condition: condition, line: observation.line)

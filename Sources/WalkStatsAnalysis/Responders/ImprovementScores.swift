@@ -46,9 +46,7 @@ public struct ImprovementScores: Sendable, Equatable {
         var decimals = 0
         for arm in trial.arms {
             for participant in arm.participants {
-                for (key, observation) in participant.observations where key.outcome == outcome {
-                    if let value = observation.value { decimals = max(decimals, recordedDecimals(value, limit: 9)) }
-                }
+                for value in participant.observedValues(of: outcome) { decimals = max(decimals, recordedDecimals(value, limit: 9)) }
             }
         }
         self.outcome = outcome

@@ -40,6 +40,8 @@ struct InputOptions: ParsableArguments {
     /// their names as visits (``VisitOrder``) — unless the design (`design`, else the sidecar's) is within-subject
     /// or crossover, whose conditions keep the file's order.
     func loadTrial(design: DatasetMetadata.Design? = nil) throws -> Trial {
+        // The provenance's checksum of the file is computed on the other core while the file is read.
+        FileDigests.shared.prefetch(file)
         let metadata = try loadMetadata()
         let given: (order: [String], source: String)? = timepointOrder.map { ($0, "given with --timepoints") }
             ?? metadata?.timepoints.map { ($0, "from the dataset's metadata") }
