@@ -8,7 +8,7 @@ REPORT_FORMATS := md json csv
 
 VENV := .venv
 
-.PHONY: bench report replicate write-reports write-replication test deps reports-are-current notebooks notebooks-record fixtures sample-data clean
+.PHONY: codebook-source bench report replicate write-reports write-replication test deps reports-are-current notebooks notebooks-record fixtures sample-data clean
 
 ## Install the C library WalkStats links, and Debian's chromium, in which a test lays out every
 ## committed SVG's text (apt-get; sudo only when not root).
@@ -119,6 +119,10 @@ fixtures:
 	@for script in Tests/WalkStatsStatisticsTests/Fixtures/*/generate.R; do \
 		echo "$$script"; (cd $$(dirname $$script) && Rscript generate.R) || exit 1; \
 	done
+
+## Regenerate Sources/WalkStatsImport/BuiltInCodebook.swift (the codebook compiled into walkstats) from datasets/codebook.csv.
+codebook-source:
+	python3 scripts/codebook_source.py
 
 ## Regenerate the simulated sample datasets (seeded; same bytes every time).
 sample-data: deps

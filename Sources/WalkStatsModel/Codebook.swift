@@ -83,3 +83,14 @@ public struct Codebook: Sendable, Equatable {
         definitions.first { $0.id == outcome }
     }
 }
+
+extension Codebook {
+    /// This codebook with `later` laid over it, outcome by outcome: `later`'s row for an outcome replaces this
+    /// one's row for it entirely (an empty `mcid` there means no threshold, not "keep the earlier one"); outcomes
+    /// `later` does not mention keep this definition; outcomes only `later` has follow, in its order.
+    public func overriding(with later: Codebook) -> Codebook {
+        let replacements = Dictionary(later.definitions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let ids = Set(definitions.map(\.id))
+        return Codebook(definitions: definitions.map { replacements[$0.id] ?? $0 } + later.definitions.filter { !ids.contains($0.id) })
+    }
+}

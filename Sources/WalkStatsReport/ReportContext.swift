@@ -23,7 +23,8 @@ public struct Provenance: Sendable, Equatable {
 
     /// Every input read, in the order given.
     public let inputs: [Input]
-    /// Which codebook labelled the outcomes, in words (a path, or that none was found).
+    /// Which codebook labelled the outcomes, in words: the built-in one with its SHA-256, and each user file
+    /// that overrides it, with the outcomes it changes and its SHA-256.
     public let codebook: String
     /// The command as given, `walkstats …`, with `--output` shown relative to the report.
     public let commandLine: String

@@ -27,7 +27,7 @@ struct SimulateCommand: ParsableCommand {
     var timepoints: String?
     @Option(help: "The reference (comparator) arm, written to the metadata as reference_arm so reports of the data use it.")
     var reference: String?
-    @Option(help: "Codebook CSV (whole-number scores, ranges); default: datasets/codebook.csv when present.")
+    @Option(help: "Codebook CSV (whole-number scores, ranges), overriding the built-in codebook (and a codebook.csv next to --like) outcome by outcome.")
     var codebook: String?
     @Option(help: "Write the CSV here (atomically) and its metadata next to it as NAME.metadata.json.")
     var output: String
@@ -49,7 +49,7 @@ struct SimulateCommand: ParsableCommand {
         let dataset = try simulatedDataset()
         let writer = SimulatedDatasetWriter(dataset)
         let metadataPath = ((output as NSString).deletingPathExtension) + ".metadata.json"
-        let inputs: [String] = [like] + [assumptions, codebook].compactMap { $0 }
+        let inputs: [String] = [like] + [assumptions].compactMap { $0 } + CodebookLayers.userPaths(dataFile: like, given: codebook)
         try AtomicFileWriter.write(writer.metadata, to: metadataPath, protectedInputs: inputs)
         try AtomicFileWriter.write(writer.csv, to: output, protectedInputs: inputs)
         if format == .json { FileHandle.standardOutput.write(Data(writer.metadata.utf8)) }
@@ -58,7 +58,7 @@ struct SimulateCommand: ParsableCommand {
     /// Loads the summaries and simulates; a request the data cannot satisfy (an unknown study, reference
     /// arm or timepoint order) is a data error (exit 1) naming the file and what it has.
     private func simulatedDataset() throws -> SimulatedDataset {
-        let book = try InputOptions.loadCodebook(codebook)
+        let book = try CodebookLayers.load(dataFile: like, given: codebook).codebook
         let folder = (like as NSString).deletingLastPathComponent
         let sheetPath = (folder.isEmpty ? "" : folder + "/") + "studies.csv"
         let sheet = FileManager.default.fileExists(atPath: sheetPath) ? sheetPath : nil

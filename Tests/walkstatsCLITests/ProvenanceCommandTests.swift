@@ -52,16 +52,16 @@ struct ProvenanceCommandTests {
         #expect(reports[0].hasSuffix(provenance) && reports[0].contains("## Provenance\n"))
         #expect(provenance.contains("- Command: `walkstats report \(Self.simulated) --output trial.md`."))
         #expect(provenance.contains("with GSL "))
-        for (role, path) in [("data", Self.simulated), ("metadata", "datasets/sample/chen2021-like.metadata.json"),
-                             ("codebook", "datasets/codebook.csv")] {
+        for (role, path) in [("data", Self.simulated), ("metadata", "datasets/sample/chen2021-like.metadata.json")] {
             let digest = try SHA256.hex(ofFileAt: Self.root.appendingPathComponent(path).path)
             #expect(provenance.contains("- Input (\(role)): `\(path)`, SHA-256 `\(digest)`."), "\(role)")
         }
-        #expect(provenance.contains("- Codebook: `datasets/codebook.csv`."))
+        #expect(!provenance.contains("Input (codebook)"))
+        #expect(provenance.contains("- Codebook: built-in (SHA-256 `\(BuiltInCodebook.sha256)`)."))
         let json = try run(["replicate", "datasets/published/arm-summaries.csv", "--study", "chen2021", "--format", "json"])
         let document = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         let record = try #require(document["provenance"] as? [String: Any])
-        #expect((record["inputs"] as? [[String: Any]])?.map { $0["role"] as? String } == ["summaries", "study sheet", "printed results", "codebook"])
+        #expect((record["inputs"] as? [[String: Any]])?.map { $0["role"] as? String } == ["summaries", "study sheet", "printed results"])
         #expect(record["command"] as? String == "walkstats replicate datasets/published/arm-summaries.csv --study chen2021 --format json")
     }
 

@@ -7,7 +7,7 @@ struct InputOptions: ParsableArguments {
     @Argument(help: "Long-format participant CSV (participant,arm,timepoint,outcome,value, extra columns kept).")
     var file: String
 
-    @Option(help: "Codebook CSV with outcome labels, units, better direction and MCID (default: datasets/codebook.csv when present).")
+    @Option(help: "Codebook CSV with outcome labels, units, better direction and MCID, overriding the built-in codebook (and a codebook.csv next to FILE) outcome by outcome.")
     var codebook: String?
 
     @Option(help: "Timepoint order, comma-separated, e.g. baseline,week4,week8 (default: order of first appearance).")
@@ -15,9 +15,6 @@ struct InputOptions: ParsableArguments {
 
     @Flag(help: "List every problem in the input instead of stopping at the first (nothing is analysed either way).")
     var keepGoing = false
-
-    /// The default codebook, looked up relative to the working directory.
-    static let defaultCodebookPath = "datasets/codebook.csv"
 
     func validate() throws {
         if let order = timepointOrder {
@@ -50,24 +47,15 @@ struct InputOptions: ParsableArguments {
             .importTrial(atPath: file)
     }
 
-    /// The codebook given, else the default one when it exists, else an empty codebook.
+    /// The built-in codebook overridden by a `codebook.csv` next to FILE, then by `--codebook` (``CodebookLayers``).
     func loadCodebook() throws -> Codebook {
-        try Self.loadCodebook(codebook)
-    }
-
-    /// The codebook at `path`, else `datasets/codebook.csv` when it exists, else an empty codebook.
-    static func loadCodebook(_ path: String?) throws -> Codebook {
-        guard let used = codebookPath(path) else { return Codebook(definitions: []) }
-        return try CodebookCSVImporter.importCodebook(atPath: used)
-    }
-
-    /// The codebook path a command uses: `given`, else the default when it exists, else none.
-    static func codebookPath(_ given: String?) -> String? {
-        given ?? (FileManager.default.fileExists(atPath: defaultCodebookPath) ? defaultCodebookPath : nil)
+        try CodebookLayers.load(dataFile: file, given: codebook).codebook
     }
 
     /// Files that an output must never overwrite.
-    var inputPaths: [String] { [file, DatasetMetadataImporter.sidecarPath(of: file)] + (codebook.map { [$0] } ?? []) }
+    var inputPaths: [String] {
+        [file, DatasetMetadataImporter.sidecarPath(of: file)] + CodebookLayers.userPaths(dataFile: file, given: codebook)
+    }
 }
 
 /// Options shared by every command that writes a report.

@@ -5,17 +5,18 @@ import WalkStats
 /// exists with its SHA-256, the codebook used, and the command line as given.
 enum ReportProvenance {
     /// The provenance of a report read from `inputs` (role, path; paths that do not exist, such as an absent
-    /// sidecar, are left out) and labelled from `codebook` (the path used, or `nil` when none was found).
-    /// The command line is this process's, with the value of `--output` shown relative to the report.
-    static func make(inputs: [(role: String, path: String)], codebook: String?) throws -> Provenance {
+    /// sidecar, are left out) and labelled from `codebook` (the built-in one and the user files laid over it,
+    /// each listed as an input). The command line is this process's, with the value of `--output` shown
+    /// relative to the report.
+    static func make(inputs: [(role: String, path: String)], codebook: CodebookLayers) throws -> Provenance {
         var entries: [Provenance.Input] = []
         var seen: Set<String> = []
-        for (role, path) in inputs + (codebook.map { [("codebook", $0)] } ?? []) where !seen.contains(path) {
+        for (role, path) in inputs + codebook.layers.map({ ("codebook", $0.path) }) where !seen.contains(path) {
             guard FileManager.default.fileExists(atPath: path) else { continue }
             seen.insert(path)
             entries.append(Provenance.Input(role: role, path: path, sha256: try SHA256.hex(ofFileAt: path)))
         }
-        return Provenance(inputs: entries, codebook: codebook.map { "`\($0)`" } ?? "none found, so outcomes are shown by their ids",
+        return Provenance(inputs: entries, codebook: codebook.description,
                           commandLine: commandLine(Array(CommandLine.arguments.dropFirst())))
     }
 
@@ -56,7 +57,7 @@ extension InputOptions {
         ReportContext(simulatedBy: metadata?.simulated == true ? metadata?.source : nil,
                       provenance: try ReportProvenance.make(
                           inputs: [("data", file), ("metadata", DatasetMetadataImporter.sidecarPath(of: file))],
-                          codebook: Self.codebookPath(codebook)))
+                          codebook: try CodebookLayers.load(dataFile: file, given: codebook)))
     }
 }
 
@@ -66,6 +67,7 @@ extension SummaryInputOptions {
     func reportContext(extraInputs: [(role: String, path: String)] = []) throws -> ReportContext {
         let inputs: [(role: String, path: String)] = [("summaries", file)] + (studiesPath.map { [("study sheet", $0)] } ?? [])
             + (printedPath.map { [("printed results", $0)] } ?? []) + extraInputs
-        return ReportContext(provenance: try ReportProvenance.make(inputs: inputs, codebook: InputOptions.codebookPath(codebook)))
+        return ReportContext(provenance: try ReportProvenance.make(inputs: inputs,
+                                                                   codebook: try CodebookLayers.load(dataFile: file, given: codebook)))
     }
 }

@@ -13,7 +13,7 @@ struct SummaryInputOptions: ParsableArguments {
     @Option(help: "Printed results CSV (p-values and pooled effects); default: reported-results.csv next to FILE when present.")
     var printed: String?
 
-    @Option(help: "Codebook CSV (labels, better direction, scale ranges, whole-number scores); default: datasets/codebook.csv when present.")
+    @Option(help: "Codebook CSV (labels, better direction, scale ranges, whole-number scores), overriding the built-in codebook (and a codebook.csv next to FILE) outcome by outcome.")
     var codebook: String?
 
     @Flag(help: "List every problem in the input instead of stopping at the first.")
@@ -29,7 +29,7 @@ struct SummaryInputOptions: ParsableArguments {
     var studiesPath: String? { studies ?? sibling("studies.csv") }
     var printedPath: String? { printed ?? sibling("reported-results.csv") }
 
-    func loadCodebook() throws -> Codebook { try InputOptions.loadCodebook(codebook) }
+    func loadCodebook() throws -> Codebook { try CodebookLayers.load(dataFile: file, given: codebook).codebook }
 
     /// The summaries, converted and flagged, with the study sheet; scale ranges come from the codebook.
     func loadDataset(codebook: Codebook) throws -> SummaryDataset {
@@ -53,5 +53,5 @@ struct SummaryInputOptions: ParsableArguments {
         try printedPath.map { try PrintedResultsCSVImporter.importResults(atPath: $0) } ?? []
     }
 
-    var inputPaths: [String] { [file] + [studiesPath, printedPath, codebook].compactMap { $0 } }
+    var inputPaths: [String] { [file] + [studiesPath, printedPath].compactMap { $0 } + CodebookLayers.userPaths(dataFile: file, given: codebook) }
 }
