@@ -2,7 +2,7 @@ import Foundation
 
 /// How a delimited text file is to be read: delimiter, decimal mark, encoding and declared missing-value
 /// codes. `nil` means "detect": the one policy every importer of delimited text applies.
-public struct ReadingOptions: Sendable, Equatable {
+public struct TextOptions: Sendable, Equatable {
     /// The text encodings WalkStats reads besides UTF-8 (and UTF-16 with a byte-order mark, always detected).
     public enum Encoding: String, Sendable, Equatable, CaseIterable {
         /// UTF-8 (the default; a byte-order mark is skipped).
@@ -68,7 +68,7 @@ public struct DelimitedText: Sendable {
 
     /// Decodes `data` and decides the dialect.
     /// - Throws: ``CSVImportError`` for text that is not valid in its encoding.
-    public init(data: Data, file: String, options: ReadingOptions = ReadingOptions()) throws {
+    public init(data: Data, file: String, options: TextOptions = TextOptions()) throws {
         self.file = file
         var notes: [String] = []
         var bytes = data
@@ -105,7 +105,7 @@ public struct DelimitedText: Sendable {
         self.notes = notes
     }
 
-    static let delimiters: [UInt8: String] = Dictionary(uniqueKeysWithValues: ReadingOptions.delimiters.map { ($0.byte, $0.name) })
+    static let delimiters: [UInt8: String] = Dictionary(uniqueKeysWithValues: TextOptions.delimiters.map { ($0.byte, $0.name) })
 
     // MARK: Records
 
@@ -248,7 +248,7 @@ public struct DelimitedText: Sendable {
             if !inQuotes, delimiters[byte] != nil { counts[byte, default: 0] += 1 }
         }
         let comma = counts[UInt8(ascii: ","), default: 0]
-        let best = ReadingOptions.delimiters.map(\.byte).max { counts[$0, default: 0] < counts[$1, default: 0] } ?? UInt8(ascii: ",")
+        let best = TextOptions.delimiters.map(\.byte).max { counts[$0, default: 0] < counts[$1, default: 0] } ?? UInt8(ascii: ",")
         return counts[best, default: 0] > comma ? best : UInt8(ascii: ",")
     }
 
@@ -316,7 +316,7 @@ public struct DelimitedText: Sendable {
         }
     }
 
-    private static func notUTF8(_ bytes: Data, offset: Int, file: String, given: ReadingOptions.Encoding?) -> CSVImportError {
+    private static func notUTF8(_ bytes: Data, offset: Int, file: String, given: TextOptions.Encoding?) -> CSVImportError {
         let before = bytes.prefix(offset)
         var line = 1
         var lineStart = 0

@@ -37,13 +37,13 @@ public struct ParticipantCSVImporter: Sendable {
     /// Whether to collect every problem instead of stopping at the first.
     public var keepGoing: Bool
     /// How the text is read (delimiter, decimal mark, encoding, missing-value codes).
-    public var reading: ReadingOptions
+    public var reading: TextOptions
     /// Scale ranges and whole-number scores to check values against; `nil` checks none.
     public var codebook: Codebook?
 
     /// Creates an importer.
     public init(timepointOrder: [String]? = nil, timepointOrderSource: String = "as given", ordersVisits: Bool = true,
-                keepGoing: Bool = false, reading: ReadingOptions = ReadingOptions(), codebook: Codebook? = nil) {
+                keepGoing: Bool = false, reading: TextOptions = TextOptions(), codebook: Codebook? = nil) {
         self.timepointOrder = timepointOrder
         self.timepointOrderSource = timepointOrderSource
         self.ordersVisits = ordersVisits

@@ -101,7 +101,7 @@ func overviewMarkdown(_ trial: Trial, _ wording: DesignWording) -> String {
     """
     Data: `\(trial.source)`. \(wording.participants(trial)); \
     \(wording.occasions) \(trial.timepoints.joined(separator: ", ")) (order \(trial.timepointOrderReason)); \
-    outcomes \(trial.outcomes.joined(separator: ", ")).
+    outcomes \(trial.outcomes.joined(separator: ", ")).\(trial.readingNotes.isEmpty ? "" : " Read as: \(trial.readingNotes.joined(separator: "; ")).")
 
     Missing data: \(trial.missingCells) value\(trial.missingCells == 1 ? "" : "s") marked missing (empty, NA or NaN) \
     and \(trial.absentCells) participant × \(wording.occasion.lowercased()) × outcome row\(trial.absentCells == 1 ? "" : "s") absent. \
@@ -118,6 +118,7 @@ func overviewJSON(_ trial: Trial) -> [(String, JSONValue)] {
         ("arms", .array(trial.arms.map { .object([("arm", .string($0.name)), ("randomised", .int($0.participants.count))]) })),
         ("timepoints", .array(trial.timepoints.map(JSONValue.string))),
         ("timepoint_order", .string(trial.timepointOrderReason)),
+        ("reading", .array(trial.readingNotes.map(JSONValue.string))),
         ("outcomes", .array(trial.outcomes.map(JSONValue.string))),
         ("missing_values", .int(trial.missingCells)),
         ("absent_rows", .int(trial.absentCells)),

@@ -19,6 +19,7 @@ extension CaseInsensitiveArgument {
 }
 
 extension ReportFormat: CaseInsensitiveArgument {}
+extension TextOptions.Encoding: CaseInsensitiveArgument {}
 extension PValueAdjustment: CaseInsensitiveArgument {}
 extension DatasetMetadata.Design: CaseInsensitiveArgument {}
 extension EffectMeasure: CaseInsensitiveArgument {}

@@ -16,7 +16,34 @@ struct InputOptions: ParsableArguments {
     @Flag(help: "List every problem in the input instead of stopping at the first (nothing is analysed either way).")
     var keepGoing = false
 
+    @Option(help: "Field delimiter: comma, semicolon or tab (default: detected from the header line).")
+    var delimiter: Delimiter?
+
+    @Flag(help: "Numbers are written with a decimal comma, as 4,5 (default: detected in files not separated by commas).")
+    var decimalComma = false
+
+    @Option(help: "Text encoding: utf-8, latin1 or windows-1252 (default: UTF-8, or UTF-16 when the file starts with its byte-order mark).")
+    var encoding: TextOptions.Encoding?
+
+    @Option(help: "Codes that mark a missing value besides an empty cell, NA and NaN, comma-separated, e.g. --na '.,-999,#N/A'.")
+    var na: String?
+
+    /// A field delimiter as named on the command line.
+    enum Delimiter: String, CaseInsensitiveArgument {
+        case comma, semicolon, tab
+        var byte: UInt8 { self == .comma ? UInt8(ascii: ",") : self == .semicolon ? UInt8(ascii: ";") : 9 }
+    }
+
+    /// How to read the text: the flags given, everything else detected.
+    var textOptions: TextOptions {
+        TextOptions(delimiter: delimiter?.byte, decimalComma: decimalComma ? true : nil, encoding: encoding,
+                    missingCodes: na.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? [])
+    }
+
     func validate() throws {
+        if let na, na.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) || na.isEmpty {
+            throw ValidationError("--na takes missing-value codes separated by commas, such as '.,-999,#N/A'; got '\(na)'")
+        }
         if let order = timepointOrder {
             guard !order.contains(""), Set(order).count == order.count else {
                 throw ValidationError("--timepoints needs distinct, non-empty names separated by commas, got '\(timepoints ?? "")'")
@@ -43,7 +70,8 @@ struct InputOptions: ParsableArguments {
         let given: (order: [String], source: String)? = timepointOrder.map { ($0, "given with --timepoints") }
             ?? metadata?.timepoints.map { ($0, "from the dataset's metadata") }
         return try ParticipantCSVImporter(timepointOrder: given?.order, timepointOrderSource: given?.source ?? "as given",
-                                          ordersVisits: (design ?? metadata?.design ?? .parallel) == .parallel, keepGoing: keepGoing)
+                                          ordersVisits: (design ?? metadata?.design ?? .parallel) == .parallel, keepGoing: keepGoing,
+                                          reading: textOptions, codebook: try loadCodebook())
             .importTrial(atPath: file)
     }
 
