@@ -64,6 +64,15 @@ public struct CSVTable: Sendable {
         self.problems = problems
     }
 
+    /// A table made from records already split (such as the long rows of a reshaped wide sheet).
+    init(file: String, header: [String], headerLine: Int, records: [CSVRecord], problems: [CSVImportError]) {
+        self.file = file
+        self.header = header
+        self.headerLine = headerLine
+        self.records = records
+        self.problems = problems
+    }
+
     /// The index of column `name`, if present.
     public func columnIndex(_ name: String) -> Int? {
         header.firstIndex(of: name)

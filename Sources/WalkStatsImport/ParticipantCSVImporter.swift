@@ -44,17 +44,52 @@ public struct ParticipantCSVImporter: Sendable {
         try importTrial(data: InputFile.read(path), file: path)
     }
 
+    /// Imports the wide sheet at `path`, its columns planned by `layout` (see ``WideLayout``).
+    /// - Throws: ``CSVImportError`` (or ``CSVImportErrors`` with `keepGoing`) for any problem in the file or its header.
+    public func importTrial(atPath path: String, wide layout: WideLayout) throws -> Trial {
+        let table = try CSVTable(data: InputFile.read(path), file: path)
+        return try importTrial(wide: table, plan: layout.plan(for: table))
+    }
+
     /// Imports CSV `data`; `file` names it in messages and in ``Trial/source``.
     /// - Throws: ``CSVImportError`` (or ``CSVImportErrors`` with `keepGoing`) for any problem in the data.
     public func importTrial(data: Data, file: String) throws -> Trial {
-        let table = try CSVTable(data: data, file: file)
+        try importTrial(table: CSVTable(data: data, file: file))
+    }
+
+    /// Imports a wide sheet already parsed, with the columns `plan` gives (see ``WideLayout``): its rows
+    /// reshaped to long rows, every error still at the wide file's line and column.
+    /// - Throws: ``CSVImportError`` (or ``CSVImportErrors`` with `keepGoing`) for any problem in the data.
+    public func importTrial(wide table: CSVTable, plan: WidePlan) throws -> Trial {
+        let reshaped = WideLayout.reshape(table, with: plan)
+        return try importTrial(table: reshaped.table, locate: reshaped.locate)
+    }
+
+    /// Imports a long table already parsed.
+    /// - Throws: ``CSVImportError`` (or ``CSVImportErrors`` with `keepGoing`) for any problem in the data.
+    public func importTrial(table: CSVTable) throws -> Trial {
+        try importTrial(table: table) { error, _ in error }
+    }
+
+    /// Imports `table`, passing each row's error through `locate` (which may move it to another column).
+    private func importTrial(table: CSVTable, locate: (CSVImportError, CSVRecord) -> CSVImportError) throws -> Trial {
+        let file = table.file
         var collector = ProblemCollector(keepGoing: keepGoing)
-        let columns = try CSVRowFields.columnIndices(table, required: Self.requiredColumns, optional: [], what: "required")
+        let columns: [String: Int]
+        do {
+            columns = try CSVRowFields.columnIndices(table, required: Self.requiredColumns, optional: [], what: "required")
+        } catch let error as CSVImportError {
+            throw WideLayout.addingWideSheetHint(to: error, header: table.header)
+        }
         let extraColumns = table.header.indices.filter { !columns.values.contains($0) }
 
         var builder = TrialBuilder(file: file, timepointOrder: timepointOrder)
         try collector.check(table) { record in
-            try builder.add(record, columns: columns, extraColumns: extraColumns, header: table.header)
+            do {
+                try builder.add(record, columns: columns, extraColumns: extraColumns, header: table.header)
+            } catch let error as CSVImportError {
+                throw locate(error, record)
+            }
             return []
         }
         for problem in builder.unusedListedTimepoints() {
