@@ -116,9 +116,14 @@ public struct WidePlan: Sendable, Equatable {
 ///
 /// *How a name splits.* With a known outcome id the name starts with (the longest, for outcome-first
 /// patterns; ends with, for timepoint-first ones), after that id; else the timepoint takes no separator
-/// (`pain_nrs_week6` is `pain_nrs` at `week6`). When the two readings differ (known `pain`, column
-/// `pain_nrs_week6`), the known one is used only when the rest of the sheet confirms its timepoint and not the
-/// other reading's; otherwise the column is ambiguous and the plan throws, naming both readings.
+/// (`pain_nrs_week6` is `pain_nrs` at `week6`). When the two readings differ, the known one is used unless
+/// the rest of the sheet contradicts it: when no other column has its timepoint (read with known ids first)
+/// but another column has the other reading's timepoint (read by names alone). Known `pain`, columns
+/// `pain_nrs_baseline,pain_nrs_week6,speed_baseline,speed_week6`: `nrs_baseline` is nowhere else but
+/// `baseline` is, so the column is ambiguous and the plan throws, naming both readings. Known `pain_nrs`,
+/// columns `pain_nrs_week_0,pain_nrs_week_6,tug_week_0,…`: `week_0` is confirmed, so `pain_nrs` at `week_0`. Two columns
+/// holding the same outcome at the same timepoint (`pain_pre`, `Pain_Pre`: names are compared ignoring case) are
+/// refused, naming both.
 public struct WideLayout: Sendable {
     /// Usual names of the participant column, compared ignoring case and spaces.
     public static let participantNames = ["participant", "id", "subject", "record_id", "patient", "pid", "subject_id", "participant_id"]
@@ -159,7 +164,7 @@ public struct WideLayout: Sendable {
             if let given {
                 let matches = header.indices.filter { Self.normalized(header[$0]) == Self.normalized(given) }
                 guard matches.count == 1 else {
-                    throw problem(.missingColumn, "expected a \(role) column named '\(given)' (given with \(flag)) in the header, "
+                    throw problem(.missingColumn, "expected the \(role) column named '\(given)' (given with \(flag)) in the header, "
                         + "found \(matches.isEmpty ? "none" : "\(matches.count)") (header: \(headerList))")
                 }
                 return matches[0]
@@ -192,13 +197,17 @@ public struct WideLayout: Sendable {
                     + "and a timepoint with the pattern '\(pattern)'; give --wide-pattern or rename the column")
             }
         }
-        let settled = candidates.filter { known[$0] == nil || known[$0] == structural[$0] }
-        let settledTimepoints = Set(settled.compactMap { structural[$0]?.timepoint })
+        // Two readings of the sheet: codebook ids first (A) and names alone (B). Another column's timepoint
+        // under a reading "confirms" the same timepoint of this column under that reading.
+        func otherTimepoints(_ column: Int, knownFirst: Bool) -> Set<String> {
+            Set(candidates.filter { $0 != column }.compactMap { (knownFirst ? known[$0] ?? structural[$0] : structural[$0])?.timepoint })
+        }
         var readings: [Int: WideReading] = [:]
         for column in candidates {
             switch (known[column], structural[column]) {
             case let (known?, other?) where known != other:
-                guard settledTimepoints.contains(known.timepoint), !settledTimepoints.contains(other.timepoint) else {
+                guard otherTimepoints(column, knownFirst: true).contains(known.timepoint)
+                    || !otherTimepoints(column, knownFirst: false).contains(other.timepoint) else {
                     throw problem(.ambiguousColumn, column: column, "column '\(header[column])' (column \(column + 1)) could be outcome "
                         + "'\(known.outcome)' at '\(known.timepoint)' or outcome '\(other.outcome)' at '\(other.timepoint)'; "
                         + "give --wide-pattern or rename the column")
@@ -209,22 +218,25 @@ public struct WideLayout: Sendable {
             case (nil, nil): break
             }
         }
-        // A structural reading counts only when it shares its outcome or timepoint with another column's.
+        // A structural reading counts only when it shares its outcome or timepoint with another column's
+        // (ignoring case, as for every name comparison here).
+        let folded = readings.mapValues { WideReading(outcome: $0.outcome.lowercased(), timepoint: $0.timepoint.lowercased()) }
         var values: [WidePlan.ValueColumn] = []
         var attributes: [Int] = []
         var seen: [WideReading: Int] = [:]
         for column in candidates {
-            guard let reading = readings[column], known[column] != nil || readings.contains(where: { other in
-                other.key != column && (other.value.outcome == reading.outcome || other.value.timepoint == reading.timepoint)
+            guard let reading = readings[column], let key = folded[column], known[column] != nil || folded.contains(where: { other in
+                other.key != column && (other.value.outcome == key.outcome || other.value.timepoint == key.timepoint)
             }) else {
                 attributes.append(column)
                 continue
             }
-            if let first = seen[reading] {
+            if let first = seen[key] {
                 throw problem(.duplicateColumn, column: column, "columns '\(header[first])' (column \(first + 1)) and '\(header[column])' "
-                    + "(column \(column + 1)) both hold outcome '\(reading.outcome)' at '\(reading.timepoint)'; expected one column each")
+                    + "(column \(column + 1)) both hold outcome '\(reading.outcome)' at '\(reading.timepoint)' (names compared ignoring case); "
+                    + "expected one column each")
             }
-            seen[reading] = column
+            seen[key] = column
             values.append(WidePlan.ValueColumn(column: column, outcome: reading.outcome, timepoint: reading.timepoint))
         }
         guard !values.isEmpty else {
