@@ -1,4 +1,5 @@
 import Foundation
+import WalkStatsModel
 
 /// How the value columns of a wide sheet are named: `{outcome}` and `{timepoint}` joined by a separator,
 /// in either order, such as `{outcome}_{timepoint}` (the default, `pain_pre`), `{timepoint}.{outcome}`
@@ -244,7 +245,27 @@ public struct WideLayout: Sendable {
                 + "'\(pattern.columnName(outcome: "pain", timepoint: "pre"))') for a wide sheet, found none (header: \(headerList)); "
                 + "give --wide-pattern if the names are built another way")
         }
+        try checkAgainstOtherPatterns(values: values, header: header, candidates: candidates) { problem(.ambiguousColumn, $0) }
         return WidePlan(idColumn: idColumn, armColumn: armColumn, values: values, attributeColumns: attributes)
+    }
+
+    /// Refuses a plan whose outcomes are none of the known ids when another pattern (either order, separator
+    /// `_`, `.` or `-`) would read known ids from the same columns, such as `baseline.pain_nrs` read with the
+    /// default pattern: naming the pattern that fits beats analysing outcome `baseline.pain` at `nrs`.
+    private func checkAgainstOtherPatterns(values: [WidePlan.ValueColumn], header: [String], candidates: [Int],
+                                           problem: (String) -> CSVImportError) throws {
+        let known = Set(knownOutcomes)
+        guard !known.isEmpty, !values.contains(where: { known.contains($0.outcome) }) else { return }
+        for separator in ["_", ".", "-"] {
+            for outcomeFirst in [true, false] {
+                let other = WidePattern(separator: separator, outcomeFirst: outcomeFirst)
+                guard other != pattern else { continue }
+                let found = candidates.compactMap { other.knownReading(header[$0], knownOutcomes: knownOutcomes)?.outcome }.uniqueInOrder()
+                guard !found.isEmpty else { continue }
+                throw problem("no column names a codebook outcome with the pattern '\(pattern)', but with '\(other)' columns name "
+                    + "\(found.joined(separator: ", ")); give --wide-pattern '\(other)'")
+            }
+        }
     }
 
     /// Each wide row as long rows, one per value column in plan order, with the columns
