@@ -6,8 +6,7 @@ import WalkStatsTestSupport
 /// `Tests/WalkStatsImportTests/Fixtures/wide/` (a long file and its wide reshapes by generate.R).
 @Suite(.serialized)
 struct WideLayoutCommandTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
+    static let root = WalkstatsCommandTests.root
     static let folder = "Tests/WalkStatsImportTests/Fixtures/wide/"
     static let long = folder + "long.csv"
     static let underscore = [folder + "wide-underscore.csv", "--layout", "wide"]
@@ -17,11 +16,9 @@ struct WideLayoutCommandTests {
         try runWalkstats(arguments, in: Self.root)
     }
 
-    /// A fresh scratch folder.
+    /// A fresh scratch folder (the conventions suite's).
     func scratchFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("walkstats-wide-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
+        try CommandLineConventionTests().scratch()
     }
 
     /// The JSON output of `arguments` without its provenance and source (which name the input file and its hash).
