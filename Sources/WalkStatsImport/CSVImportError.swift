@@ -7,6 +7,7 @@ public struct CSVImportError: Error, Sendable, Equatable, CustomStringConvertibl
              unexpectedCharacterAfterQuote, raggedRow, duplicateColumn, emptyColumnName, missingColumn,
              emptyField, notANumber, nonFiniteNumber, participantInTwoArms, duplicateMeasurement,
              unlistedTimepoint, timepointNotInData, invalidValue, ambiguousTimepointOrder
+        case ambiguousColumn, unsplittableColumn
     }
 
     /// The kind of problem.

@@ -33,10 +33,16 @@ public struct CSVTable: Sendable {
     ///
     /// - Throws: ``CSVImportError`` for problems that stop parsing: text that is not UTF-8, an
     ///   unterminated quote, text after a closing quote, an empty file, a bad header, no data rows.
-    public init(data: Data, file: String) throws {
-        self.file = file
-        let text = try Self.decodeUTF8(data, file: file)
-        var all = try Self.parseRecords(text, file: file)
+    public init(data: Data, file: String, options: TextOptions = TextOptions()) throws {
+        try self.init(text: DelimitedText(data: data, file: file, options: options))
+    }
+
+    /// The records of `text` (the one reader of delimited text, ``DelimitedText``), as strings.
+    /// - Throws: ``CSVImportError`` as ``init(data:file:options:)``.
+    public init(text: DelimitedText) throws {
+        file = text.file
+        var all: [CSVRecord] = []
+        try text.forEachRecord { record in all.append(CSVRecord(line: record.line, fields: (0..<record.count).map(record.string))) }
         guard !all.isEmpty else {
             throw CSVImportError(.emptyFile, file: file, message: "the file is empty; expected a header row")
         }
@@ -55,12 +61,20 @@ public struct CSVTable: Sendable {
                 kept.append(record)
                 continue
             }
-            let error = CSVImportError(
+            problems.append(CSVImportError(
                 .raggedRow, file: file, line: record.line, column: min(record.fields.count, header.count) + 1,
-                message: "expected \(header.count) fields as in the header, found \(record.fields.count)")
-            problems.append(error)
+                message: "expected \(header.count) fields as in the header, found \(record.fields.count)"))
         }
         records = kept
+        self.problems = problems
+    }
+
+    /// A table made from records already split (such as the long rows of a reshaped wide sheet).
+    init(file: String, header: [String], headerLine: Int, records: [CSVRecord], problems: [CSVImportError]) {
+        self.file = file
+        self.header = header
+        self.headerLine = headerLine
+        self.records = records
         self.problems = problems
     }
 
@@ -77,112 +91,6 @@ public struct CSVTable: Sendable {
         let target = normalised(name)
         let matches = header.indices.filter { normalised(header[$0]) == target }
         return matches.count == 1 ? matches[0] : nil
-    }
-
-    private static func decodeUTF8(_ data: Data, file: String) throws -> String {
-        if let text = String(data: data, encoding: .utf8) {
-            return text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
-        }
-        // Locate the first invalid byte for the message.
-        var line = 1
-        var column = 1
-        var iterator = data.makeIterator()
-        var decoder = UTF8()
-        var previous: Unicode.Scalar? = nil
-        decodeLoop: while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar):
-                // Line breaks as the parser counts them: LF, CRLF (one break) or CR alone.
-                if scalar == "\r" || (scalar == "\n" && previous != "\r") {
-                    line += 1; column = 1
-                } else if scalar != "\n" {
-                    column += 1
-                }
-                previous = scalar
-            case .emptyInput:
-                break decodeLoop
-            case .error:
-                break decodeLoop
-            }
-        }
-        throw CSVImportError(.notUTF8, file: file, line: line,
-                             message: "the text is not valid UTF-8 at character \(column) of this line; "
-                                 + "save the file with UTF-8 encoding")
-    }
-
-    private static func parseRecords(_ text: String, file: String) throws -> [CSVRecord] {
-        var records: [CSVRecord] = []
-        var fields: [String] = []
-        var field = String.UnicodeScalarView()
-        var line = 1
-        var recordLine = 1
-        var inQuotes = false
-        var quoteLine = 1
-        var fieldWasQuoted = false
-        var afterClosingQuote = false
-        var scalars = text.unicodeScalars.makeIterator()
-        var pending: Unicode.Scalar? = nil
-
-        func endField() {
-            fields.append(String(field))
-            field = String.UnicodeScalarView()
-            fieldWasQuoted = false
-            afterClosingQuote = false
-        }
-        func endRecord() {
-            endField()
-            let blank = fields.count == 1 && fields[0].trimmingCharacters(in: .whitespaces).isEmpty
-            if !blank { records.append(CSVRecord(line: recordLine, fields: fields)) }
-            fields = []
-        }
-
-        while let scalar = pending ?? scalars.next() {
-            pending = nil
-            if inQuotes {
-                if scalar == "\"" {
-                    if let next = scalars.next() {
-                        if next == "\"" { field.append("\""); continue }
-                        pending = next
-                    }
-                    inQuotes = false
-                    afterClosingQuote = true
-                } else {
-                    if scalar == "\n" || (scalar == "\r") { line += 1 }
-                    if scalar == "\r", let next = scalars.next() {
-                        if next == "\n" { field.append("\r"); field.append("\n"); continue }
-                        pending = next
-                    }
-                    field.append(scalar)
-                }
-                continue
-            }
-            switch scalar {
-            case ",":
-                endField()
-            case "\n", "\r":
-                if scalar == "\r", let next = scalars.next(), next != "\n" { pending = next }
-                endRecord()
-                line += 1
-                recordLine = line
-            case "\"" where field.isEmpty && !fieldWasQuoted:
-                inQuotes = true
-                fieldWasQuoted = true
-                quoteLine = line
-            default:
-                if afterClosingQuote {
-                    throw CSVImportError(
-                        .unexpectedCharacterAfterQuote, file: file, line: line, column: fields.count + 1,
-                        message: "expected ',' or the end of the line after a closing quote, found '\(scalar)'")
-                }
-                field.append(scalar)
-            }
-        }
-        if inQuotes {
-            throw CSVImportError(.unterminatedQuote, file: file, line: quoteLine, column: fields.count + 1,
-                                 message: "a quoted field opened here is never closed; expected a closing '\"'")
-        }
-        if !fields.isEmpty || !field.isEmpty || fieldWasQuoted { endRecord() }
-        return records
     }
 
     static func validateHeader(_ header: [String], line: Int, file: String) throws {

@@ -242,11 +242,19 @@ public struct DelimitedText: Sendable {
     static func detectDelimiter(_ bytes: Data) -> UInt8 {
         var counts: [UInt8: Int] = [:]
         var inQuotes = false
+        var lineHasText = false
         for byte in bytes {
-            if byte == UInt8(ascii: "\"") { inQuotes.toggle(); continue }
-            if !inQuotes, byte == 0x0A || byte == 0x0D { break }
+            if byte == UInt8(ascii: "\"") { inQuotes.toggle(); lineHasText = true; continue }
+            if !inQuotes, byte == 0x0A || byte == 0x0D {
+                // The header is the first line with more than spaces and tabs on it.
+                if lineHasText { break }
+                counts = [:]
+                continue
+            }
+            if byte != 0x20, byte != 0x09 { lineHasText = true }
             if !inQuotes, delimiters[byte] != nil { counts[byte, default: 0] += 1 }
         }
+        if !lineHasText { return UInt8(ascii: ",") }
         let comma = counts[UInt8(ascii: ","), default: 0]
         let best = TextOptions.delimiters.map(\.byte).max { counts[$0, default: 0] < counts[$1, default: 0] } ?? UInt8(ascii: ",")
         return counts[best, default: 0] > comma ? best : UInt8(ascii: ",")

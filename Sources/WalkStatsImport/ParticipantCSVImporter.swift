@@ -72,20 +72,75 @@ public struct ParticipantCSVImporter: Sendable {
                     builder!.add(record)  // in place: no copy of the growing reader
                 } else {
                     headerLine = record.line
-                    builder = try LongRowReader(header: record, file: file, timepointOrder: timepointOrder, codebook: codebook)
+                    builder = try LongRowReader(header: (0..<record.count).map { record.string($0) }, line: record.line, file: file,
+                                                timepointOrder: timepointOrder, codebook: codebook)
                 }
             }
         }
         guard var reader = builder else {
             throw CSVImportError(.emptyFile, file: file, message: "the file is empty; expected a header row")
         }
+        return try finish(&reader, headerLine: headerLine, notes: notes, file: file)
+    }
+
+    /// Imports the wide sheet at `path` (read with ``reading``), its columns planned by `layout` (see ``WideLayout``).
+    /// - Throws: ``CSVImportError`` (or ``CSVImportErrors`` with `keepGoing`) for any problem in the file or its header.
+    public func importTrial(atPath path: String, wide layout: WideLayout) throws -> Trial {
+        let text = try DelimitedText(data: InputFile.read(path), file: path, options: reading)
+        let table = try CSVTable(text: text)
+        return try importTrial(wide: table, plan: layout.plan(for: table), text: text)
+    }
+
+    /// Imports a wide sheet already parsed, with the columns `plan` gives (see ``WideLayout``): its rows
+    /// reshaped to long rows, every error still at the wide file's line and column.
+    /// - Throws: ``CSVImportError`` (or ``CSVImportErrors`` with `keepGoing`) for any problem in the data.
+    public func importTrial(wide table: CSVTable, plan: WidePlan) throws -> Trial {
+        try importTrial(wide: table, plan: plan, text: DelimitedText(data: Data(), file: table.file, options: reading))
+    }
+
+    private func importTrial(wide table: CSVTable, plan: WidePlan, text: DelimitedText) throws -> Trial {
+        let reshaped = WideLayout.reshape(table, with: plan)
+        let long = reshaped.table
+        var reader = try LongRowReader(header: long.header, line: long.headerLine, file: long.file, timepointOrder: timepointOrder,
+                                       codebook: codebook)
+        reader.problems = long.problems
+        var accepted: [CSVRecord] = []
+        for record in long.records {
+            // Each long row as a record of the same reader: its fields packed into one byte buffer.
+            var bytes: [UInt8] = []
+            var spans: [FieldSpan] = []
+            for field in record.fields {
+                let start = bytes.count
+                bytes.append(contentsOf: field.utf8)
+                spans.append(FieldSpan(start: start, end: bytes.count, hasDoubledQuotes: false))
+            }
+            let before = reader.problems.count
+            bytes.withUnsafeBytes { base in
+                spans.withUnsafeBufferPointer { fields in
+                    reader.add(DelimitedText.Record(line: record.line, fields: fields, base: base, text: text))
+                }
+            }
+            for index in before..<reader.problems.count { reader.problems[index] = reshaped.locate(reader.problems[index], in: record) }
+            if reader.acceptedRows > accepted.count { accepted.append(record) }
+        }
+        return try finish(&reader, headerLine: long.headerLine, notes: text.notes, file: long.file) { problem, row in
+            reshaped.locate(problem, in: accepted[Int(row)])
+        }
+    }
+
+    /// Checks what needs every row (repeated measurements, listed timepoints), reports the first problem in
+    /// the file (or every one with `keepGoing`), decides the timepoint order and builds the trial.
+    /// `relocate` moves a problem found when assembling (a repeated measurement, at the accepted row given) to
+    /// where the user wrote it (the wide column of a reshaped sheet).
+    private func finish(_ reader: inout LongRowReader, headerLine: Int, notes: [String], file: String,
+                        relocate: (CSVImportError, Int32) -> CSVImportError = { problem, _ in problem }) throws -> Trial {
         guard reader.rowCount > 0 else {
             throw CSVImportError(.noDataRows, file: file, line: headerLine, message: "the file has a header but no data rows")
         }
         var problems = reader.problems
         problems += reader.unusedListedTimepoints()
         let assembled = reader.assemble()
-        problems += assembled.problems
+        problems += assembled.problems.map { relocate($0.problem, $0.row) }
         if !problems.isEmpty {
             let ordered = problems.enumerated().sorted { ($0.element.line ?? .max, $0.offset) < ($1.element.line ?? .max, $1.offset) }.map(\.element)
             if keepGoing { throw CSVImportErrors(ordered) }
@@ -195,17 +250,19 @@ private struct LongRowReader {
     var participantLine: [Int32] = []
     var entries: [[Entry]] = []
     var rowCount = 0
+    /// Rows that passed the row checks (the index of the next one is an entry's `row`).
+    var acceptedRows = 0
     var missingCells = 0
     var problems: [CSVImportError] = []
     /// Per outcome id: the codebook's range and whole-number rule (looked up once).
     var outcomeRules: [(range: ClosedRange<Double>?, integer: Bool)?] = []
 
-    init(header record: DelimitedText.Record, file: String, timepointOrder: [String]?, codebook: Codebook?) throws {
+    init(header given: [String], line: Int, file: String, timepointOrder: [String]?, codebook: Codebook?) throws {
         self.file = file
         self.timepointOrder = timepointOrder
         self.codebook = codebook
-        let names = (0..<record.count).map { record.string($0).trimmingCharacters(in: .whitespaces) }
-        try CSVTable.validateHeader(names, line: record.line, file: file)
+        let names = given.map { $0.trimmingCharacters(in: .whitespaces) }
+        try CSVTable.validateHeader(names, line: line, file: file)
         header = names
         var found: [String: Int] = [:]
         var notes: [String] = []
@@ -220,10 +277,11 @@ private struct LongRowReader {
         }
         guard absent.isEmpty else {
             let list = absent.map { "'\($0)'" }.joined(separator: ", ")
-            throw CSVImportError(.missingColumn, file: file, line: record.line,
-                                 message: "expected the required column\(absent.count == 1 ? "" : "s") \(list) in the header "
-                                     + "(found: \(names.joined(separator: ", ")); required: "
-                                     + "\(ParticipantCSVImporter.requiredColumns.joined(separator: ", ")))")
+            throw WideLayout.addingWideSheetHint(to: CSVImportError(
+                .missingColumn, file: file, line: line,
+                message: "expected the required column\(absent.count == 1 ? "" : "s") \(list) in the header "
+                    + "(found: \(names.joined(separator: ", ")); required: \(ParticipantCSVImporter.requiredColumns.joined(separator: ", ")))"),
+                header: names)
         }
         headerNotes = notes
         columns = (found["participant"]!, found["arm"]!, found["timepoint"]!, found["outcome"]!, found["value"]!)
@@ -288,9 +346,17 @@ private struct LongRowReader {
                     + "expected one arm per participant"))
             return
         }
-        let row = Int32(extraCells.first?.count ?? 0)
+        let row = Int32(acceptedRows)
+        acceptedRows += 1
         for (position, column) in extraColumns.enumerated() {
-            extraCells[position].append(record.isMissing(column) ? -1 : extraValues[position].id(record.trimmed(column)))
+            if record.isMissing(column) {
+                extraCells[position].append(-1)
+            } else if record.fields[column].hasDoubledQuotes {
+                var text = record.string(column).trimmingCharacters(in: .whitespaces)
+                extraCells[position].append(text.withUTF8 { extraValues[position].id(UnsafeRawBufferPointer($0)) })
+            } else {
+                extraCells[position].append(extraValues[position].id(record.trimmed(column)))
+            }
         }
         entries[Int(participant)].append(Entry(outcome: outcome, timepoint: timepoint, value: value, line: Int32(clamping: line), row: row))
     }
@@ -350,8 +416,8 @@ private struct LongRowReader {
 
     /// Lays every participant's values out by cell (finding repeated measurements) and decides which extra
     /// columns are participant attributes (constant within every participant).
-    mutating func assemble() -> (arms: [Arm], participantAttributes: Set<String>, problems: [CSVImportError]) {
-        var problems: [CSVImportError] = []
+    mutating func assemble() -> (arms: [Arm], participantAttributes: Set<String>, problems: [(problem: CSVImportError, row: Int32)]) {
+        var problems: [(problem: CSVImportError, row: Int32)] = []
         let participantLevel = extraColumns.indices.filter { position in
             entries.allSatisfy { list in
                 var seen: Int32 = -1
@@ -374,10 +440,11 @@ private struct LongRowReader {
                 let cell = layout.cell(outcome: Int(entry.outcome), timepoint: Int(entry.timepoint))
                 if cells.states[cell] != .absent {
                     let first = cells.lines[cell]
-                    problems.append(CSVImportError(
+                    problems.append((CSVImportError(
                         .duplicateMeasurement, file: file, line: Int(entry.line), column: columns.value + 1,
                         message: "participant '\(participants.names[index])' already has a '\(outcomes.names[Int(entry.outcome)])' value at "
-                            + "'\(timepoints.names[Int(entry.timepoint)])' on line \(first); expected one row per participant, timepoint and outcome"))
+                            + "'\(timepoints.names[Int(entry.timepoint)])' on line \(first); expected one row per participant, timepoint and outcome"),
+                        entry.row))
                     continue
                 }
                 var attributes: [String: String] = [:]
@@ -391,7 +458,7 @@ private struct LongRowReader {
             for position in participantLevel {
                 let column = extraCells[position]
                 let first = entries[index].lazy.map { column[Int($0.row)] }.first { $0 >= 0 }
-                attributes[header[extraColumns[position]]] = first.map { extraValues[position].names[Int($0)] }
+                attributes.updateValue(first.map { extraValues[position].names[Int($0)] }, forKey: header[extraColumns[position]])
             }
             byArm[Int(participantArm[index])].append(Participant(id: participants.names[index], arm: arms.names[Int(participantArm[index])],
                                                                  attributes: attributes, cells: cells))

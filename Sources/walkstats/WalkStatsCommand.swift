@@ -8,10 +8,11 @@ struct WalkStatsCommand: ParsableCommand {
         commandName: "walkstats",
         abstract: "Statistics for backward vs forward walking trials, checked against R.",
         discussion: """
-        Input is a long-format CSV: participant,arm,timepoint,outcome,value (+ extra columns). \
+        Input is a long-format CSV: participant,arm,timepoint,outcome,value (+ extra columns), or a wide sheet \
+        with --layout wide (convert writes either as the long CSV). \
         Exit status: 0 on success, 1 when the data or a request cannot be analysed, 64 for bad flags.
         """,
-        subcommands: [DescribeCommand.self, CompareCommand.self, ReportCommand.self, ReplicateCommand.self, MetaCommand.self, EvidenceCommand.self, SimulateCommand.self])
+        subcommands: [DescribeCommand.self, CompareCommand.self, ReportCommand.self, ReplicateCommand.self, MetaCommand.self, EvidenceCommand.self, SimulateCommand.self, ConvertCommand.self])
 
     /// `--version`: a flag rather than the configuration's static version string, so that the commit is
     /// looked up (with git) only when asked for.

@@ -240,11 +240,17 @@ struct ParticipantCSVImporterTests {
               "P01,\(cell),backward,week6,pain_nrs")
     }
 
-    @Test(arguments: ["n/a", "abc", "6 kg", "1.2.3", "--1", "0x10", "−1"])
+    @Test(arguments: ["n/a", "abc", "6 kg", "1.2.3", "--1", "0x10"])
     func nonNumericValue(cell: String) {
         expectProblem(importFailure(Self.oneBadValue(cell)), .notANumber, line: 3, column: 2,
-                      says: ["expected a number in column 'value', found '\(cell)'"])
+                      says: ["expected a number in column 'value', found '\(cell)'", "if '\(cell)' marks a missing value, declare it with --na '\(cell)'"])
         #expect(importFailure(Self.oneBadValue(cell))?.message.contains("decimal comma") == false)
+    }
+
+    /// The Unicode minus (U+2212, as word processors and some exports write it) reads as a minus.
+    @Test func unicodeMinusReadsAsAMinus() throws {
+        let trial = try importTrial(Self.oneBadValue("−1"))
+        #expect(trial.arms[0].participants[0].value(of: "pain_nrs", at: "week6") == -1)
     }
 
     @Test func decimalCommaGetsAHint() {
@@ -284,10 +290,17 @@ struct ParticipantCSVImporterTests {
         ])
     }
 
-    @Test func requiredColumnNamesAreCaseSensitiveButTrimmed() throws {
+    /// Column names match ignoring case and spaces, and the trial says which column was read as which.
+    @Test func requiredColumnNamesIgnoreCaseAndSpaces() throws {
         let trial = try importTrial(lines(" participant , arm ,timepoint,outcome,value ", "P01,backward,baseline,pain_nrs,6"))
         #expect(trial.participantCount == 1)
-        expectProblem(importFailure(lines("Participant,arm,timepoint,outcome,value", "P01,backward,baseline,pain_nrs,6")),
+        #expect(trial.readingNotes.isEmpty)
+        let capitalised = try importTrial(lines("Participant,ARM,Time Point,outcome,Value", "P01,backward,baseline,pain_nrs,6"))
+        #expect(capitalised.participantCount == 1)
+        #expect(capitalised.readingNotes == ["column 'Participant' read as participant", "column 'ARM' read as arm",
+                                             "column 'Time Point' read as timepoint", "column 'Value' read as value"])
+        // Two columns that match the same name ignoring case are not guessed between.
+        expectProblem(importFailure(lines("Participant,participant2,PARTICIPANT,arm,timepoint,outcome,value", "P01,x,P01,backward,baseline,pain_nrs,6")),
                       .missingColumn, line: 1, column: nil, says: ["'participant'"])
     }
 

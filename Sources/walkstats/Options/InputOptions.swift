@@ -4,8 +4,10 @@ import WalkStats
 
 /// Options shared by every command that reads a participant file.
 struct InputOptions: ParsableArguments {
-    @Argument(help: "Long-format participant CSV (participant,arm,timepoint,outcome,value, extra columns kept).")
+    @Argument(help: "Participant CSV: long (participant,arm,timepoint,outcome,value, extra columns kept) or, with --layout wide, one row per participant.")
     var file: String
+
+    @OptionGroup var reading: ReadingOptions
 
     @Option(help: "Codebook CSV with outcome labels, units, better direction and MCID, overriding the built-in codebook (and a codebook.csv next to FILE) outcome by outcome.")
     var codebook: String?
@@ -69,10 +71,14 @@ struct InputOptions: ParsableArguments {
         let metadata = try loadMetadata()
         let given: (order: [String], source: String)? = timepointOrder.map { ($0, "given with --timepoints") }
             ?? metadata?.timepoints.map { ($0, "from the dataset's metadata") }
-        return try ParticipantCSVImporter(timepointOrder: given?.order, timepointOrderSource: given?.source ?? "as given",
-                                          ordersVisits: (design ?? metadata?.design ?? .parallel) == .parallel, keepGoing: keepGoing,
-                                          reading: textOptions, codebook: try loadCodebook())
-            .importTrial(atPath: file)
+        let codebook = try loadCodebook()
+        let importer = ParticipantCSVImporter(timepointOrder: given?.order, timepointOrderSource: given?.source ?? "as given",
+                                              ordersVisits: (design ?? metadata?.design ?? .parallel) == .parallel, keepGoing: keepGoing,
+                                              reading: textOptions, codebook: codebook)
+        if let wide = reading.wideLayout(knownOutcomes: codebook.definitions.map(\.id)) {
+            return try importer.importTrial(atPath: file, wide: wide)
+        }
+        return try importer.importTrial(atPath: file)
     }
 
     /// The built-in codebook overridden by a `codebook.csv` next to FILE, then by `--codebook` (``CodebookLayers``).
