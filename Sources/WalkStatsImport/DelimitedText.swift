@@ -157,6 +157,9 @@ public struct DelimitedText: Sendable {
     /// - Throws: ``CSVImportError`` for an unterminated quote or text after a closing quote, or what `body` throws.
     public func forEachRecord(_ body: (Record) throws -> Void) throws {
         try bytes.withUnsafeBytes { (base: UnsafeRawBufferPointer) in
+            // A large memory-mapped file gives back the pages it has read, every 8 MB.
+            let releasesPages = base.count > 16 << 20 && MappedFile.isFileMapping(base)
+            var released = 0
             var fields: [FieldSpan] = []
             fields.reserveCapacity(16)
             let count = base.count
@@ -164,6 +167,10 @@ public struct DelimitedText: Sendable {
             var i = 0
             var line = 1
             while i < count {
+                if releasesPages, i - released > 8 << 20 {
+                    MappedFile.release(base, before: i)
+                    released = i
+                }
                 let recordLine = line
                 fields.removeAll(keepingCapacity: true)
                 var endOfRecord = false

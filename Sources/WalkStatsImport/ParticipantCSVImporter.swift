@@ -55,12 +55,20 @@ public struct ParticipantCSVImporter: Sendable {
     /// Imports the file at `path` (memory-mapped).
     /// - Throws: ``CSVImportError`` (or ``CSVImportErrors`` with `keepGoing`) for any problem in the file.
     public func importTrial(atPath path: String) throws -> Trial {
-        try importTrial(data: InputFile.read(path, mapped: true), file: path)
+        var (reader, headerLine, notes) = try read(InputFile.read(path, mapped: true), file: path)
+        // The mapped file is released here, before the values are laid out by cell.
+        return try finish(&reader, headerLine: headerLine, notes: notes, file: path)
     }
 
     /// Imports delimited-text `data`; `file` names it in messages and in ``Trial/source``.
     /// - Throws: ``CSVImportError`` (or ``CSVImportErrors`` with `keepGoing`) for any problem in the data.
     public func importTrial(data: Data, file: String) throws -> Trial {
+        var (reader, headerLine, notes) = try read(data, file: file)
+        return try finish(&reader, headerLine: headerLine, notes: notes, file: file)
+    }
+
+    /// Reads every row of `data` (checking each), without assembling the trial.
+    private func read(_ data: Data, file: String) throws -> (LongRowReader, Int, [String]) {
         var builder: LongRowReader?
         var headerLine = 0
         let notes: [String]
@@ -77,10 +85,10 @@ public struct ParticipantCSVImporter: Sendable {
                 }
             }
         }
-        guard var reader = builder else {
+        guard let reader = builder else {
             throw CSVImportError(.emptyFile, file: file, message: "the file is empty; expected a header row")
         }
-        return try finish(&reader, headerLine: headerLine, notes: notes, file: file)
+        return (reader, headerLine, notes)
     }
 
     /// Imports the wide sheet at `path` (read with ``reading``), its columns planned by `layout` (see ``WideLayout``).
@@ -104,6 +112,7 @@ public struct ParticipantCSVImporter: Sendable {
         var reader = try LongRowReader(header: long.header, line: long.headerLine, file: long.file, timepointOrder: timepointOrder,
                                        codebook: codebook)
         reader.problems = long.problems
+        reader.recordsRows = true
         var accepted: [CSVRecord] = []
         for record in long.records {
             // Each long row as a record of the same reader: its fields packed into one byte buffer.
@@ -124,7 +133,7 @@ public struct ParticipantCSVImporter: Sendable {
             if reader.acceptedRows > accepted.count { accepted.append(record) }
         }
         return try finish(&reader, headerLine: long.headerLine, notes: text.notes, file: long.file) { problem, row in
-            reshaped.locate(problem, in: accepted[Int(row)])
+            row >= 0 ? reshaped.locate(problem, in: accepted[Int(row)]) : problem
         }
     }
 
@@ -224,11 +233,10 @@ struct ByteInterner {
 private struct LongRowReader {
     /// One row's measurement, kept in its participant's list until assembly.
     struct Entry {
-        var outcome: Int32
-        var timepoint: Int32
-        var value: Double  // NaN: missing
+        /// outcome << 16 | timepoint.
+        var key: UInt32
         var line: Int32
-        var row: Int32  // index into the extra-column arrays
+        var value: Double  // NaN: missing
     }
 
     let file: String
@@ -249,6 +257,11 @@ private struct LongRowReader {
     var participantArm: [Int32] = []
     var participantLine: [Int32] = []
     var entries: [[Entry]] = []
+    /// Per participant, the accepted-row index of each entry (kept only when ``recordsRows``: for extra
+    /// columns, and to relocate problems of a reshaped wide sheet).
+    var rows: [[Int32]] = []
+    /// Whether ``rows`` is kept.
+    var recordsRows = false
     var rowCount = 0
     /// Rows that passed the row checks (the index of the next one is an entry's `row`).
     var acceptedRows = 0
@@ -288,6 +301,7 @@ private struct LongRowReader {
         extraColumns = names.indices.filter { !found.values.contains($0) }
         extraValues = extraColumns.map { _ in ByteInterner() }
         extraCells = extraColumns.map { _ in [] }
+        recordsRows = !extraColumns.isEmpty
     }
 
     mutating func add(_ record: DelimitedText.Record) {
@@ -338,6 +352,7 @@ private struct LongRowReader {
             participantArm.append(arm)
             participantLine.append(Int32(clamping: line))
             entries.append([])
+            rows.append([])
         } else if participantArm[Int(participant)] != arm {
             problems.append(CSVImportError(
                 .participantInTwoArms, file: file, line: line, column: columns.arm + 1,
@@ -358,18 +373,25 @@ private struct LongRowReader {
                 extraCells[position].append(extraValues[position].id(record.trimmed(column)))
             }
         }
-        entries[Int(participant)].append(Entry(outcome: outcome, timepoint: timepoint, value: value, line: Int32(clamping: line), row: row))
+        guard outcome <= 0xFFFF, timepoint <= 0xFFFF else {
+            problems.append(CSVImportError(.invalidValue, file: file, line: line, column: columns.outcome + 1,
+                                           message: "more than 65,536 different outcomes or timepoints; expected fewer"))
+            return
+        }
+        entries[Int(participant)].append(Entry(key: UInt32(outcome) << 16 | UInt32(timepoint), line: Int32(clamping: line), value: value))
+        if recordsRows { rows[Int(participant)].append(row) }
     }
 
     /// A value outside the codebook's scale, or not whole on an integer scale.
     func checkAgainstCodebook(_ value: Double, outcome: Int32, record: DelimitedText.Record) -> CSVImportError? {
         guard let rule = outcomeRules[Int(outcome)] else { return nil }
         let name = outcomes.names[Int(outcome)]
-        let text = record.string(columns.value).trimmingCharacters(in: .whitespaces)
+        var text: String { record.string(columns.value).trimmingCharacters(in: .whitespaces) }
         if let range = rule.range, !range.contains(value) {
+            let written = text
             return CSVImportError(.invalidValue, file: file, line: record.line, column: columns.value + 1,
                                   message: "expected a '\(name)' value within its scale, \(Self.number(range.lowerBound)) to "
-                                      + "\(Self.number(range.upperBound)) (codebook), found '\(text)'" + Self.naHint(text))
+                                      + "\(Self.number(range.upperBound)) (codebook), found '\(written)'" + Self.naHint(written))
         }
         if rule.integer, value != value.rounded() {
             return CSVImportError(.invalidValue, file: file, line: record.line, column: columns.value + 1,
@@ -419,10 +441,10 @@ private struct LongRowReader {
     mutating func assemble() -> (arms: [Arm], participantAttributes: Set<String>, problems: [(problem: CSVImportError, row: Int32)]) {
         var problems: [(problem: CSVImportError, row: Int32)] = []
         let participantLevel = extraColumns.indices.filter { position in
-            entries.allSatisfy { list in
+            rows.allSatisfy { list in
                 var seen: Int32 = -1
-                for entry in list {
-                    let value = extraCells[position][Int(entry.row)]
+                for row in list {
+                    let value = extraCells[position][Int(row)]
                     if value < 0 { continue }
                     if seen >= 0, seen != value { return false }
                     seen = value
@@ -435,34 +457,44 @@ private struct LongRowReader {
         let layout = ObservationLayout(outcomes: outcomes.names, timepoints: timepoints.names)
         var byArm: [[Participant]] = Array(repeating: [], count: arms.names.count)
         for index in entries.indices {
-            var cells = ObservationCells(layout: layout)
-            for entry in entries[index] {
-                let cell = layout.cell(outcome: Int(entry.outcome), timepoint: Int(entry.timepoint))
-                if cells.states[cell] != .absent {
-                    let first = cells.lines[cell]
+            var states = Array(repeating: ObservationCells.State.absent, count: layout.cellCount)
+            var values = Array(repeating: 0.0, count: layout.cellCount)
+            var lines = Array(repeating: Int32(0), count: layout.cellCount)
+            var cellAttributes: [Int: [String: String]] = [:]
+            for (k, entry) in entries[index].enumerated() {
+                let cell = layout.cell(outcome: Int(entry.key >> 16), timepoint: Int(entry.key & 0xFFFF))
+                if states[cell] != .absent {
                     problems.append((CSVImportError(
                         .duplicateMeasurement, file: file, line: Int(entry.line), column: columns.value + 1,
-                        message: "participant '\(participants.names[index])' already has a '\(outcomes.names[Int(entry.outcome)])' value at "
-                            + "'\(timepoints.names[Int(entry.timepoint)])' on line \(first); expected one row per participant, timepoint and outcome"),
-                        entry.row))
+                        message: "participant '\(participants.names[index])' already has a '\(outcomes.names[Int(entry.key >> 16)])' value at "
+                            + "'\(timepoints.names[Int(entry.key & 0xFFFF)])' on line \(lines[cell]); expected one row per participant, timepoint and outcome"),
+                        recordsRows ? rows[index][k] : -1))
                     continue
                 }
-                var attributes: [String: String] = [:]
-                for position in measurementLevel {
-                    let value = extraCells[position][Int(entry.row)]
-                    if value >= 0 { attributes[header[extraColumns[position]]] = extraValues[position].names[Int(value)] }
+                states[cell] = entry.value.isNaN ? .missing : .present
+                values[cell] = entry.value.isNaN ? 0 : entry.value
+                lines[cell] = entry.line
+                if !measurementLevel.isEmpty {
+                    var attributes: [String: String] = [:]
+                    let row = Int(rows[index][k])
+                    for position in measurementLevel {
+                        let value = extraCells[position][row]
+                        if value >= 0 { attributes[header[extraColumns[position]]] = extraValues[position].names[Int(value)] }
+                    }
+                    if !attributes.isEmpty { cellAttributes[cell] = attributes }
                 }
-                cells.set(cell, value: entry.value.isNaN ? nil : entry.value, line: Int(entry.line), attributes: attributes)
             }
+            let cells = ObservationCells(layout: layout, states: states, values: values, lines: lines, attributes: cellAttributes)
             var attributes: [String: String?] = [:]
             for position in participantLevel {
                 let column = extraCells[position]
-                let first = entries[index].lazy.map { column[Int($0.row)] }.first { $0 >= 0 }
+                let first = rows[index].lazy.map { column[Int($0)] }.first { $0 >= 0 }
                 attributes.updateValue(first.map { extraValues[position].names[Int($0)] }, forKey: header[extraColumns[position]])
             }
             byArm[Int(participantArm[index])].append(Participant(id: participants.names[index], arm: arms.names[Int(participantArm[index])],
                                                                  attributes: attributes, cells: cells))
             entries[index] = []
+            if recordsRows { rows[index] = [] }
         }
         let armList = arms.names.indices.map { Arm(name: arms.names[$0], participants: byArm[$0]) }
         return (armList, participantNames, problems)

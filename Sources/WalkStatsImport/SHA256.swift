@@ -48,10 +48,13 @@ public enum SHA256 {
         w.withUnsafeMutableBufferPointer { w in
             hash.withUnsafeMutableBufferPointer { hash in
                 roundConstants.withUnsafeBufferPointer { k in
+                    // A large memory-mapped file gives back the pages it has hashed, every 8 MB.
+                    let releasesPages = bytes.count > 16 << 20 && MappedFile.isFileMapping(bytes)
                     var block = 0
                     while block < whole {
                         compress(UnsafeRawBufferPointer(rebasing: bytes[block..<block + 64]), w: w, k: k, hash: hash)
                         block += 64
+                        if releasesPages, block & (8 << 20 - 1) == 0 { MappedFile.release(bytes, before: block) }
                     }
                     var tail = Array(bytes[whole...])
                     let bitLength = UInt64(bytes.count) &* 8

@@ -16,7 +16,7 @@ public struct Arm: Sendable, Equatable {
         var values: [Double] = []
         values.reserveCapacity(participants.count)
         forEachCell(outcome, timepoint) { _, cells, cell in
-            if cells.states[cell] == .present { values.append(cells.values[cell]) }
+            if let value = cells.value(cell) { values.append(value) }
         }
         return values
     }
@@ -30,7 +30,7 @@ public struct Arm: Sendable, Equatable {
         for index in participants.indices {
             let cells = participants[index].cells
             let cell: Int?
-            if let layout = sharedLayout, layout === cells.layout {
+            if let layout = sharedLayout, layout === cells.storage.layout {
                 cell = sharedCell
             } else {
                 cell = cells.layout.cell(outcome: outcome, timepoint: timepoint)

@@ -36,7 +36,8 @@ public final class ObservationLayout: Sendable {
 }
 
 /// One participant's observations, stored by cell of an ``ObservationLayout``: whether a row was given, its
-/// value (absent when missing), the file line, and (rarely) the row's measurement attributes.
+/// value (absent when missing), the file line, and (rarely) the row's measurement attributes. Immutable and
+/// held by reference, so copying a participant costs one retain however many cells it has.
 public struct ObservationCells: Sendable, Equatable {
     /// What a cell holds.
     public enum State: UInt8, Sendable {
@@ -48,51 +49,63 @@ public struct ObservationCells: Sendable, Equatable {
         case present
     }
 
-    /// The layout.
-    public let layout: ObservationLayout
-    /// Per cell: absent, missing or present.
-    public private(set) var states: [State]
-    /// Per cell: the value (0 unless present).
-    public private(set) var values: [Double]
-    /// Per cell: the line of the row (0 when absent or unknown).
-    public private(set) var lines: [Int32]
-    /// Measurement attributes of the cells that have any.
-    public private(set) var attributes: [Int: [String: String]]
+    final class Storage: Sendable {
+        let layout: ObservationLayout
+        let states: [State]
+        let values: [Double]
+        let lines: [Int32]
+        let attributes: [Int: [String: String]]
 
-    /// Empty cells of `layout`.
-    public init(layout: ObservationLayout) {
-        self.layout = layout
-        states = Array(repeating: .absent, count: layout.cellCount)
-        values = Array(repeating: 0, count: layout.cellCount)
-        lines = Array(repeating: 0, count: layout.cellCount)
-        attributes = [:]
+        init(layout: ObservationLayout, states: [State], values: [Double], lines: [Int32], attributes: [Int: [String: String]]) {
+            self.layout = layout
+            self.states = states
+            self.values = values
+            self.lines = lines
+            self.attributes = attributes
+        }
     }
 
-    /// Sets `cell`: `value` (`nil`: missing), the line, and any measurement attributes.
-    public mutating func set(_ cell: Int, value: Double?, line: Int, attributes: [String: String] = [:]) {
-        states[cell] = value == nil ? .missing : .present
-        values[cell] = value ?? 0
-        lines[cell] = Int32(clamping: line)
-        if attributes.isEmpty { self.attributes[cell] = nil } else { self.attributes[cell] = attributes }
+    let storage: Storage
+
+    /// Cells of `layout` from per-cell arrays (each of ``ObservationLayout/cellCount`` elements; `values` 0 and
+    /// `lines` 0 where absent) and the measurement attributes of the cells that have any.
+    public init(layout: ObservationLayout, states: [State], values: [Double], lines: [Int32], attributes: [Int: [String: String]] = [:]) {
+        precondition(states.count == layout.cellCount && values.count == layout.cellCount && lines.count == layout.cellCount,
+                     "one state, value and line per cell")
+        storage = Storage(layout: layout, states: states, values: values, lines: lines, attributes: attributes)
+    }
+
+    /// The layout.
+    public var layout: ObservationLayout { storage.layout }
+    /// Per cell: absent, missing or present.
+    public var states: [State] { storage.states }
+    /// Per cell: the value (0 unless present).
+    public var values: [Double] { storage.values }
+    /// Per cell: the line of the row (0 when absent or unknown).
+    public var lines: [Int32] { storage.lines }
+
+    /// The value of `cell`, `nil` unless present.
+    @inline(__always) public func value(_ cell: Int) -> Double? {
+        storage.states[cell] == .present ? storage.values[cell] : nil
     }
 
     /// The observation of `cell`, `nil` when absent.
     public func observation(_ cell: Int) -> Observation? {
-        switch states[cell] {
+        switch storage.states[cell] {
         case .absent: return nil
-        case .missing: return Observation(value: nil, attributes: attributes[cell] ?? [:], line: Int(lines[cell]))
-        case .present: return Observation(value: values[cell], attributes: attributes[cell] ?? [:], line: Int(lines[cell]))
+        case .missing: return Observation(value: nil, attributes: storage.attributes[cell] ?? [:], line: Int(storage.lines[cell]))
+        case .present: return Observation(value: storage.values[cell], attributes: storage.attributes[cell] ?? [:], line: Int(storage.lines[cell]))
         }
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
-        lhs.dictionary == rhs.dictionary
+        lhs.storage === rhs.storage || lhs.dictionary == rhs.dictionary
     }
 
     /// The cells as a dictionary of observations.
     var dictionary: [ObservationKey: Observation] {
         var result: [ObservationKey: Observation] = [:]
-        for cell in states.indices { if let observation = observation(cell) { result[layout.key(of: cell)] = observation } }
+        for cell in storage.states.indices { if let observation = observation(cell) { result[layout.key(of: cell)] = observation } }
         return result
     }
 }
@@ -114,12 +127,19 @@ public struct Participant: Sendable, Equatable {
                 observations: [ObservationKey: Observation]) {
         let layout = ObservationLayout(outcomes: observations.keys.map(\.outcome).uniqueInOrder().sorted(),
                                        timepoints: observations.keys.map(\.timepoint).uniqueInOrder().sorted())
-        var cells = ObservationCells(layout: layout)
+        var states = Array(repeating: ObservationCells.State.absent, count: layout.cellCount)
+        var values = Array(repeating: 0.0, count: layout.cellCount)
+        var lines = Array(repeating: Int32(0), count: layout.cellCount)
+        var cellAttributes: [Int: [String: String]] = [:]
         for (key, observation) in observations {
-            cells.set(layout.cell(outcome: key.outcome, timepoint: key.timepoint)!, value: observation.value, line: observation.line,
-                      attributes: observation.attributes)
+            let cell = layout.cell(outcome: key.outcome, timepoint: key.timepoint)!
+            states[cell] = observation.value == nil ? .missing : .present
+            values[cell] = observation.value ?? 0
+            lines[cell] = Int32(clamping: observation.line)
+            if !observation.attributes.isEmpty { cellAttributes[cell] = observation.attributes }
         }
-        self.init(id: id, arm: arm, attributes: attributes, cells: cells)
+        self.init(id: id, arm: arm, attributes: attributes,
+                  cells: ObservationCells(layout: layout, states: states, values: values, lines: lines, attributes: cellAttributes))
     }
 
     /// Creates a participant from cells (what the importer builds: one shared layout for a whole trial).
@@ -135,7 +155,7 @@ public struct Participant: Sendable, Equatable {
     public var observations: [ObservationKey: Observation] { cells.dictionary }
 
     /// How many rows were given for this participant.
-    public var observationCount: Int { cells.states.reduce(0) { $0 + ($1 == .absent ? 0 : 1) } }
+    public var observationCount: Int { cells.storage.states.reduce(0) { $0 + ($1 == .absent ? 0 : 1) } }
 
     /// The observation of `outcome` at `timepoint`, `nil` when no row was given.
     public func observation(of outcome: String, at timepoint: String) -> Observation? {
@@ -144,15 +164,15 @@ public struct Participant: Sendable, Equatable {
 
     /// The observed value of `outcome` at `timepoint`, or `nil` when it is missing or no row was given.
     public func value(of outcome: String, at timepoint: String) -> Double? {
-        guard let cell = cells.layout.cell(outcome: outcome, timepoint: timepoint), cells.states[cell] == .present else { return nil }
-        return cells.values[cell]
+        guard let cell = cells.layout.cell(outcome: outcome, timepoint: timepoint) else { return nil }
+        return cells.value(cell)
     }
 
     /// Every observed value of `outcome`, at any timepoint.
     public func observedValues(of outcome: String) -> [Double] {
         guard let o = cells.layout.outcomeIndex[outcome] else { return [] }
         let count = cells.layout.timepoints.count
-        return (o * count..<(o + 1) * count).compactMap { cells.states[$0] == .present ? cells.values[$0] : nil }
+        return (o * count..<(o + 1) * count).compactMap { cells.value($0) }
     }
 
     public static func == (lhs: Participant, rhs: Participant) -> Bool {
