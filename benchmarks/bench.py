@@ -1,5 +1,8 @@
 """Times `walkstats report` against R (and scipy for the tests it has) on the same data, side by side,
-and prints the ratios. Not part of `make test` (no timing assertions); run with `make bench`.
+and prints the ratios; then times reading and describing a 1,000,008-row long CSV (written by the seeded
+`benchmarks/make-large-trial.py`) against R's data.table (`fread` plus grouped n, mean, SD, median) and
+pandas, with each process's peak memory. Not part of `make test` (no timing assertions); run with
+`make bench`.
 
 Each contender runs as a whole process, as a user would run it, `--repeat` times; the median wall time
 is reported. R's time includes loading effectsize and car; scipy's includes importing scipy.
@@ -11,6 +14,8 @@ root = Path(__file__).resolve().parent.parent
 parser = argparse.ArgumentParser()
 parser.add_argument("--walkstats", default=str(root / ".build" / "release" / "walkstats"))
 parser.add_argument("--repeat", type=int, default=5)
+parser.add_argument("--python", default=str(root / ".venv" / "bin" / "python"), help="a Python with pandas (make notebooks makes .venv)")
+parser.add_argument("--large", default="/tmp/walkstats-large-trial.csv", help="where to write the 1M-row file")
 args = parser.parse_args()
 
 SCIPY = r'''
@@ -54,3 +59,41 @@ for path, a, b in datasets:
     r = timed(["Rscript", str(root / "benchmarks" / "report-equivalent.R"), path, a, b])
     scipy = timed([sys.executable, "-c", SCIPY, path, a, b])
     print(f"{Path(path).name:<32} {ours:>16.3f}s {r:>17.3f}s {r / ours:>18.1f} {scipy:>32.3f}s {scipy / ours:>22.1f}")
+
+
+# Reading: the 1M-row long file, whole processes, median wall time and the largest peak resident memory.
+import os
+
+def timed_memory(command):
+    times, peaks = [], []
+    for _ in range(args.repeat):
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        _, err = process.communicate()
+        times.append(time.perf_counter() - start)
+        if process.returncode != 0:
+            sys.exit(f"failed: {' '.join(command)}\n{err}")
+    return statistics.median(times)
+
+def peak_memory_mb(command):
+    """Peak resident memory of one run, from /usr/bin/time -v (kB)."""
+    result = subprocess.run(["/usr/bin/time", "-v"] + command, cwd=root, capture_output=True, text=True)
+    for line in result.stderr.splitlines():
+        if "Maximum resident set size" in line:
+            return int(line.split(":")[1]) / 1024
+    return float("nan")
+
+if not Path(args.large).exists():
+    subprocess.run([sys.executable, str(root / "benchmarks" / "make-large-trial.py"), args.large], check=True)
+size_mb = Path(args.large).stat().st_size / 1e6
+contenders = [("walkstats describe", [args.walkstats, "describe", args.large, "--format", "json"]),
+              ("R data.table", ["Rscript", str(root / "benchmarks" / "describe-equivalent.R"), args.large])]
+if Path(args.python).exists():
+    contenders.append(("pandas", [args.python, str(root / "benchmarks" / "describe-equivalent.py"), args.large]))
+print()
+print(f"reading and describing {Path(args.large).name}: 1,000,008 rows, {size_mb:.1f} MB (same run, whole processes)")
+print(f"{'contender':<22} {'time':>8} {'peak memory':>12} {'memory / file':>14} {'time / data.table':>18}")
+results = [(name, timed_memory(command), peak_memory_mb(command)) for name, command in contenders]
+reference = results[1][1]
+for name, seconds, memory in results:
+    print(f"{name:<22} {seconds:>7.2f}s {memory:>9.0f} MB {memory / size_mb:>14.2f} {seconds / reference:>18.2f}")
