@@ -27,7 +27,8 @@ struct InputOptions: ParsableArguments {
     @Option(help: "Text encoding: utf-8, latin1 or windows-1252 (default: UTF-8, or UTF-16 when the file starts with its byte-order mark).")
     var encoding: TextOptions.Encoding?
 
-    @Option(help: "Codes that mark a missing value besides an empty cell, NA and NaN, comma-separated, e.g. --na '.,-999,#N/A'.")
+    @Option(parsing: .unconditional,
+            help: "Codes that mark a missing value besides an empty cell, NA and NaN, comma-separated, e.g. --na '.,-999,#N/A' (a code may start with '-').")
     var na: String?
 
     /// A field delimiter as named on the command line.
@@ -43,7 +44,7 @@ struct InputOptions: ParsableArguments {
     }
 
     func validate() throws {
-        if let na, na.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) || na.isEmpty {
+        if let na, na.split(separator: ",", omittingEmptySubsequences: false).contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
             throw ValidationError("--na takes missing-value codes separated by commas, such as '.,-999,#N/A'; got '\(na)'")
         }
         if let order = timepointOrder {
