@@ -97,3 +97,11 @@ results = [(name, timed_memory(command), peak_memory_mb(command)) for name, comm
 reference = results[1][1]
 for name, seconds, memory in results:
     print(f"{name:<22} {seconds:>7.2f}s {memory:>9.0f} MB {memory / size_mb:>14.2f} {seconds / reference:>18.2f}")
+
+# Linear in rows: the same generator at a quarter of the participants.
+quarter = str(Path(args.large).with_name("walkstats-quarter-trial.csv"))
+if not Path(quarter).exists():
+    subprocess.run([sys.executable, str(root / "benchmarks" / "make-large-trial.py"), quarter, "--participants", "10417"], check=True)
+small = timed_memory([args.walkstats, "describe", quarter, "--format", "json"])
+print(f"walkstats describe, 250,008 rows: {small:.2f}s; 1,000,008 rows: {results[0][1]:.2f}s "
+      f"(x{results[0][1] / small:.1f} for x4 the rows)")

@@ -62,6 +62,8 @@ public struct DelimitedText: Sendable {
     public private(set) var decimalComma: Bool
     /// Cell texts that mean "missing", as UTF-8 bytes (empty, `NA`, `NaN` and the declared codes).
     let missingCodes: [[UInt8]]
+    /// The first bytes of the non-empty missing codes, so most cells are ruled out with one lookup.
+    let missingFirstBytes: [Bool]
     /// How the file was read, in words, for a report ("';'-separated (detected)", "decimal comma (detected)",
     /// "UTF-16 little-endian (byte-order mark)"); empty for a plain UTF-8, comma-separated file.
     public private(set) var notes: [String] = []
@@ -93,6 +95,9 @@ public struct DelimitedText: Sendable {
             }
         }
         missingCodes = (["", "NA", "NaN"] + options.missingCodes).map { Array($0.utf8) }
+        var firstBytes = Array(repeating: false, count: 256)
+        for code in missingCodes { if let first = code.first { firstBytes[Int(first)] = true } }
+        missingFirstBytes = firstBytes
         decimalComma = options.decimalComma ?? false
         if options.decimalComma == true { notes.append("decimal comma (--decimal-comma)") }
         if options.decimalComma == nil, delimiter != UInt8(ascii: ","), try detectDecimalComma() {
@@ -143,6 +148,8 @@ public struct DelimitedText: Sendable {
         /// Whether field `index` (spaces ignored) is one of the missing-value codes.
         public func isMissing(_ index: Int) -> Bool {
             let cell = trimmed(index)
+            guard let first = cell.first else { return true }
+            guard text.missingFirstBytes[Int(first)] else { return false }
             return text.missingCodes.contains { $0.elementsEqual(cell) }
         }
 
