@@ -335,7 +335,10 @@ private struct LongRowReader {
             missingCells += 1
         } else if let number = record.number(columns.value), number.isFinite {
             value = number
-            if let problem = checkAgainstCodebook(number, outcome: outcome, record: record) { problems.append(problem); return }
+            if let problem = checkAgainstCodebook(number, outcome: outcome, record: record) ?? checkNotACode(number, record: record) {
+                problems.append(problem)
+                return
+            }
         } else {
             problems.append(numberProblem(record.string(columns.value).trimmingCharacters(in: .whitespaces), line: line))
             return
@@ -399,6 +402,18 @@ private struct LongRowReader {
                                       + "found '\(text)'")
         }
         return nil
+    }
+
+    /// The numbers statistics packages and spreadsheets write for a missing value (-99, -999, -9999): refused
+    /// unless declared with `--na`, whatever the outcome, since no outcome of a trial takes them as a value.
+    static let missingValueNumbers: Set<Double> = [-99, -999, -9999]
+
+    func checkNotACode(_ value: Double, record: DelimitedText.Record) -> CSVImportError? {
+        guard Self.missingValueNumbers.contains(value) else { return nil }
+        let text = record.string(columns.value).trimmingCharacters(in: .whitespaces)
+        return CSVImportError(.invalidValue, file: file, line: record.line, column: columns.value + 1,
+                              message: "found '\(text)' in column 'value', a number written for a missing value by statistics packages "
+                                  + "and spreadsheets, not a measurement" + Self.naHint(text))
     }
 
     static func number(_ x: Double) -> String { x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : "\(x)" }

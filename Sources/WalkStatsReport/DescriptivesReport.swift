@@ -103,7 +103,7 @@ func overviewMarkdown(_ trial: Trial, _ wording: DesignWording) -> String {
     \(wording.occasions) \(trial.timepoints.joined(separator: ", ")) (order \(trial.timepointOrderReason)); \
     outcomes \(trial.outcomes.joined(separator: ", ")).\(trial.readingNotes.isEmpty ? "" : " Read as: \(trial.readingNotes.joined(separator: "; ")).")
 
-    Missing data: \(trial.missingCells) value\(trial.missingCells == 1 ? "" : "s") marked missing (empty, NA or NaN) \
+    Missing data: \(trial.missingCells) value\(trial.missingCells == 1 ? "" : "s") marked missing (empty, NA, NaN or a code declared with --na) \
     and \(trial.absentCells) participant × \(wording.occasion.lowercased()) × outcome row\(trial.absentCells == 1 ? "" : "s") absent. \
     Nothing is imputed: each statistic uses the participants observed, and every table says how many.
 

@@ -77,10 +77,14 @@ struct ReadingCommandTests {
 
         let codes = try run(["describe", Self.folder + "long-na-999.csv"])
         #expect(codes.status == 1)
-        #expect(codes.standardError.contains("expected a 'pain_nrs' value within its scale, 0 to 10 (codebook), found '-999'; "
-            + "if '-999' marks a missing value, declare it with --na '-999'"), "\(codes.standardError)")
-        // The first -999 in the file is a walking speed, which has no scale range in the codebook: the first refused is a pain score.
-        #expect(codes.standardError.contains("long-na-999.csv:24:5:"))
+        // The first -999 in the file is a walking speed, which has no scale range in the codebook: refused as a missing-value code.
+        #expect(codes.standardError.contains("long-na-999.csv:9:5: found '-999' in column 'value', a number written for a missing value "
+            + "by statistics packages and spreadsheets, not a measurement; if '-999' marks a missing value, declare it with --na '-999'"),
+            "\(codes.standardError)")
+        // A pain score of -999 is outside its scale, which the message says.
+        let all = try run(["describe", Self.folder + "long-na-999.csv", "--keep-going"])
+        #expect(all.standardError.contains("long-na-999.csv:24:5: expected a 'pain_nrs' value within its scale, 0 to 10 (codebook), "
+            + "found '-999'; if '-999' marks a missing value, declare it with --na '-999'"), "\(all.standardError)")
 
         for bad in [["--delimiter", "pipe"], ["--encoding", "ebcdic"], ["--na", ""], ["--na", "NA,,-9"]] {
             let result = try run(["describe", Self.folder + "long-utf8.csv"] + bad)
