@@ -167,8 +167,13 @@ public struct DelimitedText: Sendable {
             // A large memory-mapped file gives back the pages it has read, every 8 MB.
             let releasesPages = base.count > 16 << 20 && MappedFile.isFileMapping(base)
             var released = 0
-            var fields: [FieldSpan] = []
-            fields.reserveCapacity(16)
+            // The current record's fields: a buffer reused from record to record, `fieldCount` of it in use.
+            var spans = Array(repeating: FieldSpan(start: 0, end: 0, hasDoubledQuotes: false), count: 16)
+            var fieldCount = 0
+            func push(_ span: FieldSpan) {
+                if fieldCount == spans.count { spans.append(span) } else { spans[fieldCount] = span }
+                fieldCount += 1
+            }
             let count = base.count
             let delimiter = self.delimiter
             var i = 0
@@ -179,7 +184,7 @@ public struct DelimitedText: Sendable {
                     released = i
                 }
                 let recordLine = line
-                fields.removeAll(keepingCapacity: true)
+                fieldCount = 0
                 var endOfRecord = false
                 while !endOfRecord {
                     // One field.
@@ -199,14 +204,14 @@ public struct DelimitedText: Sendable {
                             j += 1
                         }
                         guard closed else {
-                            throw CSVImportError(.unterminatedQuote, file: file, line: quoteLine, column: fields.count + 1,
+                            throw CSVImportError(.unterminatedQuote, file: file, line: quoteLine, column: fieldCount + 1,
                                                  message: "a quoted field opened here is never closed; expected a closing '\"'")
                         }
-                        fields.append(FieldSpan(start: i + 1, end: j, hasDoubledQuotes: doubled))
+                        push(FieldSpan(start: i + 1, end: j, hasDoubledQuotes: doubled))
                         i = j + 1
                         if i < count, base[i] != delimiter, base[i] != 0x0A, base[i] != 0x0D {
                             let character = String(decoding: UnsafeRawBufferPointer(rebasing: base[i..<min(count, i + Self.scalarLength(base[i]))]), as: UTF8.self)
-                            throw CSVImportError(.unexpectedCharacterAfterQuote, file: file, line: line, column: fields.count,
+                            throw CSVImportError(.unexpectedCharacterAfterQuote, file: file, line: line, column: fieldCount,
                                                  message: "expected \(Self.delimiters[delimiter] ?? "a delimiter") or the end of the line "
                                                      + "after a closing quote, found '\(character)'")
                         }
@@ -217,13 +222,13 @@ public struct DelimitedText: Sendable {
                             if byte == delimiter || byte == 0x0A || byte == 0x0D { break }
                             j += 1
                         }
-                        fields.append(FieldSpan(start: i, end: j, hasDoubledQuotes: false))
+                        push(FieldSpan(start: i, end: j, hasDoubledQuotes: false))
                         i = j
                     }
                     // After the field: a delimiter, a line end or the end of the text.
                     if i < count, base[i] == delimiter {
                         i += 1
-                        if i == count { fields.append(FieldSpan(start: i, end: i, hasDoubledQuotes: false)); endOfRecord = true }
+                        if i == count { push(FieldSpan(start: i, end: i, hasDoubledQuotes: false)); endOfRecord = true }
                     } else {
                         if i < count {
                             if base[i] == 0x0D, i + 1 < count, base[i + 1] == 0x0A { i += 2 } else { i += 1 }
@@ -233,13 +238,13 @@ public struct DelimitedText: Sendable {
                     }
                 }
                 // A blank line (one empty or all-space unquoted field) is skipped.
-                if fields.count == 1, fields[0].start == fields[0].end || !fields[0].hasDoubledQuotes
-                    && UnsafeRawBufferPointer(rebasing: base[fields[0].start..<fields[0].end]).allSatisfy({ $0 == 0x20 || $0 == 0x09 }),
-                   fields[0].start == 0 || base[fields[0].start - 1] != UInt8(ascii: "\"") {
+                if fieldCount == 1, spans[0].start == spans[0].end || !spans[0].hasDoubledQuotes
+                    && UnsafeRawBufferPointer(rebasing: base[spans[0].start..<spans[0].end]).allSatisfy({ $0 == 0x20 || $0 == 0x09 }),
+                   spans[0].start == 0 || base[spans[0].start - 1] != UInt8(ascii: "\"") {
                     continue
                 }
-                try fields.withUnsafeBufferPointer { spans in
-                    try body(Record(line: recordLine, fields: spans, base: base, text: self))
+                try spans.withUnsafeBufferPointer { all in
+                    try body(Record(line: recordLine, fields: UnsafeBufferPointer(rebasing: all[0..<fieldCount]), base: base, text: self))
                 }
             }
         }

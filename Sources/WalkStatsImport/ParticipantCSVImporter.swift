@@ -184,10 +184,29 @@ struct ByteInterner {
     private var keys: [[UInt8]] = []
     private var table: [Int32] = Array(repeating: -1, count: 64)
     private var last: Int32 = -1
+    /// The ids seen most recently (a column that cycles through a few names, as outcomes do, hits here).
+    private var recent: (Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32) = (-1, -1, -1, -1, -1, -1, -1, -1)
+    private var recentNext = 0
 
     /// The id of `bytes`, adding it when new.
     mutating func id(_ bytes: UnsafeRawBufferPointer) -> Int32 {
         if last >= 0, Self.equal(keys[Int(last)], bytes) { return last }
+        let found = withUnsafeBytes(of: recent) { raw -> Int32 in
+            for candidate in raw.bindMemory(to: Int32.self) where candidate >= 0 && candidate != last && Self.equal(keys[Int(candidate)], bytes) {
+                return candidate
+            }
+            return -1
+        }
+        if found >= 0 { last = found; return found }
+        let id = lookUp(bytes)
+        withUnsafeMutableBytes(of: &recent) { $0.bindMemory(to: Int32.self)[recentNext] = id }
+        recentNext = (recentNext + 1) & 7
+        last = id
+        return id
+    }
+
+    /// The id of `bytes` from the hash table, adding it when new.
+    private mutating func lookUp(_ bytes: UnsafeRawBufferPointer) -> Int32 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         let mask = table.count - 1
@@ -195,7 +214,7 @@ struct ByteInterner {
         while true {
             let id = table[slot]
             if id < 0 { break }
-            if Self.equal(keys[Int(id)], bytes) { last = id; return id }
+            if Self.equal(keys[Int(id)], bytes) { return id }
             slot = (slot + 1) & mask
         }
         let id = Int32(names.count)
@@ -203,7 +222,6 @@ struct ByteInterner {
         names.append(String(decoding: bytes, as: UTF8.self))
         table[slot] = id
         if names.count * 2 > table.count { rehash() }
-        last = id
         return id
     }
 
@@ -404,12 +422,10 @@ private struct LongRowReader {
         return nil
     }
 
-    /// The numbers statistics packages and spreadsheets write for a missing value (-99, -999, -9999): refused
+    /// The numbers statistics packages and spreadsheets write for a missing value (-99, -999, -9999) are refused
     /// unless declared with `--na`, whatever the outcome, since no outcome of a trial takes them as a value.
-    static let missingValueNumbers: Set<Double> = [-99, -999, -9999]
-
     func checkNotACode(_ value: Double, record: DelimitedText.Record) -> CSVImportError? {
-        guard Self.missingValueNumbers.contains(value) else { return nil }
+        guard value == -999 || value == -99 || value == -9999 else { return nil }
         let text = record.string(columns.value).trimmingCharacters(in: .whitespaces)
         return CSVImportError(.invalidValue, file: file, line: record.line, column: columns.value + 1,
                               message: "found '\(text)' in column 'value', a number written for a missing value by statistics packages "
