@@ -96,7 +96,14 @@ public struct ParticipantCSVImporter: Sendable {
     public func importTrial(atPath path: String, wide layout: WideLayout) throws -> Trial {
         let text = try DelimitedText(data: InputFile.read(path), file: path, options: reading)
         let table = try CSVTable(text: text)
-        return try importTrial(wide: table, plan: layout.plan(for: table), text: text)
+        let plan = try layout.plan(for: table)
+        let trial = try importTrial(wide: table, plan: plan, text: text)
+        let wide = "a wide sheet (--layout wide): participant column '\(table.header[plan.idColumn])', arm column "
+            + "'\(table.header[plan.armColumn])', \(plan.values.count) value columns named '\(layout.pattern)'"
+        return Trial(source: trial.source, arms: trial.arms, timepoints: trial.timepoints, outcomes: trial.outcomes,
+                     participantAttributeNames: trial.participantAttributeNames, measurementAttributeNames: trial.measurementAttributeNames,
+                     missingCells: trial.missingCells, timepointOrderReason: trial.timepointOrderReason,
+                     readingNotes: [wide] + trial.readingNotes)
     }
 
     /// Imports a wide sheet already parsed, with the columns `plan` gives (see ``WideLayout``): its rows

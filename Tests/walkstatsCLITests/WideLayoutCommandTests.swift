@@ -21,14 +21,24 @@ struct WideLayoutCommandTests {
         try CommandLineConventionTests().scratch()
     }
 
-    /// The JSON output of `arguments` without its provenance and source (which name the input file and its hash).
+    /// The JSON output of `arguments` without its provenance, source and reading notes (which name the input file,
+    /// its hash and how it was laid out).
     func jsonWithoutProvenance(_ arguments: [String]) throws -> NSDictionary {
         let result = try run(arguments)
         #expect(result.status == 0, "\(arguments): \(result.standardError)")
         var json = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
         json["provenance"] = nil
         json["source"] = nil
+        json["reading"] = nil
         return json as NSDictionary
+    }
+
+    /// The report says the file was read as a wide sheet, with which participant and arm columns.
+    @Test func theReportSaysHowTheSheetWasRead() throws {
+        let result = try run(["describe"] + Self.dotted + ["--format", "json"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+        #expect(json["reading"] as? [String] == ["a wide sheet (--layout wide): participant column 'participant', arm column 'arm', "
+            + "6 value columns named '{timepoint}.{outcome}'"])
     }
 
     @Test func wideSheetsGiveTheSameComparisonAsTheLongFile() throws {
