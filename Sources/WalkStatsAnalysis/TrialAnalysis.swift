@@ -49,6 +49,9 @@ public struct TrialAnalysis: Sendable {
     ///   that are not a 2×2 crossover.
     public static func run(_ request: AnalysisRequest, on trial: Trial) throws -> [OutcomeResult] {
         let (design, source) = request.resolvedDesign
+        if design != .parallel, !request.responderThresholds.isEmpty {
+            throw AnalysisRequestError.thresholdsNeedParallelDesign(design)
+        }
         switch design {
         case .parallel:
             for name in request.responderThresholds.keys.sorted() where !trial.outcomes.contains(name) {

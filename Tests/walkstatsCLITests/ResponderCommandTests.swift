@@ -155,6 +155,11 @@ struct ResponderCommandTests {
         let unknown = try runWalkstats(["compare", Self.folder + "trial.csv", "--outcome", "pain_nrs", "--mcid", "pain_score=2"], in: Self.root)
         #expect(unknown.status == 1)
         #expect(unknown.standardError.contains("--mcid names 'pain_score'"))
+        // A within-subject design has no responder analyses: --mcid is refused rather than ignored.
+        let within = try runWalkstats(["compare", "datasets/sample/roos2012-like.csv", "--outcome", "knee_moment_peak", "--mcid",
+                                       "knee_moment_peak=10"], in: Self.root)
+        #expect(within.status == 1)
+        #expect(within.standardError.contains("--mcid applies to a parallel trial"), "\(within.standardError)")
     }
 
     /// A pain outcome's responders never read as recovery: the Markdown names the function outcomes measured, or says

@@ -84,6 +84,8 @@ public enum AnalysisRequestError: Error, Sendable, Equatable, CustomStringConver
     case referenceNotAnalysed(String, arms: [String])
     /// A responder threshold was chosen for an outcome the data do not contain.
     case unknownThresholdOutcome(String, available: [String])
+    /// Responder thresholds were chosen for a design without responder analyses (within-subject, crossover).
+    case thresholdsNeedParallelDesign(DatasetMetadata.Design)
 
     public var description: String {
         switch self {
@@ -102,6 +104,8 @@ public enum AnalysisRequestError: Error, Sendable, Equatable, CustomStringConver
             return "the arms to analyse must be different, non-empty names, got \(names.map { "'\($0)'" }.joined(separator: ", "))"
         case let .referenceNotAnalysed(reference, arms):
             return "the reference arm '\(reference)' is not among the arms analysed (\(arms.joined(separator: ", ")))"
+        case let .thresholdsNeedParallelDesign(design):
+            return "responder thresholds apply to a parallel trial (change from baseline in each arm); this design is \(design.rawValue)"
         case let .unknownThresholdOutcome(name, available):
             return "a responder threshold was given for '\(name)', which is not an outcome of the data; available: \(available.joined(separator: ", "))"
         }

@@ -23,6 +23,8 @@ struct FlagRequestError: Error, CustomStringConvertible {
             description = "--arms takes different arm names separated by commas, such as backward,forward,usual_care"
         case let .referenceNotAnalysed(reference, arms):
             description = "--reference '\(reference)' is not among the arms analysed (\(arms.joined(separator: ", "))); add it to --arms"
+        case let .thresholdsNeedParallelDesign(design):
+            description = "--mcid applies to a parallel trial (responders by change from baseline in each arm); this design is \(design.rawValue)"
         case let .unknownThresholdOutcome(name, available):
             description = "--mcid names '\(name)', which is not an outcome of the data; available: \(available.joined(separator: ", "))"
         default:
