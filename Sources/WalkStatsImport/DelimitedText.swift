@@ -64,6 +64,8 @@ public struct DelimitedText: Sendable {
     let missingCodes: [[UInt8]]
     /// The first bytes of the non-empty missing codes, so most cells are ruled out with one lookup.
     let missingFirstBytes: [Bool]
+    /// The line number of the first byte of ``bytes`` (1, or more for a part of a file).
+    var firstLine = 1
     /// How the file was read, in words, for a report ("';'-separated (detected)", "decimal comma (detected)",
     /// "UTF-16 little-endian (byte-order mark)"); empty for a plain UTF-8, comma-separated file.
     public private(set) var notes: [String] = []
@@ -108,6 +110,41 @@ public struct DelimitedText: Sendable {
             notes.append("missing values also written as \(options.missingCodes.map { "'\($0)'" }.joined(separator: ", ")) (--na)")
         }
         self.notes = notes
+    }
+
+    /// The bytes `range` of `text`, read with its dialect, starting at line `firstLine` (a part of a file split
+    /// at a line break, for reading on two cores).
+    init(part text: DelimitedText, range: Range<Int>, firstLine: Int) {
+        file = text.file
+        bytes = text.bytes[(text.bytes.startIndex + range.lowerBound)..<(text.bytes.startIndex + range.upperBound)]
+        delimiter = text.delimiter
+        decimalComma = text.decimalComma
+        missingCodes = text.missingCodes
+        missingFirstBytes = text.missingFirstBytes
+        notes = text.notes
+        self.firstLine = firstLine
+    }
+
+    /// Where to split the text in two for reading on two cores: just after the line break nearest the middle,
+    /// with the line number that starts there; `nil` when the text is small, or has quotes or carriage returns
+    /// (then a line break may sit inside a field, or lines are counted differently).
+    func splitPoint(minimumSize: Int) -> (offset: Int, line: Int)? {
+        guard bytes.count >= minimumSize else { return nil }
+        return bytes.withUnsafeBytes { (base: UnsafeRawBufferPointer) -> (Int, Int)? in
+            guard memchr(base.baseAddress!, Int32(UInt8(ascii: "\"")), base.count) == nil,
+                  memchr(base.baseAddress!, 0x0D, base.count) == nil,
+                  let found = memchr(base.baseAddress! + base.count / 2, 0x0A, base.count - base.count / 2) else { return nil }
+            let offset = base.baseAddress!.distance(to: UnsafeRawPointer(found)) + 1
+            guard offset < base.count else { return nil }
+            var lines = 1
+            var position = base.baseAddress!
+            let end = base.baseAddress! + offset
+            while position < end, let next = memchr(position, 0x0A, end - position) {
+                lines += 1
+                position = UnsafeRawPointer(next) + 1
+            }
+            return (offset, lines)
+        }
     }
 
     static let delimiters: [UInt8: String] = Dictionary(uniqueKeysWithValues: TextOptions.delimiters.map { ($0.byte, $0.name) })
@@ -177,7 +214,7 @@ public struct DelimitedText: Sendable {
             let count = base.count
             let delimiter = self.delimiter
             var i = 0
-            var line = 1
+            var line = firstLine
             while i < count {
                 if releasesPages, i - released > 8 << 20 {
                     MappedFile.release(base, before: i)

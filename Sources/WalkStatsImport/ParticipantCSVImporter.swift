@@ -69,27 +69,61 @@ public struct ParticipantCSVImporter: Sendable {
 
     /// Reads every row of `data` (checking each), without assembling the trial.
     private func read(_ data: Data, file: String) throws -> (LongRowReader, Int, [String]) {
-        var builder: LongRowReader?
-        var headerLine = 0
-        let notes: [String]
+        let text = try DelimitedText(data: data, file: file, options: reading)
+        // The header: the first record.
+        struct Stop: Error {}
+        var header: (names: [String], line: Int)?
         do {
-            let text = try DelimitedText(data: data, file: file, options: reading)
-            notes = text.notes
             try text.forEachRecord { record in
-                if builder != nil {
-                    builder!.add(record)  // in place: no copy of the growing reader
-                } else {
-                    headerLine = record.line
-                    builder = try LongRowReader(header: (0..<record.count).map { record.string($0) }, line: record.line, file: file,
-                                                timepointOrder: timepointOrder, codebook: codebook)
-                }
+                header = ((0..<record.count).map { record.string($0) }, record.line)
+                throw Stop()
             }
-        }
-        guard let reader = builder else {
+        } catch is Stop {}
+        guard let header else {
             throw CSVImportError(.emptyFile, file: file, message: "the file is empty; expected a header row")
         }
-        return (reader, headerLine, notes)
+        @Sendable func newReader() throws -> LongRowReader {
+            try LongRowReader(header: header.names, line: header.line, file: file, timepointOrder: timepointOrder, codebook: codebook)
+        }
+        /// Reads the records of `part` after the header (the header is the first record of the first part).
+        @Sendable func readPart(_ part: DelimitedText, skippingHeader: Bool) throws -> LongRowReader {
+            var reader = try newReader()
+            var skip = skippingHeader
+            try part.forEachRecord { record in
+                if skip { skip = false; return }
+                reader.add(record)  // in place: no copy of the growing reader
+            }
+            return reader
+        }
+        guard splitsLargeFiles, let split = text.splitPoint(minimumSize: Self.splitSize) else {
+            return (try readPart(text, skippingHeader: true), header.line, text.notes)
+        }
+        // A large file without quotes or carriage returns is read on two cores, its halves split at a line
+        // break, and the second half appended to the first as if read after it.
+        final class Part: @unchecked Sendable {
+            var reader: LongRowReader?
+            var error: Error?
+        }
+        let parts = [Part(), Part()]
+        let halves = [DelimitedText(part: text, range: 0..<split.offset, firstLine: 1),
+                      DelimitedText(part: text, range: split.offset..<text.bytes.count, firstLine: split.line)]
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            do {
+                parts[index].reader = try readPart(halves[index], skippingHeader: index == 0)
+            } catch {
+                parts[index].error = error
+            }
+        }
+        if let error = parts[0].error ?? parts[1].error { throw error }
+        var reader = parts[0].reader!
+        reader.append(parts[1].reader!)
+        return (reader, header.line, text.notes)
     }
+
+    /// Whether a large file (``splitSize`` or more, without quotes or carriage returns) is read on two cores.
+    public var splitsLargeFiles = true
+    /// The size from which a file is split.
+    static let splitSize = 8 << 20
 
     /// Imports the wide sheet at `path` (read with ``reading``), its columns planned by `layout` (see ``WideLayout``).
     /// - Throws: ``CSVImportError`` (or ``CSVImportErrors`` with `keepGoing`) for any problem in the file or its header.
@@ -230,6 +264,12 @@ struct ByteInterner {
         table[slot] = id
         if names.count * 2 > table.count { rehash() }
         return id
+    }
+
+    /// The id of `name`, adding it when new.
+    mutating func id(_ name: String) -> Int32 {
+        var name = name
+        return name.withUTF8 { id(UnsafeRawBufferPointer($0)) }
     }
 
     /// Whether `key` holds the same bytes as `bytes`.
@@ -408,6 +448,49 @@ private struct LongRowReader {
         }
         entries[Int(participant)].append(Entry(key: UInt32(outcome) << 16 | UInt32(timepoint), line: Int32(clamping: line), value: value))
         if recordsRows { rows[Int(participant)].append(row) }
+    }
+
+    /// Appends the rows `other` read from the rest of the same file (same header), as if this reader had
+    /// read them after its own: names are re-interned in this reader's order of first appearance, entries and
+    /// extra-column cells follow this reader's, and a participant met in both must be in the same arm.
+    mutating func append(_ other: LongRowReader) {
+        let participantMap = other.participants.names.map { participants.id($0) }
+        let armMap = other.arms.names.map { arms.id($0) }
+        let timepointMap = other.timepoints.names.map { timepoints.id($0) }
+        let outcomeMap = other.outcomes.names.map { outcomes.id($0) }
+        while outcomeRules.count < outcomes.names.count {
+            outcomeRules.append(codebook?.definition(of: outcomes.names[outcomeRules.count]).map { ($0.scaleRange, $0.integerScores) })
+        }
+        let extraMaps = extraColumns.indices.map { position in other.extraValues[position].names.map { extraValues[position].id($0) } }
+        for position in extraColumns.indices {
+            extraCells[position] += other.extraCells[position].map { $0 < 0 ? -1 : extraMaps[position][Int($0)] }
+        }
+        let rowOffset = Int32(acceptedRows)
+        problems += other.problems
+        for index in other.entries.indices {
+            let participant = Int(participantMap[index])
+            let arm = armMap[Int(other.participantArm[index])]
+            if participant == participantArm.count {
+                participantArm.append(arm)
+                participantLine.append(other.participantLine[index])
+                entries.append([])
+                rows.append([])
+            } else if participantArm[participant] != arm {
+                problems.append(CSVImportError(
+                    .participantInTwoArms, file: file, line: Int(other.participantLine[index]), column: columns.arm + 1,
+                    message: "participant '\(participants.names[participant])' is in arm '\(arms.names[Int(arm)])' here but in arm "
+                        + "'\(arms.names[Int(participantArm[participant])])' on line \(participantLine[participant]); expected one arm per participant"))
+                continue
+            }
+            entries[participant] += other.entries[index].map { entry in
+                Entry(key: UInt32(outcomeMap[Int(entry.key >> 16)]) << 16 | UInt32(timepointMap[Int(entry.key & 0xFFFF)]),
+                      line: entry.line, value: entry.value)
+            }
+            if recordsRows { rows[participant] += other.rows[index].map { $0 + rowOffset } }
+        }
+        rowCount += other.rowCount
+        acceptedRows += other.acceptedRows
+        missingCells += other.missingCells
     }
 
     /// A value outside the codebook's scale, or not whole on an integer scale.

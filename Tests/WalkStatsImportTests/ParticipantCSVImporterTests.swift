@@ -510,3 +510,54 @@ struct ParticipantCSVImporterTests {
         #expect(errors?.errors.map(\.line) == [3])
     }
 }
+
+/// A large file is read on two cores, split at a line break; the trial, and every problem with its line and
+/// column, must be exactly what reading it in one pass gives.
+struct SplitReadingTests {
+    /// About 9 MB: participants spanning the split, missing values, a participant attribute and a measurement
+    /// attribute; `breakAt` participants get a problem in the second half (a second arm, a repeated row).
+    static func largeFile(withProblems: Bool) -> Data {
+        var text = "participant,arm,timepoint,outcome,value,site,unit\n"
+        let outcomes = [("pain_nrs", "NRS"), ("walking_speed", "m/s"), ("quad_strength", "Nm")]
+        for p in 0..<20_000 {
+            let id = String(format: "P%06d", p)
+            let arm = p % 3 == 0 ? "backward" : p % 3 == 1 ? "forward" : "usual care"
+            for (v, visit) in ["baseline", "week4", "week8", "week12"].enumerated() {
+                for (o, (outcome, unit)) in outcomes.enumerated() {
+                    let value = (p + v + o) % 17 == 0 ? "NA" : String(format: o == 1 ? "%.2f" : "%.0f", Double((p * 7 + v * 3 + o) % 10) + (o == 1 ? 0.25 : 0))
+                    text += "\(id),\(arm),\(visit),\(outcome),\(value),site\(p % 5),\(unit)\n"
+                }
+            }
+            if withProblems, p == 15_000 { text += "P000003,forward,baseline,pain_nrs,3,site3,NRS\n" }  // P000003 is in backward
+            if withProblems, p == 16_000 { text += "P000001,forward,week8,walking_speed,1.5,site1,m/s\n" }  // repeats a first-half row
+            if withProblems, p == 17_000 { text += "P016000,forward,week4,pain_nrs,5,site0,NRS\n" }  // a repeated measurement
+            if withProblems, p == 18_000 { text += "P018000,backward,week4,tug,abc,site0,s\n" }  // not a number
+        }
+        return Data(text.utf8)
+    }
+
+    @Test func twoCoresReadTheSameTrialAsOne() throws {
+        let data = Self.largeFile(withProblems: false)
+        #expect(data.count > 8 << 20)
+        var one = ParticipantCSVImporter()
+        one.splitsLargeFiles = false
+        let split = try ParticipantCSVImporter().importTrial(data: data, file: "large.csv")
+        let whole = try one.importTrial(data: data, file: "large.csv")
+        #expect(split == whole)
+        #expect(split.participantAttributeNames == ["site"])
+        #expect(split.measurementAttributeNames == ["unit"])
+        #expect(split.arms.map(\.name) == ["backward", "forward", "usual care"])
+        #expect(split.missingCells == whole.missingCells && split.missingCells > 0)
+    }
+
+    @Test func twoCoresReportTheSameProblems() throws {
+        let data = Self.largeFile(withProblems: true)
+        var one = ParticipantCSVImporter(keepGoing: true)
+        one.splitsLargeFiles = false
+        let split = ParticipantCSVImporter(keepGoing: true)
+        let expected = try #require(throws: CSVImportErrors.self) { try one.importTrial(data: data, file: "large.csv") }
+        let actual = try #require(throws: CSVImportErrors.self) { try split.importTrial(data: data, file: "large.csv") }
+        #expect(actual.errors == expected.errors)
+        #expect(expected.errors.map(\.kind) == [.participantInTwoArms, .duplicateMeasurement, .duplicateMeasurement, .notANumber])
+    }
+}
