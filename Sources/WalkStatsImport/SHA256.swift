@@ -80,11 +80,11 @@ public enum SHA256 {
                                  hash: UnsafeMutableBufferPointer<UInt32>) {
         for t in 0..<16 {
             let i = 4 * t
-            w[t] = UInt32(block[i]) << 24 | UInt32(block[i + 1]) << 16 | UInt32(block[i + 2]) << 8 | UInt32(block[i + 3])
+            w[t] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: i, as: UInt32.self))
         }
         for t in 16..<64 {
-            let s0 = rotate(w[t - 15], 7) ^ rotate(w[t - 15], 18) ^ (w[t - 15] >> 3)
-            let s1 = rotate(w[t - 2], 17) ^ rotate(w[t - 2], 19) ^ (w[t - 2] >> 10)
+            let s0 = rotate(w[t - 15], 7) ^ rotate(w[t - 15], 18) ^ (w[t - 15] &>> 3)
+            let s1 = rotate(w[t - 2], 17) ^ rotate(w[t - 2], 19) ^ (w[t - 2] &>> 10)
             w[t] = s1 &+ w[t - 7] &+ s0 &+ w[t - 16]
         }
         var (a, b, c, d, e, f, g, h) = (hash[0], hash[1], hash[2], hash[3], hash[4], hash[5], hash[6], hash[7])
@@ -103,7 +103,8 @@ public enum SHA256 {
         try FileDigests.shared.digest(path)
     }
 
-    private static func rotate(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
+    /// Rotation right by `n` (0 < n < 32), with masking shifts (no over-shift checks in the inner loop).
+    @inline(__always) private static func rotate(_ x: UInt32, _ n: UInt32) -> UInt32 { (x &>> n) | (x &<< (32 &- n)) }
 }
 
 /// SHA-256 digests of input files, computed on another core while the file is read and analysed: a
