@@ -45,9 +45,14 @@ public struct ExactDecimal: Sendable, Equatable, Hashable, CustomStringConvertib
     /// The value recorded as `value` with `decimals` decimals (the data's own precision): exact when the value
     /// was written with at most that many decimals.
     public init(_ value: Double, decimals: Int) {
+        self.init(significand: Int64((value * Self.scale(decimals)).rounded()), decimals: decimals)
+    }
+
+    /// 10^`decimals` as a `Double` (exact up to 10^22).
+    static func scale(_ decimals: Int) -> Double {
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
-        self.init(significand: Int64((value * scale).rounded()), decimals: decimals)
+        return scale
     }
 
     /// The same number with no trailing zero decimals (2.50 → 2.5, 0.0 → 0).
@@ -58,11 +63,7 @@ public struct ExactDecimal: Sendable, Equatable, Hashable, CustomStringConvertib
     }
 
     /// The value as a `Double`.
-    public var doubleValue: Double {
-        var scale = 1.0
-        for _ in 0..<decimals { scale *= 10 }
-        return Double(significand) / scale
-    }
+    public var doubleValue: Double { Double(significand) / Self.scale(decimals) }
 
     /// The significand at `decimals` ≥ ``decimals`` (the same number with more digits).
     public func significand(atDecimals target: Int) -> Int64 {

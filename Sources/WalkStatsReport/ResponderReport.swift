@@ -87,11 +87,9 @@ struct ResponderReport {
             text += perArm.render() + (contrasts.rows.isEmpty ? "" : "\n" + contrasts.render())
             let sources = Array(Set(result.analyses.map(\.threshold.source))).sorted()
             text += "\nThresholds: " + sources.joined(separator: "; ") + ".\n"
-            var counts: [String] = []
-            for analysis in result.analyses.prefix(1) {
-                counts.append("Missing change (not measured at both visits): "
-                    + analysis.missing.map { "\($0.name) \($0.count)" }.joined(separator: ", ") + ".")
-            }
+            // The missing changes are the same at every threshold: said once, from the first analysis.
+            var counts = ["Missing change (not measured at both visits): "
+                + first.missing.map { "\($0.name) \($0.count)" }.joined(separator: ", ") + "."]
             if let percent = result.analyses.first(where: { $0.threshold.kind == .percent }), percent.notEvaluable.contains(where: { $0.count > 0 }) {
                 counts.append("Not evaluable at a percentage threshold (baseline 0, so a percentage of it is undefined): "
                     + percent.notEvaluable.map { "\($0.name) \($0.count)" }.joined(separator: ", ") + "; left out of the complete cases, "
