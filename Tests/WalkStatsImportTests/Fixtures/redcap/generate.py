@@ -118,7 +118,7 @@ def main():
         person = trial[pid]
         arm = f"arm_{arm_number[person['arm']]}"
         event = f"enrolment_{arm}"
-        export_rows.append([pid, event, "", "", NAMES[index], dob(person), person["sex"], "2", "", ""] + [""] * 3 + [""])
+        export_rows.append([pid, event, "", "", NAMES[index], dob(person), person["sex"], "2", ""] + [""] * 3 + [""])
         for instance, (source_time, name) in enumerate(visits, start=1):
             values = [person["values"][(source_time, o)] for o in OUTCOMES]
             if not any(values):
