@@ -78,10 +78,8 @@ struct REDCapReaderTests {
 
     @Test func identifiersStatusColumnsAndDatesAreLeftOutAndSaid() throws {
         let table = try readFixture("export.csv", dictionary: "dictionary.csv", armField: "group")
-        #expect(table.dropped == ["name", "dob", "enrolment_complete", "assessment_date", "knee_assessment_complete"])
-        let leftOut = try #require(table.notes.first { $0.hasPrefix("left out: ") })
-        #expect(leftOut == "left out: name, dob (flagged as an identifier); enrolment_complete, knee_assessment_complete (a form status); "
-            + "assessment_date (a date (a date is not a number))")
+        #expect(table.dropped == ["`name` (flagged as an identifier)", "`dob` (flagged as an identifier)", "`enrolment_complete` (a form status)",
+                                  "`assessment_date` (a date, not a number)", "`knee_assessment_complete` (a form status)"])
         #expect(!table.records.contains { $0.fields.contains("Ada Example") || $0.fields.contains("1973-06-15") })
     }
 
@@ -179,15 +177,36 @@ struct REDCapReaderTests {
 
     @Test func withoutADictionaryNumbersAreOutcomesAndTheRestAttributes() throws {
         let table = try read("""
-            record_id,redcap_event_name,redcap_data_access_group,name,pain,speed,baseline_complete,visit_timestamp,unused
-            1,baseline_arm_1,site_a,Ann,5,1.1,2,2026-01-01 10:00,
-            1,week_6_arm_1,site_a,,4,NA,2,2026-02-01 10:00,
+            record_id,redcap_event_name,redcap_data_access_group,name,pain,speed,baseline_complete,visit_timestamp,unused,dob,seen
+            1,baseline_arm_1,site_a,Ann,5,1.1,2,2026-01-01 10:00,,1960-02-29,2026-01-01 10:00:05
+            1,week_6_arm_1,site_a,,4,NA,2,2026-02-01 10:00,,,2026-02-01 9:00
             """)
-        #expect(table.header == ["participant", "arm", "timepoint", "outcome", "value", "name"])
+        #expect(table.header == ["participant", "arm", "timepoint", "outcome", "value", "name", "seen"])
         #expect(Set(table.records.map { $0.fields[3] }) == ["pain", "speed"])
-        #expect(table.dropped == ["redcap_data_access_group", "baseline_complete", "visit_timestamp", "unused"])
+        #expect(table.dropped == ["`redcap_data_access_group` (a REDCap system column)", "`baseline_complete` (a form status)",
+                                  "`visit_timestamp` (a survey timestamp)", "`unused` (empty in every row)", "`dob` (a date, not a number)"])
+        #expect(table.records[0].fields.contains("2026-01-01 10:00:05"))  // not a date in every cell: "9:00" lacks a digit
         #expect(table.codebook == nil)
         #expect(table.notes.contains { $0.hasPrefix("no data dictionary given") && $0.contains("identifiers cannot be recognised") })
+    }
+
+    /// Without a dictionary a column of mostly numbers stays an outcome, so the importer reports a stray text at its cell;
+    /// `--na` codes do not count as text.
+    @Test func withoutADictionaryAStrayTextKeepsTheColumnAnOutcome() throws {
+        let export = """
+            record_id,redcap_event_name,pain,grip,site
+            1,baseline_arm_1,5,.,A
+            1,week_6_arm_1,n/a,.,B
+            2,baseline_arm_1,6,31,A
+            """
+        let table = try REDCapReader.read(data: Data(export.utf8), file: file, dictionary: nil, armField: nil,
+                                          options: TextOptions(missingCodes: ["."]))
+        #expect(table.header == ["participant", "arm", "timepoint", "outcome", "value", "site"])
+        #expect(table.records.map { "\($0.fields[3])=\($0.fields[4])" } == ["pain=5", "grip=.", "pain=n/a", "grip=.", "pain=6", "grip=31"])
+        let error = #expect(throws: CSVImportError.self) {
+            try ParticipantCSVImporter(reading: TextOptions(missingCodes: ["."])).importTrial(source: table, wide: nil)
+        }
+        expectProblem(error, .notANumber, file: file, line: 3, column: 3, says: ["expected a number in column 'pain', found 'n/a'"])
     }
 
     @Test func theArmFieldWithoutADictionaryIsItsValue() throws {

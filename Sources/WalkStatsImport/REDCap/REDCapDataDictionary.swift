@@ -71,7 +71,7 @@ public struct REDCapDataDictionary: Sendable, Equatable {
             case "notes", "sql": return .text
             default:
                 if REDCapDataDictionary.numericValidations.contains(validation) { return .number }
-                if REDCapDataDictionary.isDateValidation(validation) { return .leftOut("a date (a date is not a number)") }
+                if REDCapDataDictionary.isDateValidation(validation) { return .leftOut("a date, not a number") }
                 return .text
             }
         }
@@ -254,11 +254,16 @@ public struct REDCapDataDictionary: Sendable, Equatable {
         return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
+    /// The outcome definitions of every numeric field (see ``codebook(outcomes:better:)``).
+    public func codebook(better: BetterDirection) -> Codebook {
+        codebook(outcomes: fields.map(\.name), better: better)
+    }
+
     /// The outcome definitions of the numeric fields among `outcomes`: label (the field label), scale range
     /// and whole-number scores as ``Field`` gives them; no unit, no MCID, the domain `other`, and `better` as
     /// given (a dictionary does not say which direction is better).
     public func codebook(outcomes: [String], better: BetterDirection) -> Codebook {
-        Codebook(definitions: outcomes.compactMap(field).map { field in
+        Codebook(definitions: outcomes.compactMap(field).filter { $0.role == .number }.map { field in
             OutcomeDefinition(id: field.name, label: field.label.isEmpty ? field.name : field.label, unit: "", better: better, mcid: nil,
                               mcidSource: "", instrument: "REDCap field '\(field.name)' (form '\(field.form)', \(field.type))",
                               scaleRange: field.scaleRange, integerScores: field.integerScores)

@@ -24,7 +24,8 @@ import WalkStatsModel
 /// put in time order from their names: give `--timepoints`.
 ///
 /// *Outcomes.* The numeric fields (see ``REDCapDataDictionary/Role``; without a dictionary, every column
-/// that is a number in every filled cell), in the export's column order. A raw export leaves empty every field
+/// whose filled cells are mostly numbers, so that a stray `n/a` or `.` is reported at its cell by the importer
+/// rather than turning the column into text; `--na` codes and `NA` do not count), in the export's column order. A raw export leaves empty every field
 /// that an event (or repeating instrument) does not collect, so a field has a long row on a row of the export
 /// only where it is collected there, decided from the data: a field is collected on an event (or instrument)
 /// when at least one record has a value for it on that event. An empty cell of a collected field is a real
@@ -32,14 +33,16 @@ import WalkStatsModel
 /// not collected there is no row at all.
 ///
 /// *Attributes.* The text fields (text without a numeric or date validation, notes; without a dictionary,
-/// every other non-system column), in column order. A field with one value within a record (REDCap fills a
+/// every other non-system column that is not a date in every filled cell), in column order. A field with one value within a record (REDCap fills a
 /// baseline field on one event only) gives that value to every row of the record, so it becomes a participant
 /// attribute; a field with different values keeps each row's own value.
 ///
-/// *Left out, and said* (``SourceTable/dropped``, with the reasons in ``SourceTable/notes``): fields flagged
+/// *Left out, and said* (``SourceTable/dropped``, each as "`name` (reason)"): fields flagged
 /// `Identifier? = y`, the `<form>_complete` status columns, survey timestamps (`<form>_timestamp`), the other
-/// `redcap_*` system columns (data access group, survey identifier), dates, checkboxes and file uploads; a
-/// column that is empty in every row.
+/// `redcap_*` system columns (data access group, survey identifier), dates (without a dictionary: columns
+/// written as `YYYY-MM-DD`, with or without a time, in every filled cell), checkboxes and file uploads; a
+/// column that is empty in every row. Without a dictionary nothing says which fields identify a person: the
+/// notes ask to check the attributes.
 ///
 /// *Codebook.* With a dictionary, ``SourceTable/codebook`` defines every outcome from its field (label without
 /// HTML, validation min and max or the choice codes as the scale range, whole-number scores for integer
@@ -59,6 +62,24 @@ public enum REDCapReader {
     /// or `recordIDField`, the dictionary's first field).
     public static func looksLikeExport(header: [String], recordIDField: String? = nil) -> Bool {
         header.contains(eventColumn) && (header.contains("record_id") || recordIDField.map(header.contains) == true)
+    }
+
+    /// Whether the file at `path` starts with a REDCap raw export's header (``looksLikeExport(header:recordIDField:)``),
+    /// read from its first 64 KB as `options` says; `false` when the file cannot be read (the reader that
+    /// reads it then says why).
+    public static func isExport(path: String, options: TextOptions) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        guard var data = try? handle.read(upToCount: 1 << 16), !data.isEmpty else { return false }
+        if let end = data.firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) { data = data[..<end] }
+        guard let text = try? DelimitedText(data: data, file: path, options: options) else { return false }
+        var header: [String] = []
+        struct Stop: Error {}
+        _ = try? text.forEachRecord { record in
+            header = (0..<record.count).map { record.string($0).trimmingCharacters(in: .whitespaces) }
+            throw Stop()
+        }
+        return looksLikeExport(header: header)
     }
 
     /// The better direction given to outcomes defined by a dictionary, which does not say: `lower`, as the
@@ -81,7 +102,7 @@ public enum REDCapReader {
         let text = try DelimitedText(data: data, file: file, options: options)
         let table = try CSVTable(text: text)
         if let ragged = table.problems.first { throw ragged }
-        var plan = try Plan(table: table, dictionary: dictionary, armField: armField)
+        var plan = try Plan(table: table, dictionary: dictionary, armField: armField, missingCodes: options.missingCodes)
         return try plan.longTable(notes: text.notes)
     }
 }
@@ -102,7 +123,8 @@ extension REDCapReader {
         /// Columns left out, with the reason, in column order.
         var leftOut: [(column: Int, reason: String)] = []
 
-        init(table: CSVTable, dictionary: REDCapDataDictionary?, armField: String?) throws {
+        /// Plans the columns of `table`; `missingCodes` are the cell texts that mean missing besides the empty cell (`--na`).
+        init(table: CSVTable, dictionary: REDCapDataDictionary?, armField: String?, missingCodes: [String] = []) throws {
             self.table = table
             self.dictionary = dictionary
             file = table.file
@@ -168,11 +190,14 @@ extension REDCapReader {
                     throw headerProblem(.invalidValue, column: column, "column '\(name)' is not a field of the data dictionary \(dictionary.file); "
                         + "expected the raw export (variable names, not labels) of the same project")
                 }
-                // Without a dictionary: a number in every filled cell makes an outcome.
-                let filled = table.records.map { $0.fields[column].trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                // Without a dictionary: mostly numbers make an outcome.
+                let filled = table.records.map { $0.fields[column].trimmingCharacters(in: .whitespaces) }
+                    .filter { !$0.isEmpty && !missingCodes.contains($0) }
                 if filled.isEmpty {
                     leftOut.append((column, "empty in every row"))
-                } else if filled.allSatisfy({ (try? NumericCell.parse($0, columnName: name)) != nil }) {
+                } else if filled.allSatisfy(REDCapReader.looksLikeDate) {
+                    leftOut.append((column, "a date, not a number"))
+                } else if 2 * filled.count(where: { (try? NumericCell.parse($0, columnName: name)) != nil }) > filled.count {
                     outcomes.append(column)
                 } else {
                     attributes.append(column)
@@ -315,7 +340,7 @@ extension REDCapReader {
             source.headerColumns = [idColumn + 1, (armColumn ?? eventColumn ?? idColumn) + 1, (eventColumn ?? instrumentColumn ?? idColumn) + 1,
                                     (outcomes.first ?? idColumn) + 1, (outcomes.first ?? idColumn) + 1] + attributes.map { $0 + 1 }
             source.sourceHeader = header
-            source.dropped = leftOut.map { header[$0.column] }
+            source.dropped = leftOut.map { "`\(header[$0.column])` (\($0.reason))" }
             source.notes = textNotes + describe(rows: rows, missing: missing)
             if let dictionary {
                 let names = outcomes.map { header[$0] }
@@ -387,16 +412,21 @@ extension REDCapReader {
                 notes.append("data dictionary \(dictionary.file): labels, choices and validation ranges; it does not say which direction is "
                     + "better, so '\(REDCapReader.assumedBetter.rawValue)' is assumed for outcomes no other codebook defines")
             } else {
-                notes.append("no data dictionary given (--redcap-dictionary): outcomes are the columns that are numbers in every filled cell, "
+                notes.append("no data dictionary given (--redcap-dictionary): outcomes are the columns whose filled cells are mostly numbers, "
                     + "and identifiers cannot be recognised, so check the attributes for names and dates")
             }
-            var reasons: [String] = []
-            for reason in leftOut.map(\.reason).uniqueInOrder() {
-                reasons.append("\(names(leftOut.filter { $0.reason == reason }.map(\.column))) (\(reason))")
-            }
-            if !reasons.isEmpty { notes.append("left out: " + reasons.joined(separator: "; ")) }
             return notes
         }
+    }
+
+    /// Whether `text` is a date as a raw export writes one: `2026-03-10`, optionally followed by a time
+    /// (`2026-03-10 14:05`, with seconds or not).
+    static func looksLikeDate(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        func digits(_ range: Range<Int>) -> Bool { range.allSatisfy { bytes[$0] >= 0x30 && bytes[$0] <= 0x39 } }
+        guard bytes.count >= 10, digits(0..<4), bytes[4] == 0x2D, digits(5..<7), bytes[7] == 0x2D, digits(8..<10) else { return false }
+        let time = bytes[10...]
+        return time.isEmpty || (time.first == 0x20 && time.count >= 6 && time.dropFirst().allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x3A })
     }
 
     /// The name of the long layout's arm column.

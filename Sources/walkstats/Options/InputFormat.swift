@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import WalkStats
 
@@ -6,6 +7,8 @@ import WalkStats
 enum InputFormat: Equatable {
     /// Delimited text (CSV, `;`-separated, tab-separated), read by ``DelimitedText`` directly.
     case delimitedText
+    /// A REDCap raw export (``REDCapReader``): its header has `record_id` and `redcap_event_name`, or `--redcap-dictionary` is given.
+    case redcap
 
     /// Extensions of formats WalkStats does not read, with what to do instead.
     static let unreadable: [String: String] = [
@@ -24,6 +27,16 @@ enum InputFormat: Equatable {
         if let advice = unreadable[ext] {
             throw CSVImportError(.unsupportedFile, file: input.file, message: "this is \(advice)")
         }
+        if input.redcap.dictionary != nil || REDCapReader.isExport(path: input.file, options: input.textOptions) {
+            if input.reading.layout == .wide {
+                throw ValidationError("\(input.file) is read as a REDCap export, which has its own layout; leave out --layout wide")
+            }
+            return .redcap
+        }
+        if input.redcap.armField != nil {
+            throw ValidationError("--redcap-arm applies only to a REDCap export (a header with record_id and redcap_event_name, "
+                + "or --redcap-dictionary); \(input.file) is not one")
+        }
         return .delimitedText
     }
 
@@ -31,6 +44,9 @@ enum InputFormat: Equatable {
     func readSource(_ input: InputOptions) throws -> SourceTable? {
         switch self {
         case .delimitedText: return nil
+        case .redcap:
+            return try REDCapReader.read(path: input.file, dictionary: input.redcap.dictionary, armField: input.redcap.armField,
+                                         options: input.textOptions)
         }
     }
 }

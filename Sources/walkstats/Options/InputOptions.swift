@@ -9,6 +9,8 @@ struct InputOptions: ParsableArguments {
 
     @OptionGroup var reading: ReadingOptions
 
+    @OptionGroup var redcap: REDCapOptions
+
     @Option(help: "Codebook CSV with outcome labels, units, better direction and MCID, overriding the built-in codebook (and a codebook.csv next to FILE) outcome by outcome.")
     var codebook: String?
 
@@ -83,14 +85,16 @@ struct InputOptions: ParsableArguments {
         return try importer.importTrial(atPath: file)
     }
 
-    /// The built-in codebook overridden by a `codebook.csv` next to FILE, then by `--codebook` (``CodebookLayers``).
+    /// The built-in codebook overridden by a `codebook.csv` next to FILE, then by `--codebook` (``CodebookLayers``),
+    /// all laid over a REDCap data dictionary's definitions when `--redcap-dictionary` is given.
     func loadCodebook() throws -> Codebook {
-        try CodebookLayers.load(dataFile: file, given: codebook).codebook
+        try redcap.codebook(under: CodebookLayers.load(dataFile: file, given: codebook).codebook)
     }
 
     /// Files that an output must never overwrite.
     var inputPaths: [String] {
         [file, DatasetMetadataImporter.sidecarPath(of: file)] + CodebookLayers.userPaths(dataFile: file, given: codebook)
+            + (redcap.dictionary.map { [$0] } ?? [])
     }
 }
 
