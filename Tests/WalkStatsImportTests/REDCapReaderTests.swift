@@ -60,6 +60,29 @@ struct REDCapReaderTests {
         #expect(table.notes.first?.contains("the repeat instrument and instance (one visit per instance)") == true)
     }
 
+    /// The participant importer reads the export's table as the same trial as the long file (apart from lines and source).
+    @Test func theImporterReadsTheSameTrialAsFromTheLongFile() throws {
+        let codebook = try BuiltInCodebook.codebook.get()
+        let importer = ParticipantCSVImporter(codebook: codebook)
+        let fromExport = try importer.importTrial(source: readFixture("export.csv", dictionary: "dictionary.csv", armField: "group"), wide: nil)
+        let fromLong = try importer.importTrial(atPath: fixtureURL(Self.folder + "long.csv").path)
+        func content(_ trial: Trial) -> [String] {
+            trial.arms.flatMap(\.participants).flatMap { participant in
+                participant.observations.sorted { ($0.key.timepoint, $0.key.outcome) < ($1.key.timepoint, $1.key.outcome) }.map { key, observation in
+                    "\(participant.id) \(participant.arm) \(participant.attributes) \(key.timepoint) \(key.outcome) \(observation.value.map { "\($0)" } ?? "NA")"
+                }
+            }
+        }
+        #expect(content(fromExport) == content(fromLong))
+        #expect(fromExport.timepoints == fromLong.timepoints && fromExport.outcomes == fromLong.outcomes)
+        #expect(fromExport.participantAttributeNames == ["sex"] && fromExport.missingCells == fromLong.missingCells)
+    }
+
+    @Test func anExportWithoutNumbersIsAnError() {
+        expectProblem(failure("record_id,redcap_event_name,name\n1,baseline_arm_1,Ann\n"), .missingColumn, file: file, line: 1, column: nil,
+                      says: ["found no numeric field to analyse in the header (record_id, redcap_event_name, name)"])
+    }
+
     /// Each long row keeps the export's line and the export's column of each field.
     @Test func longRowsPointAtTheExportsLinesAndColumns() throws {
         let table = try readFixture("export.csv", dictionary: "dictionary.csv", armField: "group")
@@ -207,6 +230,22 @@ struct REDCapReaderTests {
             try ParticipantCSVImporter(reading: TextOptions(missingCodes: ["."])).importTrial(source: table, wide: nil)
         }
         expectProblem(error, .notANumber, file: file, line: 3, column: 3, says: ["expected a number in column 'pain', found 'n/a'"])
+    }
+
+    /// A project without events: the arm must come from a field, and the visits from a repeating instrument.
+    @Test func anExportWithoutEventsNeedsAnArmFieldAndRepeatingVisits() throws {
+        let export = """
+            record_id,redcap_repeat_instrument,redcap_repeat_instance,group,pain
+            1,,,2,
+            1,visit,1,,5
+            1,visit,2,,4
+            """
+        let table = try read(export, armField: "group")
+        #expect(table.records.map { $0.fields[0...4].joined(separator: ",") } == ["1,2,visit_1,pain,5", "1,2,visit_2,pain,4"])
+        expectProblem(failure(export), .missingColumn, file: file, line: 1, column: nil,
+                      says: ["expected the column 'redcap_event_name'", "--redcap-arm"])
+        expectProblem(failure("record_id,group,pain\n1,2,5\n", armField: "group"), .missingColumn, file: file, line: 2, column: 3,
+                      says: ["field 'pain' has values on rows that are no visit"])
     }
 
     @Test func theArmFieldWithoutADictionaryIsItsValue() throws {

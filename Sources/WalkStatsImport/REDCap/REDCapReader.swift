@@ -157,6 +157,10 @@ extension REDCapReader {
             } else {
                 armColumn = nil
             }
+            if eventColumn == nil, armColumn == nil {
+                throw headerProblem(.missingColumn, "expected the column '\(REDCapReader.eventColumn)' (a longitudinal export, whose event names "
+                    + "end in the arm) or the field that holds the arm, named with --redcap-arm")
+            }
             let reserved = Set(ParticipantCSVImporter.requiredColumns)
             let forms = Set(dictionary?.forms ?? [])
             for (column, name) in header.enumerated() {
@@ -202,6 +206,10 @@ extension REDCapReader {
                 } else {
                     attributes.append(column)
                 }
+            }
+            guard !outcomes.isEmpty else {
+                throw headerProblem(.missingColumn, "found no numeric field to analyse in the header (\(header.joined(separator: ", "))); "
+                    + (dictionary == nil ? "without a data dictionary, an outcome is a column of numbers" : "the data dictionary defines none of them as a number"))
             }
             for column in outcomes + attributes where reserved.contains(header[column]) || header[column] == REDCapReader.armName {
                 throw headerProblem(.duplicateColumn, column: column, "field '\(header[column])' has the name of a column of the long layout "
