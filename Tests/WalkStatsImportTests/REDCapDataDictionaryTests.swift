@@ -44,7 +44,7 @@ struct REDCapDataDictionaryTests {
         for name in ["record_id", "email", "site", "comments"] { #expect(roles[name] == .text, "\(name)") }
         #expect(roles["name"] == .leftOut("flagged as an identifier"))
         #expect(roles["dob"] == .leftOut("a date, not a number"))
-        #expect(roles["meds"] == .leftOut("a checkbox (one 0/1 column per choice)"))
+        #expect(roles["meds"] == .leftOut("a checkbox, one 0/1 column per choice"))
         #expect(roles["photo"] == .leftOut("a file upload"))
         #expect(roles["intro"] == .leftOut("descriptive text"))
         #expect(dictionary.forms == ["enrolment", "visit"])

@@ -314,6 +314,17 @@ struct REDCapReaderTests {
                       says: ["expected a repeat instance (a whole number from 1) in column 'redcap_repeat_instance' for instrument 'diary', found 'x'"])
     }
 
+    @Test func checkboxColumnsAreLeftOutAndSaid() throws {
+        let dictionary = Self.dictionaryHeader + """
+            record_id,enrolment,,text,Record ID,,,,,,
+            meds,enrolment,,checkbox,Medication,"1, Paracetamol | 2, NSAID",,,,,
+            pain,enrolment,,text,Pain,,,integer,0,10,
+            """
+        let table = try read("record_id,redcap_event_name,meds___1,meds___2,pain\n1,baseline_arm_1,1,0,5\n", dictionary: dictionary)
+        #expect(table.dropped == ["`meds___1` (a checkbox, one 0/1 column per choice)", "`meds___2` (a checkbox, one 0/1 column per choice)"])
+        #expect(table.records.map { $0.fields[3] } == ["pain"])
+    }
+
     @Test func aColumnTheDictionaryDoesNotDefineIsAnError() {
         let dictionary = Self.dictionaryHeader + "record_id,enrolment,,text,Record ID,,,,,,\npain,enrolment,,text,Pain,,,integer,0,10,\n"
         let error = failure("record_id,redcap_event_name,pain,Walking speed\n1,baseline_arm_1,5,1.2\n", dictionary: dictionary)

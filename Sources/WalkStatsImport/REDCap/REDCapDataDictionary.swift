@@ -65,7 +65,7 @@ public struct REDCapDataDictionary: Sendable, Equatable {
             case "yesno", "truefalse": return .number
             case "radio", "dropdown":
                 return choices.allSatisfy({ Double($0.code) != nil }) ? .number : .text
-            case "checkbox": return .leftOut("a checkbox (one 0/1 column per choice)")
+            case "checkbox": return .leftOut("a checkbox, one 0/1 column per choice")
             case "file": return .leftOut("a file upload")
             case "descriptive": return .leftOut("descriptive text")
             case "notes", "sql": return .text

@@ -186,9 +186,8 @@ extension REDCapReader {
                     continue
                 }
                 if let dictionary {
-                    if let range = name.range(of: "___"), dictionary.field(String(name[..<range.lowerBound]))?.type == "checkbox" {
-                        let field = dictionary.field(String(name[..<range.lowerBound]))!
-                        leftOut.append((column, field.isIdentifier ? "flagged as an identifier" : "a checkbox (one 0/1 column per choice)"))
+                    if let range = name.range(of: "___"), let field = dictionary.field(String(name[..<range.lowerBound])), field.type == "checkbox" {
+                        leftOut.append((column, field.isIdentifier ? "flagged as an identifier" : "a checkbox, one 0/1 column per choice"))
                         continue
                     }
                     throw headerProblem(.invalidValue, column: column, "column '\(name)' is not a field of the data dictionary \(dictionary.file); "
