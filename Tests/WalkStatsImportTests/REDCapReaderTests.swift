@@ -314,6 +314,16 @@ struct REDCapReaderTests {
                       says: ["expected a repeat instance (a whole number from 1) in column 'redcap_repeat_instance' for instrument 'diary', found 'x'"])
     }
 
+    @Test func aDecimalCommaFieldIsReadWithItsComma() throws {
+        let dictionary = Self.dictionaryHeader + """
+            record_id,enrolment,,text,Record ID,,,,,,
+            speed,enrolment,,text,Speed,,,number_2dp_comma_decimal,0,3,
+            """
+        let table = try read("record_id,redcap_event_name,speed\n1,baseline_arm_1,\"1,25\"\n", dictionary: dictionary)
+        #expect(table.records.map { $0.fields[4] } == ["1.25"])
+        #expect(table.codebook?.definition(of: "speed")?.scaleRange == 0...3)
+    }
+
     @Test func checkboxColumnsAreLeftOutAndSaid() throws {
         let dictionary = Self.dictionaryHeader + """
             record_id,enrolment,,text,Record ID,,,,,,

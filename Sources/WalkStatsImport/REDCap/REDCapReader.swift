@@ -25,7 +25,8 @@ import WalkStatsModel
 ///
 /// *Outcomes.* The numeric fields (see ``REDCapDataDictionary/Role``; without a dictionary, every column
 /// whose filled cells are mostly numbers, so that a stray `n/a` or `.` is reported at its cell by the importer
-/// rather than turning the column into text; `--na` codes and `NA` do not count), in the export's column order. A raw export leaves empty every field
+/// rather than turning the column into text; `--na` codes and `NA` do not count), in the export's column order.
+/// A field validated with a decimal comma (`number_1dp_comma_decimal`) has its comma read as the decimal point. A raw export leaves empty every field
 /// that an event (or repeating instrument) does not collect, so a field has a long row on a row of the export
 /// only where it is collected there, decided from the data: a field is collected on an event (or instrument)
 /// when at least one record has a value for it on that event. An empty cell of a collected field is a real
@@ -316,6 +317,8 @@ extension REDCapReader {
                 }
                 recordValues[column] = values.compactMapValues { $0.count == 1 ? $0.first : nil }
             }
+            // Fields validated with a decimal comma hold it in a raw export (`1,5`).
+            let commaDecimal = Set(outcomes.filter { dictionary?.field(header[$0])?.validation.hasSuffix("_comma_decimal") == true })
             var records: [SourceRecord] = []
             var missing = 0
             for row in rows {
@@ -334,7 +337,8 @@ extension REDCapReader {
                     return own.isEmpty ? recordValues[column]?[row.participant] ?? "" : own
                 }
                 for column in outcomes where fields.contains(column) {
-                    let value = cell(row.record, column)
+                    var value = cell(row.record, column)
+                    if commaDecimal.contains(column) { value = value.replacingOccurrences(of: ",", with: ".") }
                     if value.isEmpty { missing += 1 }
                     records.append(SourceRecord(line: row.record.line,
                                                 fields: [row.participant, arm.text, timepoint, header[column], value] + attributeFields,

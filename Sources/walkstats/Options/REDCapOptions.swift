@@ -6,11 +6,13 @@ import WalkStats
 /// because `--redcap-dictionary` is given (see ``REDCapReader``).
 struct REDCapOptions: ParsableArguments {
     @Option(name: .customLong("redcap-dictionary"),
-            help: "The REDCap data dictionary (CSV) of a raw export: reads FILE as the export, its fields labelled and checked, identifiers left out.")
+            help: ArgumentHelp("The REDCap data dictionary (CSV) of a raw export: reads FILE as the export, its fields labelled and checked, identifiers left out.",
+                               valueName: "dictionary.csv"))
     var dictionary: String?
 
     @Option(name: .customLong("redcap-arm"),
-            help: "With a REDCap export: the field holding the arm, e.g. a radio 'group' (default: the event name's _arm_N suffix).")
+            help: ArgumentHelp("With a REDCap export: the field holding the arm, e.g. a radio 'group' (default: the event name's _arm_N suffix).",
+                               valueName: "field"))
     var armField: String?
 
     func validate() throws {
