@@ -55,6 +55,8 @@ struct REDCapCommandTests {
         let json = try #require(try JSONSerialization.jsonObject(with: Data(try run(["describe"] + Self.export + ["--format", "json"]).standardOutput.utf8))
                                     as? [String: Any])
         #expect((json["reading"] as? [String])?.contains { $0.hasPrefix("data dictionary ") && $0.contains("'lower' is assumed") } == true)
+        let inputs = try #require((json["provenance"] as? [String: Any])?["inputs"] as? [[String: Any]])
+        #expect(inputs.contains { $0["role"] as? String == "codebook" && ($0["path"] as? String)?.hasSuffix("redcap/dictionary.csv") == true })
     }
 
     /// A header with `record_id` and `redcap_event_name` is read as an export without any flag: arms from the events.

@@ -52,11 +52,12 @@ enum ReportProvenance {
 
 extension InputOptions {
     /// The context of a report on this participant file: simulated when its sidecar says so, and the
-    /// provenance of the data, its sidecar and the codebook.
+    /// provenance of the data, its sidecar and the codebook (with a REDCap data dictionary, as a codebook).
     func reportContext(metadata: DatasetMetadata?) throws -> ReportContext {
         ReportContext(simulatedBy: metadata?.simulated == true ? metadata?.source : nil,
                       provenance: try ReportProvenance.make(
-                          inputs: [("data", file), ("metadata", DatasetMetadataImporter.sidecarPath(of: file))],
+                          inputs: [("data", file), ("metadata", DatasetMetadataImporter.sidecarPath(of: file))]
+                              + (redcap.dictionary.map { [("codebook", $0)] } ?? []),
                           codebook: try CodebookLayers.load(dataFile: file, given: codebook)))
     }
 }
