@@ -26,17 +26,17 @@ import WalkStatsModel
 /// *Outcomes.* The numeric fields (see ``REDCapDataDictionary/Role``; without a dictionary, every column
 /// whose filled cells are mostly numbers, so that a stray `n/a` or `.` is reported at its cell by the importer
 /// rather than turning the column into text; `--na` codes and `NA` do not count), in the export's column order.
-/// A field validated with a decimal comma (`number_1dp_comma_decimal`) has its comma read as the decimal point. A raw export leaves empty every field
-/// that an event (or repeating instrument) does not collect, so a field has a long row on a row of the export
-/// only where it is collected there, decided from the data: a field is collected on an event (or instrument)
-/// when at least one record has a value for it on that event. An empty cell of a collected field is a real
-/// missing value (a long row with an empty value, counted as missing by the importer); an empty cell of a field
-/// not collected there is no row at all.
+/// A field validated with a decimal comma (`number_1dp_comma_decimal`) has its comma read as the decimal point.
+/// A raw export leaves empty every field that an event (or repeating instrument) does not collect, so a field
+/// has a long row on a row of the export only where it is collected there, decided from the data: a field is
+/// collected on an event (or instrument) when at least one record has a value for it on that event. An empty
+/// cell of a collected field is a real missing value (a long row with an empty value, counted as missing by the
+/// importer); an empty cell of a field not collected there is no row at all.
 ///
 /// *Attributes.* The text fields (text without a numeric or date validation, notes; without a dictionary,
-/// every other non-system column that is not a date in every filled cell), in column order. A field with one value within a record (REDCap fills a
-/// baseline field on one event only) gives that value to every row of the record, so it becomes a participant
-/// attribute; a field with different values keeps each row's own value.
+/// every other non-system column that is not a date in every filled cell), in column order. A field with one
+/// value within a record (REDCap fills a baseline field on one event only) gives that value to every row of the
+/// record, so it becomes a participant attribute; a field with different values keeps each row's own value.
 ///
 /// *Left out, and said* (``SourceTable/dropped``, each as "`name` (reason)"): fields flagged
 /// `Identifier? = y`, the `<form>_complete` status columns, survey timestamps (`<form>_timestamp`), the other
@@ -48,7 +48,7 @@ import WalkStatsModel
 /// *Codebook.* With a dictionary, ``SourceTable/codebook`` defines every outcome from its field (label without
 /// HTML, validation min and max or the choice codes as the scale range, whole-number scores for integer
 /// validation, sliders and choices); ``SourceTable/valueLabels`` holds the choices of every field that has
-/// them, by field name. A dictionary does not say which direction is better: see `better`.
+/// them, by field name. A dictionary does not say which direction is better: see ``assumedBetter``.
 ///
 /// - Throws: ``CSVImportError`` naming the export's (or the dictionary's) file, line and column: a ragged row,
 ///   a missing record id, event name or instance, an event name without an `_arm_N` suffix (when no arm field
