@@ -3,7 +3,7 @@ import Testing
 @testable import WalkStatsImport
 import WalkStatsModel
 
-/// The REDCap data dictionary: what each field type becomes, the codebook made from it, and errors at the
+/// The REDCap data dictionary: what each field type becomes, what it says about outcomes, and errors at the
 /// dictionary's line and column.
 struct REDCapDataDictionaryTests {
     let file = "dictionary.csv"
@@ -62,10 +62,11 @@ struct REDCapDataDictionaryTests {
         #expect(try field("stairs").choices.map(\.code) == ["1", "0"] && field("stairs").scaleRange == 0...1)
         #expect(try field("total").scaleRange == nil && field("total").choices.isEmpty)  // a calculation is not choices
         #expect(try field("site").choices.map(\.label) == ["Aarhus", "Bergen"])
-        let codebook = dictionary.codebook(outcomes: ["pain", "speed", "nonexistent"], better: .higher)
-        #expect(codebook.definitions.map(\.id) == ["pain", "speed"])
-        #expect(codebook.definitions[0].label == "Pain now & today" && codebook.definitions[0].better == .higher)
-        #expect(codebook.definitions[0].instrument == "REDCap field 'pain' (form 'visit', text)")
+        let info = dictionary.outcomeInfo(outcomes: ["pain", "speed", "site", "nonexistent"])  // site is text: no outcome
+        #expect(info == [FileOutcomeInfo(id: "pain", label: "Pain now & today", scaleRange: 0...10, integerScores: true,
+                                         source: "REDCap data dictionary `dictionary.csv`"),
+                         FileOutcomeInfo(id: "speed", label: "Speed", scaleRange: 0...3, integerScores: false,
+                                         source: "REDCap data dictionary `dictionary.csv`")])
     }
 
     @Test func aChoiceLabelMayHoldCommas() throws {

@@ -117,19 +117,33 @@ struct REDCapReaderTests {
         #expect(table.valueLabels["group"] == ["1": "backward", "2": "forward"])
     }
 
-    @Test func theDictionaryBecomesTheCodebook() throws {
+    /// The dictionary labels the outcomes and gives their ranges (``FileOutcomeInfo``), never a better direction.
+    @Test func theDictionarySaysWhatTheOutcomesAre() throws {
         let table = try readFixture("export.csv", dictionary: "dictionary.csv", armField: "group")
-        let codebook = try #require(table.codebook)
-        #expect(codebook.definitions.map(\.id) == ["pain_nrs", "quad_strength", "walking_speed"])
-        let pain = try #require(codebook.definition(of: "pain_nrs"))
+        #expect(table.outcomeInfo.map(\.id) == ["pain_nrs", "quad_strength", "walking_speed"])
+        let pain = try #require(table.outcomeInfo.first)
         #expect(pain.label == "Knee pain now, 0 (none) to 10 (worst imaginable)")  // the <b> tags removed
         #expect(pain.scaleRange == 0...10 && pain.integerScores)
-        #expect(pain.better == REDCapReader.assumedBetter && pain.mcid == nil)
-        let strength = try #require(codebook.definition(of: "quad_strength"))
-        #expect(strength.scaleRange == nil && !strength.integerScores)  // a min without a max is no range
-        #expect(codebook.definition(of: "walking_speed")?.scaleRange == 0...3)
-        #expect(table.variableLabels["sex"] == "Sex as recorded (M or F)")
-        #expect(table.notes.contains { $0.hasPrefix("data dictionary ") && $0.contains("'lower' is assumed") })
+        #expect(pain.source.hasPrefix("REDCap data dictionary `") && pain.source.hasSuffix("redcap/dictionary.csv`"))
+        #expect(table.outcomeInfo[1].scaleRange == nil && !table.outcomeInfo[1].integerScores)  // a min without a max is no range
+        #expect(table.outcomeInfo[2].scaleRange == 0...3)
+        #expect(table.variableLabels == ["sex": "Sex as recorded (M or F)"])
+        #expect(table.notes.contains { $0.hasPrefix("data dictionary ") && $0.contains("does not say which direction is better") })
+    }
+
+    /// An outcome no codebook defines is labelled and checked against the dictionary's range.
+    @Test func theDictionaryChecksAnOutcomeNoCodebookDefines() throws {
+        let dictionary = Self.dictionaryHeader + """
+            record_id,visit,,text,Record ID,,,,,,
+            grip,visit,,text,<b>Grip</b> strength,,,integer,0,60,
+            """
+        let table = try read("record_id,redcap_event_name,grip\n1,baseline_arm_1,30\n1,week_6_arm_1,61\n", dictionary: dictionary)
+        let codebook = try BuiltInCodebook.codebook.get().adding(fileOutcomes: table.fileOutcomes(wide: nil))
+        #expect(codebook.fileOutcome(of: "grip")?.label == "Grip strength" && codebook.definition(of: "grip") == nil)
+        let error = #expect(throws: CSVImportError.self) {
+            try ParticipantCSVImporter(codebook: codebook).importTrial(source: table, wide: nil)
+        }
+        expectProblem(error, .invalidValue, file: file, line: 3, column: 3, says: ["'grip'", "61"])
     }
 
     // MARK: Rules on small exports
@@ -209,7 +223,7 @@ struct REDCapReaderTests {
         #expect(table.dropped == ["`redcap_data_access_group` (a REDCap system column)", "`baseline_complete` (a form status)",
                                   "`visit_timestamp` (a survey timestamp)", "`unused` (empty in every row)", "`dob` (a date, not a number)"])
         #expect(table.records[0].fields.contains("2026-01-01 10:00:05"))  // not a date in every cell: "9:00" lacks a digit
-        #expect(table.codebook == nil)
+        #expect(table.outcomeInfo.isEmpty && table.variableLabels.isEmpty)
         #expect(table.notes.contains { $0.hasPrefix("no data dictionary given") && $0.contains("identifiers cannot be recognised") })
     }
 
@@ -321,7 +335,7 @@ struct REDCapReaderTests {
             """
         let table = try read("record_id,redcap_event_name,speed\n1,baseline_arm_1,\"1,25\"\n", dictionary: dictionary)
         #expect(table.records.map { $0.fields[4] } == ["1.25"])
-        #expect(table.codebook?.definition(of: "speed")?.scaleRange == 0...3)
+        #expect(table.outcomeInfo.first?.scaleRange == 0...3)
     }
 
     @Test func checkboxColumnsAreLeftOutAndSaid() throws {

@@ -54,7 +54,7 @@ struct REDCapCommandTests {
         #expect(!result.standardOutput.contains("Ada Example"))
         let json = try #require(try JSONSerialization.jsonObject(with: Data(try run(["describe"] + Self.export + ["--format", "json"]).standardOutput.utf8))
                                     as? [String: Any])
-        #expect((json["reading"] as? [String])?.contains { $0.hasPrefix("data dictionary ") && $0.contains("'lower' is assumed") } == true)
+        #expect((json["reading"] as? [String])?.contains { $0.hasPrefix("data dictionary ") && $0.contains("does not say which direction is better") } == true)
         let inputs = try #require((json["provenance"] as? [String: Any])?["inputs"] as? [[String: Any]])
         #expect(inputs.contains { $0["role"] as? String == "codebook" && ($0["path"] as? String)?.hasSuffix("redcap/dictionary.csv") == true })
     }

@@ -254,19 +254,13 @@ public struct REDCapDataDictionary: Sendable, Equatable {
         return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
-    /// The outcome definitions of every numeric field (see ``codebook(outcomes:better:)``).
-    public func codebook(better: BetterDirection) -> Codebook {
-        codebook(outcomes: fields.map(\.name), better: better)
-    }
-
-    /// The outcome definitions of the numeric fields among `outcomes`: label (the field label), scale range
-    /// and whole-number scores as ``Field`` gives them; no unit, no MCID, the domain `other`, and `better` as
-    /// given (a dictionary does not say which direction is better).
-    public func codebook(outcomes: [String], better: BetterDirection) -> Codebook {
-        Codebook(definitions: outcomes.compactMap(field).filter { $0.role == .number }.map { field in
-            OutcomeDefinition(id: field.name, label: field.label.isEmpty ? field.name : field.label, unit: "", better: better, mcid: nil,
-                              mcidSource: "", instrument: "REDCap field '\(field.name)' (form '\(field.form)', \(field.type))",
-                              scaleRange: field.scaleRange, integerScores: field.integerScores)
-        })
+    /// What the dictionary says about the numeric fields among `outcomes` (``FileOutcomeInfo``): the label, the
+    /// scale range and whole-number scores as ``Field`` gives them — not which direction is better, which a
+    /// dictionary does not say, so they label and check the outcomes no codebook defines without defining them.
+    public func outcomeInfo(outcomes: [String]) -> [FileOutcomeInfo] {
+        outcomes.compactMap(field).filter { $0.role == .number }.map { field in
+            FileOutcomeInfo(id: field.name, label: field.label.isEmpty ? field.name : field.label, scaleRange: field.scaleRange,
+                            integerScores: field.integerScores, source: "REDCap data dictionary `\(file)`")
+        }
     }
 }

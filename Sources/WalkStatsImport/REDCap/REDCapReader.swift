@@ -45,10 +45,11 @@ import WalkStatsModel
 /// column that is empty in every row. Without a dictionary nothing says which fields identify a person: the
 /// notes ask to check the attributes.
 ///
-/// *Codebook.* With a dictionary, ``SourceTable/codebook`` defines every outcome from its field (label without
+/// *Codebook.* With a dictionary, ``SourceTable/outcomeInfo`` says what each outcome's field is (label without
 /// HTML, validation min and max or the choice codes as the scale range, whole-number scores for integer
-/// validation, sliders and choices); ``SourceTable/valueLabels`` holds the choices of every field that has
-/// them, by field name. A dictionary does not say which direction is better: see ``assumedBetter``.
+/// validation, sliders and choices): it labels and checks the outcomes no codebook defines, without saying which
+/// direction is better (a dictionary does not); ``SourceTable/valueLabels`` holds the choices of every field that
+/// has them, by field name, and ``SourceTable/variableLabels`` the labels of the attribute columns.
 ///
 /// - Throws: ``CSVImportError`` naming the export's (or the dictionary's) file, line and column: a ragged row,
 ///   a missing record id, event name or instance, an event name without an `_arm_N` suffix (when no arm field
@@ -82,11 +83,6 @@ public enum REDCapReader {
         }
         return looksLikeExport(header: header)
     }
-
-    /// The better direction given to outcomes defined by a dictionary, which does not say: `lower`, as the
-    /// pain scores REDCap trials mostly collect. A `--codebook` (or the built-in codebook) that defines the
-    /// outcome overrides it; the notes say it was assumed.
-    public static let assumedBetter = BetterDirection.lower
 
     /// Reads the export at `path`, with the data dictionary at `dictionary` when given, the arm from field
     /// `armField` when given (else from the event names), as `options` says (delimiter, encoding, `--na`).
@@ -355,11 +351,11 @@ extension REDCapReader {
             source.notes = textNotes + describe(rows: rows, missing: missing)
             if let dictionary {
                 let names = outcomes.map { header[$0] }
-                source.codebook = dictionary.codebook(outcomes: names, better: REDCapReader.assumedBetter)
+                source.outcomeInfo = dictionary.outcomeInfo(outcomes: outcomes.map { header[$0] })
                 for field in dictionary.fields where !field.choices.isEmpty && (outcomes + attributes).contains(where: { header[$0] == field.name }) {
                     source.valueLabels[field.name] = Dictionary(field.choices.map { ($0.code, $0.label) }, uniquingKeysWith: { first, _ in first })
                 }
-                for column in outcomes + attributes {
+                for column in attributes {
                     if let label = dictionary.field(header[column])?.label, !label.isEmpty { source.variableLabels[header[column]] = label }
                 }
             }
@@ -420,8 +416,8 @@ extension REDCapReader {
             how += "; \(missing) missing value\(missing == 1 ? "" : "s") of fields collected on their events"
             var notes = [how]
             if let dictionary {
-                notes.append("data dictionary \(dictionary.file): labels, choices and validation ranges; it does not say which direction is "
-                    + "better, so '\(REDCapReader.assumedBetter.rawValue)' is assumed for outcomes no other codebook defines")
+                notes.append("data dictionary \(dictionary.file): field labels, choices and validation ranges for the outcomes no codebook "
+                    + "defines (a dictionary does not say which direction is better)")
             } else {
                 notes.append("no data dictionary given (--redcap-dictionary): outcomes are the columns whose filled cells are mostly numbers, "
                     + "and identifiers cannot be recognised, so check the attributes for names and dates")

@@ -19,10 +19,4 @@ struct REDCapOptions: ParsableArguments {
         if let armField, armField.allSatisfy(\.isWhitespace) { throw ValidationError("--redcap-arm takes a field name, got an empty one") }
     }
 
-    /// The dictionary's codebook (every numeric field; the better direction assumed, see ``REDCapReader/assumedBetter``)
-    /// with `layers` laid over it outcome by outcome, or `layers` alone without a dictionary.
-    func codebook(under layers: Codebook) throws -> Codebook {
-        guard let dictionary else { return layers }
-        return try REDCapDataDictionary.read(path: dictionary).codebook(better: REDCapReader.assumedBetter).overriding(with: layers)
-    }
 }
