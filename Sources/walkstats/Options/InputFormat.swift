@@ -21,7 +21,8 @@ enum InputFormat: Equatable {
     ]
 
     /// The format of the participant file `input` names.
-    /// - Throws: ``CSVImportError`` (`.unsupportedFile`) for a format WalkStats does not read.
+    /// - Throws: ``CSVImportError`` (`.unsupportedFile`) for a format WalkStats does not read; `ValidationError`
+    ///   for `--layout wide` with a REDCap export, or `--redcap-arm` without one.
     static func detect(_ input: InputOptions) throws -> InputFormat {
         let ext = (input.file as NSString).pathExtension.lowercased()
         if let advice = unreadable[ext] {

@@ -18,5 +18,4 @@ struct REDCapOptions: ParsableArguments {
     func validate() throws {
         if let armField, armField.allSatisfy(\.isWhitespace) { throw ValidationError("--redcap-arm takes a field name, got an empty one") }
     }
-
 }
