@@ -1,6 +1,7 @@
 // swift-tools-version:6.0
 // WalkStats: import → model → statistics → analysis → report, with the `walkstats` command line on top.
-// Only WalkStatsGSL imports the CGSL system library; every other target is pure Swift.
+// Only WalkStatsGSL imports the CGSL system library and only WalkStatsReadStat imports CReadStat; every other
+// target is pure Swift.
 import PackageDescription
 
 let package = Package(
@@ -19,15 +20,18 @@ let package = Package(
             providers: [.apt(["libgsl-dev"])]
         ),
         .target(name: "WalkStatsGSL", dependencies: ["CGSL"]),
+        // ReadStat (SPSS, Stata and SAS files); Debian's libreadstat-dev ships no pkg-config file.
+        .systemLibrary(name: "CReadStat", providers: [.apt(["libreadstat-dev"])]),
         .target(name: "WalkStatsModel"),
         .target(name: "WalkStatsImport", dependencies: ["WalkStatsModel"]),
+        .target(name: "WalkStatsReadStat", dependencies: ["CReadStat", "WalkStatsImport", "WalkStatsModel"]),
         .target(name: "WalkStatsStatistics", dependencies: ["WalkStatsGSL", "WalkStatsModel"]),
         .target(name: "WalkStatsAnalysis", dependencies: ["WalkStatsStatistics", "WalkStatsModel"]),
         .target(name: "WalkStatsReport", dependencies: ["WalkStatsAnalysis", "WalkStatsStatistics", "WalkStatsModel"]),
         .target(
             name: "WalkStats",
             dependencies: ["WalkStatsGSL", "WalkStatsImport", "WalkStatsModel", "WalkStatsStatistics", "WalkStatsAnalysis",
-                           "WalkStatsReport"]
+                           "WalkStatsReport", "WalkStatsReadStat"]
         ),
         .executableTarget(
             name: "walkstats",
@@ -40,7 +44,7 @@ let package = Package(
         .testTarget(name: "WalkStatsGSLTests", dependencies: ["WalkStatsGSL"]),
         .testTarget(
             name: "WalkStatsImportTests",
-            dependencies: ["WalkStatsImport", "WalkStatsTestSupport"],
+            dependencies: ["WalkStatsImport", "WalkStatsReadStat", "WalkStatsTestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
