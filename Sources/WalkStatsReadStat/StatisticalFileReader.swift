@@ -50,6 +50,21 @@ public enum StatisticalFileReader {
         var isSAS: Bool { self == .sasTransport || self == .sasData }
     }
 
+    /// The length of every record of a SAS transport file (SAS's XPORT format, versions 5 and 8).
+    static let transportRecordLength = 80
+
+    /// The first and last bytes of a Stata 13+ file (format 117 and later, as haven writes them).
+    static let stataOpeningTag = Array("<stata_dta>".utf8), stataClosingTag = Array("</stata_dta>".utf8)
+
+    /// The first `opening` and last `length` bytes of the file at `path` (nil when it cannot be read).
+    static func fileEnds(_ path: String, length: Int, opening: Int = stataOpeningTag.count) -> (first: [UInt8], last: [UInt8])? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        guard let first = try? handle.read(upToCount: opening), let end = try? handle.seekToEnd(), end >= UInt64(length) else { return nil }
+        guard (try? handle.seek(toOffset: end - UInt64(length))) != nil, let last = try? handle.read(upToCount: length) else { return nil }
+        return (Array(first), Array(last))
+    }
+
     /// The file extensions this reader takes, without the dot.
     public static let extensions = Format.allCases.map(\.rawValue)
 
@@ -61,7 +76,8 @@ public enum StatisticalFileReader {
     /// - Throws: ``CSVImportError``: `.unreadableFile`, `.isDirectory` or `.emptyFile` for a path that is not a
     ///   readable file; `.unsupportedFile` for an extension not listed, a catalogue given with a non-SAS file, or a
     ///   file version, compression or character set ReadStat cannot read; `.corruptFile` for bytes that are not a
-    ///   valid file of the format (truncated, damaged), naming ReadStat's reason; `.noDataRows` for a file without
+    ///   valid file of the format (truncated, damaged; fewer cases than the header gives; a transport file whose
+    ///   length is no multiple of its 80-byte records; a Stata 13+ file without its closing tag), naming ReadStat's reason; `.noDataRows` for a file without
     ///   variables or cases; `.dateValue` for a value of a date-formatted variable.
     public static func read(path: String, catalog: String? = nil) throws -> SourceTable {
         guard let format = Format(path: path) else {
@@ -69,14 +85,28 @@ public enum StatisticalFileReader {
                 + extensions.map { "." + $0 }.joined(separator: ", ") + "; this extension is none of them")
         }
         try checkFile(path, expected: format.name)
+        // A transport file is a sequence of 80-byte records and says nothing of its number of cases, so this is
+        // the only sign of a cut that ReadStat would read as fewer cases (a cut at a record boundary is not seen).
+        if format == .sasTransport, let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber,
+           size.intValue % transportRecordLength != 0 {
+            throw CSVImportError(.corruptFile, file: path, message: "expected a SAS transport file (.xpt), made of "
+                + "\(transportRecordLength)-byte records; its \(size.intValue) bytes are not (the file is truncated or damaged)")
+        }
+        // Stata 13 and later end with their value labels, which ReadStat reads up to wherever a cut file stops
+        // without an error: only the closing tag shows that the labels (the arm names) are whole.
+        if format == .stata, let ends = fileEnds(path, length: stataClosingTag.count), ends.first == stataOpeningTag,
+           ends.last != stataClosingTag {
+            throw CSVImportError(.corruptFile, file: path, message: "expected a Stata data file (.dta) ending in "
+                + "'\(String(decoding: stataClosingTag, as: UTF8.self))'; it ends early (the file is truncated)")
+        }
         let context = ParseContext(file: path, format: format)
         try parse(path, as: format, into: context)
         if let catalog {
             guard format.isSAS else {
                 throw CSVImportError(.unsupportedFile, file: catalog, message: "a SAS catalogue (--catalog) gives value labels to "
-                    + "SAS files (.sas7bdat, .xpt) only; \(path) is an \(format.name), which holds its own labels")
+                    + "SAS files (.sas7bdat, .xpt) only; \(path) is \(article(format.name)), which holds its own labels")
             }
-            try checkFile(catalog, expected: "a SAS format catalogue (.sas7bcat)")
+            try checkFile(catalog, expected: "SAS format catalogue (.sas7bcat)")
             let catalogue = ParseContext(file: catalog, format: nil)
             try parse(catalog, as: nil, into: catalogue)
             context.catalogueLabels = catalogue.labelSets
@@ -84,24 +114,29 @@ public enum StatisticalFileReader {
         return try context.table(catalog: catalog)
     }
 
+    /// `name` with its indefinite article: "an SPSS data file", "a Stata data file", "a SAS transport file".
+    static func article(_ name: String) -> String {
+        (name.hasPrefix("SPSS") ? "an " : "a ") + name
+    }
+
     /// Throws the error of a path that is no readable, non-empty regular file.
     static func checkFile(_ path: String, expected: String) throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw CSVImportError(.unreadableFile, file: path, message: "no such file; expected a path to an \(expected)")
+            throw CSVImportError(.unreadableFile, file: path, message: "no such file; expected a path to \(article(expected))")
         }
         if isDirectory.boolValue {
-            throw CSVImportError(.isDirectory, file: path, message: "this is a folder; expected a path to an \(expected)")
+            throw CSVImportError(.isDirectory, file: path, message: "this is a folder; expected a path to \(article(expected))")
         }
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         if let type = attributes?[.type] as? FileAttributeType, type != .typeRegular {
-            throw CSVImportError(.unreadableFile, file: path, message: "this is not a regular file; expected an \(expected)")
+            throw CSVImportError(.unreadableFile, file: path, message: "this is not a regular file; expected \(article(expected))")
         }
         guard FileManager.default.isReadableFile(atPath: path) else {
             throw CSVImportError(.unreadableFile, file: path, message: "the file cannot be read (check its permissions)")
         }
         if (attributes?[.size] as? NSNumber)?.intValue == 0 {
-            throw CSVImportError(.emptyFile, file: path, message: "the file is empty; expected an \(expected)")
+            throw CSVImportError(.emptyFile, file: path, message: "the file is empty; expected \(article(expected))")
         }
     }
 
@@ -166,14 +201,11 @@ public enum StatisticalFileReader {
             return CSVImportError(.unreadableFile, file: file, message: "the file cannot be opened (\(reason))")
         case READSTAT_ERROR_UNSUPPORTED_COMPRESSION, READSTAT_ERROR_UNSUPPORTED_CHARSET,
              READSTAT_ERROR_UNSUPPORTED_FILE_FORMAT_VERSION:
-            return CSVImportError(.unsupportedFile, file: file, message: "expected an \(expected) that ReadStat can read; "
+            return CSVImportError(.unsupportedFile, file: file, message: "expected \(article(expected)) that ReadStat can read; "
                 + "ReadStat says: \(reason)\(said)")
-        case READSTAT_ERROR_READ, READSTAT_ERROR_SEEK:
-            return CSVImportError(.corruptFile, file: file, message: "expected an \(expected); the file ends early or is "
-                + "damaged (ReadStat says: \(reason)\(said))")
         default:
-            return CSVImportError(.corruptFile, file: file, message: "expected an \(expected); the file is damaged or is not "
-                + "one (ReadStat says: \(reason)\(said))")
+            return CSVImportError(.corruptFile, file: file, message: "expected \(article(expected)); the file is truncated, damaged "
+                + "or not one (ReadStat says: \(reason)\(said))")
         }
     }
 }
@@ -240,7 +272,7 @@ final class ParseContext {
         let column = Int(readstat_variable_get_index(variable))
         guard variables.indices.contains(column), caseIndex >= 0, caseIndex <= cases.count,
               expectedCases < 0 || caseIndex < expectedCases else {
-            error = CSVImportError(.corruptFile, file: file, message: "expected an \(format?.name ?? "data file"); ReadStat "
+            error = CSVImportError(.corruptFile, file: file, message: "expected \(StatisticalFileReader.article(format?.name ?? "data file")); ReadStat "
                 + "gave a value for case \(caseIndex + 1), variable \(column + 1), outside the file's \(cases.count) cases and "
                 + "\(variables.count) variables")
             return false
@@ -335,7 +367,7 @@ final class ParseContext {
                 + "\(cases.count) cases; expected at least one of each")
         }
         if expectedCases >= 0, cases.count != expectedCases {
-            throw CSVImportError(.corruptFile, file: file, message: "expected an \(format.name) with the \(expectedCases) cases its "
+            throw CSVImportError(.corruptFile, file: file, message: "expected \(StatisticalFileReader.article(format.name)) with the \(expectedCases) cases its "
                 + "header gives; ReadStat read \(cases.count) (the file may be truncated)")
         }
         let names = variables.map(\.name)

@@ -126,7 +126,7 @@ struct StatisticalFileReaderTests {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         #expect(failure(directory.path)?.kind == .isDirectory)
         let empty = folder.appendingPathComponent("empty.xpt").path
-        FileManager.default.createFile(atPath: empty, contents: Data())
+        try Data().write(to: URL(fileURLWithPath: empty))
         #expect(failure(empty)?.kind == .emptyFile)
         #expect(failure(fixtureURL("wide/long.csv").path)?.kind == .unsupportedFile)
 
@@ -134,36 +134,55 @@ struct StatisticalFileReaderTests {
         let csv = try Data(contentsOf: fixtureURL("wide/long.csv"))
         for format in StatisticalFileReader.Format.allCases {
             let renamed = folder.appendingPathComponent("long.\(format.rawValue)").path
-            FileManager.default.createFile(atPath: renamed, contents: csv)
+            try csv.write(to: URL(fileURLWithPath: renamed))
             let error = failure(renamed)
             #expect(error?.kind == .corruptFile, "\(format): \(String(describing: error))")
             #expect(error?.file == renamed)
-            #expect(error?.message.hasPrefix("expected an \(format.name)") == true, "\(String(describing: error))")
-            #expect(error?.message.contains("ReadStat says: ") == true, "\(String(describing: error))")
+            #expect(error?.message.hasPrefix("expected \(StatisticalFileReader.article(format.name))") == true, "\(String(describing: error))")
+            #expect(error?.message.contains(format == .sasTransport ? "made of 80-byte records; its 2732 bytes are not" : "ReadStat says: ") == true,
+                    "\(String(describing: error))")
         }
+
+        // Text of whole 80-byte records is still no transport file.
+        let records = folder.appendingPathComponent("records.xpt").path
+        try csv.prefix(2720).write(to: URL(fileURLWithPath: records))
+        let transport = failure(records)
+        #expect(transport?.kind == .corruptFile && transport?.message.contains("ReadStat says: ") == true, "\(String(describing: transport))")
 
         // A catalogue is for SAS files only, and must be one.
         let labelled = failure(Self.path("long.sav"), catalog: Self.path("long.sas7bdat"))
         #expect(labelled?.kind == .unsupportedFile && labelled?.message.contains("SAS files (.sas7bdat, .xpt) only") == true)
         let notACatalogue = failure(Self.path("long.sas7bdat"), catalog: Self.path("long.sav"))
         #expect(notACatalogue?.kind == .corruptFile && notACatalogue?.file == Self.path("long.sav"))
-        #expect(notACatalogue?.message.hasPrefix("expected an SAS format catalogue (.sas7bcat)") == true)
+        #expect(notACatalogue?.message.hasPrefix("expected a SAS format catalogue (.sas7bcat)") == true)
         #expect(failure(Self.path("long.xpt"), catalog: folder.appendingPathComponent("none.sas7bcat").path)?.kind == .unreadableFile)
     }
 
-    /// ReadStat parses untrusted bytes: every fixture cut at 40 lengths and at each of its first 64 bytes, and with
+    /// ReadStat parses untrusted bytes: every fixture cut at 40 lengths, at each of its first 64 bytes and at every
+    /// 80-byte boundary (a transport file's records), and with
     /// bytes overwritten at 60 places, is read or refused with a ``CSVImportError`` — never a crash, never another error.
     @Test func truncatedAndDamagedFilesAreErrorsNeverCrashes() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("walkstats-readstat-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         var refused = 0, read = 0
-        func attempt(_ bytes: Data, as name: String) {
+        /// Reads `bytes`; a cut file read without error must hold every case and label of the whole file, except a
+        /// transport file cut at a record boundary (the format has no case count), which holds the first cases.
+        func attempt(_ bytes: Data, as name: String, cutFrom whole: SourceTable? = nil) throws {
             let path = folder.appendingPathComponent(name).path
-            FileManager.default.createFile(atPath: path, contents: bytes)
+            try bytes.write(to: URL(fileURLWithPath: path))
             do {
                 let table = try StatisticalFileReader.read(path: path)
                 #expect(table.records.allSatisfy { $0.fields.count == table.header.count })
+                if let whole {
+                    if name.hasSuffix(".xpt") {
+                        #expect(bytes.count % 80 == 0 && table.records == Array(whole.records.prefix(table.records.count)),
+                                "\(name): \(bytes.count) bytes read as \(table.records.count) cases")
+                    } else {
+                        #expect(table.records == whole.records && table.valueLabels == whole.valueLabels,
+                                "\(name): \(bytes.count) bytes read as \(table.records.count) cases")
+                    }
+                }
                 read += 1
             } catch let error as CSVImportError {
                 #expect(error.file == path)
@@ -175,9 +194,10 @@ struct StatisticalFileReaderTests {
         let names = ["long.sav", "long.zsav", "long.dta", "long.xpt", "long.sas7bdat", "wide.sav", "wide.dta", "wide.xpt", "dates.sav"]
         for name in names {
             let bytes = try Data(contentsOf: URL(fileURLWithPath: Self.path(name)))
-            let lengths = Set((0..<40).map { bytes.count * $0 / 40 } + (1...64)).sorted()
+            let whole = name.hasPrefix("dates") ? nil : try StatisticalFileReader.read(path: Self.path(name))
+            let lengths = Set((0..<40).map { bytes.count * $0 / 40 } + (1...64) + (1..<bytes.count / 80).map { $0 * 80 }).sorted()
             for length in lengths where length < bytes.count {
-                attempt(bytes.prefix(length), as: "cut-\(length)-" + name)
+                try attempt(bytes.prefix(length), as: "cut-\(length)-" + name, cutFrom: whole)
             }
             // Deterministic damage: a run of 4 bytes set to 0xFF, 0x00 or flipped, at 20 places each.
             var generator = SplitMix64(seed: UInt64(bytes.count))
@@ -188,7 +208,7 @@ struct StatisticalFileReaderTests {
                     for offset in start..<(start + 4) {
                         damaged[offset] = pattern == 0 ? 0xFF : pattern == 1 ? 0x00 : ~damaged[offset]
                     }
-                    attempt(damaged, as: "damaged-\(start)-\(pattern)-" + name)
+                    try attempt(damaged, as: "damaged-\(start)-\(pattern)-" + name)
                 }
             }
         }

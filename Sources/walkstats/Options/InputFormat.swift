@@ -6,6 +6,8 @@ import WalkStats
 enum InputFormat: Equatable {
     /// Delimited text (CSV, `;`-separated, tab-separated), read by ``DelimitedText`` directly.
     case delimitedText
+    /// An SPSS, Stata or SAS data file (.sav .zsav .dta .xpt .sas7bdat), read by ``StatisticalFileReader``.
+    case statistical(StatisticalFileReader.Format)
 
     /// Extensions of formats WalkStats does not read, with what to do instead.
     static let unreadable: [String: String] = [
@@ -24,6 +26,7 @@ enum InputFormat: Equatable {
         if let advice = unreadable[ext] {
             throw CSVImportError(.unsupportedFile, file: input.file, message: "this is \(advice)")
         }
+        if let format = StatisticalFileReader.Format(path: input.file) { return .statistical(format) }
         return .delimitedText
     }
 
@@ -31,6 +34,7 @@ enum InputFormat: Equatable {
     func readSource(_ input: InputOptions) throws -> SourceTable? {
         switch self {
         case .delimitedText: return nil
+        case .statistical: return try StatisticalFileReader.read(path: input.file, catalog: input.statisticalFile.catalog)
         }
     }
 }

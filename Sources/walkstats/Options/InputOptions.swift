@@ -9,6 +9,8 @@ struct InputOptions: ParsableArguments {
 
     @OptionGroup var reading: ReadingOptions
 
+    @OptionGroup var statisticalFile: StatisticalFileOptions
+
     @Option(help: "Codebook CSV with outcome labels, units, better direction and MCID, overriding the built-in codebook (and a codebook.csv next to FILE) outcome by outcome.")
     var codebook: String?
 
@@ -91,6 +93,7 @@ struct InputOptions: ParsableArguments {
     /// Files that an output must never overwrite.
     var inputPaths: [String] {
         [file, DatasetMetadataImporter.sidecarPath(of: file)] + CodebookLayers.userPaths(dataFile: file, given: codebook)
+            + (statisticalFile.catalog.map { [$0] } ?? [])
     }
 }
 
