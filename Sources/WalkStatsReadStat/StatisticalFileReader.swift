@@ -68,17 +68,15 @@ public enum StatisticalFileReader {
     /// The file extensions this reader takes, without the dot.
     public static let extensions = Format.allCases.map(\.rawValue)
 
-    /// Whether `path` names a file this reader takes (by its extension).
-    public static func reads(path: String) -> Bool { Format(path: path) != nil }
-
     /// Reads the data file at `path` (its format chosen by extension), with the value labels of the SAS catalogue
     /// `catalog` when given.
     /// - Throws: ``CSVImportError``: `.unreadableFile`, `.isDirectory` or `.emptyFile` for a path that is not a
     ///   readable file; `.unsupportedFile` for an extension not listed, a catalogue given with a non-SAS file, or a
     ///   file version, compression or character set ReadStat cannot read; `.corruptFile` for bytes that are not a
-    ///   valid file of the format (truncated, damaged; fewer cases than the header gives; a transport file whose
-    ///   length is no multiple of its 80-byte records; a Stata 13+ file without its closing tag), naming ReadStat's reason; `.noDataRows` for a file without
-    ///   variables or cases; `.dateValue` for a value of a date-formatted variable.
+    ///   valid file of the format (truncated or damaged; fewer cases than its header gives; a transport file whose
+    ///   length is no multiple of its 80-byte records; a Stata 13+ file without its closing tag), naming ReadStat's
+    ///   reason; `.noDataRows` for a file without variables or cases; `.dateValue` for a value of a date-formatted
+    ///   variable, placed at its case and variable.
     public static func read(path: String, catalog: String? = nil) throws -> SourceTable {
         guard let format = Format(path: path) else {
             throw CSVImportError(.unsupportedFile, file: path, message: "expected an SPSS, Stata or SAS data file named "

@@ -109,6 +109,29 @@ struct StatisticalFileReaderTests {
         #expect(ParseContext.formatName("armfmt10.") == "ARMFMT")
     }
 
+    /// A SAS variable names a format; the catalogue's label set of that name (case and width aside) labels it.
+    /// (No fixture catalogue exists: neither haven nor ReadStat writes .sas7bcat files, so this checks the matching.)
+    @Test func catalogueLabelsAreMatchedToSASVariablesByFormatName() throws {
+        let context = ParseContext(file: "trial.sas7bdat", format: .sasData)
+        context.variables = [
+            .init(name: "arm", label: "Treatment arm", labelSet: "ARMFMT.", format: "ARMFMT.", isDate: false),
+            .init(name: "sex", label: "", labelSet: "$sexfmt1.", format: "$sexfmt1.", isDate: false),
+            .init(name: "value", label: "", labelSet: "BEST12.", format: "BEST12.", isDate: false),
+        ]
+        context.cases = [["1", "f", "7"], ["2", "m", "6"]]
+        context.expectedCases = 2
+        context.catalogueLabels = ["armfmt": [("1", "backward"), ("2", "forward")], "$SEXFMT": [("f", "female"), ("m", "male")],
+                                   "UNUSED": [("1", "one")]]
+        let table = try context.table(catalog: "formats.sas7bcat")
+        #expect(table.valueLabels == ["arm": ["1": "backward", "2": "forward"], "sex": ["f": "female", "m": "male"]])
+        #expect(table.variableLabels == ["arm": "Treatment arm"])
+        #expect(table.notes == ["SAS data file (.sas7bdat), 2 cases, 3 variables",
+                                "value labels from the SAS catalogue formats.sas7bcat (3 formats), for 'arm', 'sex'"])
+        #expect(table.records == [SourceRecord(line: 1, fields: ["1", "f", "7"]), SourceRecord(line: 2, fields: ["2", "m", "6"])])
+        context.expectedCases = 3
+        #expect(throws: CSVImportError.self) { try context.table(catalog: nil) }
+    }
+
     @Test func wholeNumbersAreWrittenWithoutAFraction() {
         #expect(ParseContext.isWhole(7) && ParseContext.isWhole(-99) && ParseContext.isWhole(999_999_999_999_999))
         #expect(!ParseContext.isWhole(1.07) && !ParseContext.isWhole(1e15) && !ParseContext.isWhole(.infinity) && !ParseContext.isWhole(.nan))
