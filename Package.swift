@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 // WalkStats: import → model → statistics → analysis → report, with the `walkstats` command line on top.
-// Only WalkStatsGSL imports the CGSL system library and only WalkStatsReadStat imports CReadStat; every other
-// target is pure Swift.
+// Only WalkStatsGSL imports the CGSL system library, only WalkStatsImport's SHA256 the CCrypto one, and only
+// WalkStatsReadStat the CReadStat one.
 import PackageDescription
 
 let package = Package(
@@ -22,8 +22,14 @@ let package = Package(
         .target(name: "WalkStatsGSL", dependencies: ["CGSL"]),
         // ReadStat (SPSS, Stata and SAS files); Debian's libreadstat-dev ships no pkg-config file.
         .systemLibrary(name: "CReadStat", providers: [.apt(["libreadstat-dev"])]),
+        // OpenSSL's libcrypto, for the SHA-256 of every input (WalkStatsImport's SHA256 only).
+        .systemLibrary(
+            name: "CCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
         .target(name: "WalkStatsModel"),
-        .target(name: "WalkStatsImport", dependencies: ["WalkStatsModel"]),
+        .target(name: "WalkStatsImport", dependencies: ["WalkStatsModel", "CCrypto"]),
         .target(name: "WalkStatsReadStat", dependencies: ["CReadStat", "WalkStatsImport", "WalkStatsModel"]),
         .target(name: "WalkStatsStatistics", dependencies: ["WalkStatsGSL", "WalkStatsModel"]),
         .target(name: "WalkStatsAnalysis", dependencies: ["WalkStatsStatistics", "WalkStatsModel"]),

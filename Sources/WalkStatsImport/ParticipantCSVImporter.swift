@@ -458,7 +458,7 @@ private struct LongRowReader {
         guard let outcomeBytes = identifier(columns.outcome, "outcome") else { return }
         let outcome = outcomes.id(outcomeBytes)
         if Int(outcome) == outcomeRules.count {
-            outcomeRules.append(codebook?.definition(of: outcomes.names[Int(outcome)]).map { ($0.scaleRange, $0.integerScores) })
+            outcomeRules.append(codebook?.valueRule(of: outcomes.names[Int(outcome)]))
         }
         var value = Double.nan
         if record.isMissing(columns.value) {
@@ -524,7 +524,7 @@ private struct LongRowReader {
         let timepointMap = other.timepoints.names.map { timepoints.id($0) }
         let outcomeMap = other.outcomes.names.map { outcomes.id($0) }
         while outcomeRules.count < outcomes.names.count {
-            outcomeRules.append(codebook?.definition(of: outcomes.names[outcomeRules.count]).map { ($0.scaleRange, $0.integerScores) })
+            outcomeRules.append(codebook?.valueRule(of: outcomes.names[outcomeRules.count]))
         }
         let extraMaps = extraColumns.indices.map { position in other.extraValues[position].names.map { extraValues[position].id($0) } }
         for position in extraColumns.indices {

@@ -1,3 +1,4 @@
+import Foundation
 import WalkStatsModel
 
 /// One row of a ``SourceTable``: its cells as text and where the row is in its file.
@@ -47,8 +48,8 @@ public struct SourceTable: Sendable {
     public var valueLabels: [String: [String: String]] = [:]
     /// Variable labels by column name; they label outcomes that the codebook leaves without one.
     public var variableLabels: [String: String] = [:]
-    /// Outcome definitions the file brings with it (a REDCap data dictionary).
-    public var codebook: Codebook?
+    /// What the file says about its outcomes (a REDCap data dictionary's fields), by outcome id.
+    public var outcomeInfo: [FileOutcomeInfo] = []
     /// Columns left out on purpose, with the reason, said in the report ("`name` (identifier)").
     public var dropped: [String] = []
 
@@ -100,5 +101,44 @@ public struct SourceTable: Sendable {
     var csvTable: CSVTable {
         CSVTable(file: file, header: header, headerLine: headerLine,
                  records: records.map { CSVRecord(line: $0.line, fields: $0.fields) }, problems: [])
+    }
+
+    /// What the file says about each outcome: ``outcomeInfo``, then variable labels — a column named as an
+    /// outcome, or in a wide table (`layout`) the value columns of an outcome, whose labels' common start
+    /// (`Pain NRS, baseline` and `Pain NRS, week 6` give `Pain NRS`) or single label names it.
+    public func fileOutcomes(wide layout: WideLayout?) -> [FileOutcomeInfo] {
+        var info = outcomeInfo
+        let source = "the file's variable label"
+        if let layout, let plan = try? layout.plan(header: header, file: file, headerLine: headerLine) {
+            var labelsByOutcome: [(outcome: String, labels: [String])] = []
+            for value in plan.values {
+                guard let label = variableLabels[header[value.column]]?.trimmingCharacters(in: .whitespaces), !label.isEmpty else { continue }
+                if let index = labelsByOutcome.firstIndex(where: { $0.outcome == value.outcome }) {
+                    labelsByOutcome[index].labels.append(label)
+                } else {
+                    labelsByOutcome.append((value.outcome, [label]))
+                }
+            }
+            for (outcome, labels) in labelsByOutcome {
+                let label = labels.count == 1 ? labels[0] : Self.commonStart(labels)
+                if !label.isEmpty { info.append(FileOutcomeInfo(id: outcome, label: label, source: source)) }
+            }
+        }
+        for name in header {
+            if let label = variableLabels[name], !label.isEmpty { info.append(FileOutcomeInfo(id: name, label: label, source: source)) }
+        }
+        return info
+    }
+
+    /// The words `labels` all start with, without trailing punctuation or a dangling "at"/"–".
+    static func commonStart(_ labels: [String]) -> String {
+        let words = labels.map { $0.split(separator: " ").map(String.init) }
+        var common: [String] = []
+        for (index, word) in (words.first ?? []).enumerated() {
+            guard words.allSatisfy({ index < $0.count && $0[index] == word }) else { break }
+            common.append(word)
+        }
+        while let last = common.last, ["at", "-", "–", "—", "(", "at:"].contains(last.lowercased()) { common.removeLast() }
+        return common.joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: " ,;:-–—("))
     }
 }

@@ -68,10 +68,36 @@ public struct OutcomeDefinition: Sendable, Equatable {
     }
 }
 
+/// What a data file itself says about an outcome (an SPSS variable label, a REDCap data dictionary's field):
+/// a label, and maybe the scale's range and whole-number scores — but not which direction is better, so it
+/// labels an outcome the codebook does not define without making it one.
+public struct FileOutcomeInfo: Sendable, Equatable {
+    /// The outcome id.
+    public let id: String
+    /// The label the file gives.
+    public let label: String
+    /// The values the scale can take, when the file says (REDCap's validation minimum and maximum).
+    public let scaleRange: ClosedRange<Double>?
+    /// Whether scores are whole numbers (REDCap's integer validation, coded choices).
+    public let integerScores: Bool
+    /// Where it comes from, in words ("SPSS variable label", "REDCap data dictionary `dict.csv`").
+    public let source: String
+
+    public init(id: String, label: String, scaleRange: ClosedRange<Double>? = nil, integerScores: Bool = false, source: String) {
+        self.id = id
+        self.label = label
+        self.scaleRange = scaleRange
+        self.integerScores = integerScores
+        self.source = source
+    }
+}
+
 /// Outcome definitions by id, read from a codebook CSV.
 public struct Codebook: Sendable, Equatable {
     /// The definitions in file order.
     public let definitions: [OutcomeDefinition]
+    /// What the data file says about outcomes without a definition (see ``FileOutcomeInfo``).
+    public private(set) var fileOutcomes: [FileOutcomeInfo] = []
 
     /// Creates a codebook.
     public init(definitions: [OutcomeDefinition]) {
@@ -81,6 +107,27 @@ public struct Codebook: Sendable, Equatable {
     /// The definition of `outcome`, if the codebook has one.
     public func definition(of outcome: String) -> OutcomeDefinition? {
         definitions.first { $0.id == outcome }
+    }
+
+    /// What the data file says about `outcome`, when the codebook does not define it.
+    public func fileOutcome(of outcome: String) -> FileOutcomeInfo? {
+        definition(of: outcome) == nil ? fileOutcomes.first { $0.id == outcome } : nil
+    }
+
+    /// The scale range and whole-number rule to check `outcome`'s values against: the definition's, else the
+    /// data file's own.
+    public func valueRule(of outcome: String) -> (range: ClosedRange<Double>?, integer: Bool)? {
+        if let definition = definition(of: outcome) { return (definition.scaleRange, definition.integerScores) }
+        return fileOutcome(of: outcome).map { ($0.scaleRange, $0.integerScores) }
+    }
+
+    /// This codebook with `info` added for the outcomes it does not define (the first for each id counts).
+    public func adding(fileOutcomes info: [FileOutcomeInfo]) -> Codebook {
+        var codebook = self
+        let known = Set(definitions.map(\.id)).union(fileOutcomes.map(\.id))
+        var seen = Set<String>()
+        codebook.fileOutcomes += info.filter { !known.contains($0.id) && seen.insert($0.id).inserted }
+        return codebook
     }
 }
 
@@ -92,5 +139,6 @@ extension Codebook {
         let replacements = Dictionary(later.definitions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let ids = Set(definitions.map(\.id))
         return Codebook(definitions: definitions.map { replacements[$0.id] ?? $0 } + later.definitions.filter { !ids.contains($0.id) })
+            .adding(fileOutcomes: fileOutcomes + later.fileOutcomes)
     }
 }

@@ -9,9 +9,10 @@ public func recordedDecimals(_ value: Double, limit: Int = 4) -> Int {
     // shortest round-trip form has the fewest digits, so it has k decimals.
     let magnitude = abs(value)
     if magnitude == 0 { return 0 }
-    if magnitude >= 1e-4, magnitude < 1e15, limit <= 4 {
-        var scale = 1.0
-        for decimals in 0...limit {
+    if magnitude >= 1e-4, magnitude < 1e15, (1...4).contains(limit) {
+        if magnitude.rounded() == magnitude { return 0 }
+        var scale = 10.0
+        for decimals in 1...limit {
             let scaled = (magnitude * scale).rounded()
             if scaled < 9_007_199_254_740_992, scaled / scale == magnitude { return decimals }
             scale *= 10

@@ -10,11 +10,16 @@ struct OutcomeLabel {
     init(_ id: String, codebook: Codebook) {
         self.id = id
         definition = codebook.definition(of: id)
+        fileLabel = codebook.fileOutcome(of: id)?.label
     }
 
-    /// "Knee pain (NRS 0–10) (`pain_nrs`, points)" or the id alone when the codebook lacks it.
+    /// The data file's own label, when the codebook does not define the outcome (``FileOutcomeInfo``).
+    let fileLabel: String?
+
+    /// "Knee pain (NRS 0–10) (`pain_nrs`, points)"; the data file's label with the id when the codebook lacks
+    /// the outcome ("Pain today (`pain`)"); else the id alone.
     var heading: String {
-        guard let definition else { return "`\(id)`" }
+        guard let definition else { return fileLabel.map { "\($0) (`\(id)`)" } ?? "`\(id)`" }
         let unit = definition.unit.isEmpty ? "" : ", \(definition.unit)"
         return "\(definition.label) (`\(id)`\(unit))"
     }
@@ -60,7 +65,7 @@ struct OutcomeLabel {
     var json: JSONValue {
         .object([
             ("id", .string(id)),
-            ("label", definition.map { .string($0.label) } ?? .null),
+            ("label", definition.map { .string($0.label) } ?? fileLabel.map(JSONValue.string) ?? .null),
             ("unit", definition.map { .string($0.unit) } ?? .null),
             ("better", definition.map { .string($0.better.rawValue) } ?? .null),
             ("mcid", .number(definition?.mcid)),

@@ -83,4 +83,34 @@ struct SourceTableTests {
         #expect(CellPlace.dataset(variables: ["a"]).location(file: "d.dta", line: nil, column: 1) == "d.dta, variable 'a'")
         #expect(CellPlace.text.location(file: "t.csv", line: 2, column: 3) == "t.csv:2:3")
     }
+
+    @Test func variableLabelsNameOutcomes() {
+        let header = ["id", "group", "pain_pre", "pain_post", "tug_pre", "age"]
+        var table = SourceTable(file: "trial.sav", header: header, headerLine: 0, records: [], place: .dataset(variables: header))
+        table.variableLabels = ["pain_pre": "Knee pain (NRS) at baseline", "pain_post": "Knee pain (NRS) at week 6",
+                                "tug_pre": "Timed Up and Go", "age": "Age in years"]
+        table.outcomeInfo = [FileOutcomeInfo(id: "pain", label: "from the dictionary", source: "REDCap")]
+        let info = table.fileOutcomes(wide: WideLayout())
+        #expect(info.first == FileOutcomeInfo(id: "pain", label: "from the dictionary", source: "REDCap"))
+        #expect(info.contains(FileOutcomeInfo(id: "pain", label: "Knee pain (NRS)", source: "the file's variable label")))
+        #expect(info.contains(FileOutcomeInfo(id: "tug", label: "Timed Up and Go", source: "the file's variable label")))
+        // The first word for an id counts; a codebook definition beats both.
+        let codebook = Codebook(definitions: [OutcomeDefinition(id: "tug", label: "TUG", unit: "s", better: .lower, mcid: nil, mcidSource: "")])
+            .adding(fileOutcomes: info)
+        #expect(codebook.fileOutcome(of: "pain")?.label == "from the dictionary")
+        #expect(codebook.fileOutcome(of: "tug") == nil)
+        #expect(codebook.definition(of: "tug")?.label == "TUG")
+    }
+
+    @Test func aFileScaleRangeChecksValues() {
+        let codebook = Codebook(definitions: []).adding(fileOutcomes: [FileOutcomeInfo(id: "pain", label: "Pain", scaleRange: 0...10,
+                                                                                       integerScores: true, source: "REDCap")])
+        var rows = long
+        rows[1][4] = "11"
+        let error = #expect(throws: CSVImportError.self) {
+            try ParticipantCSVImporter(codebook: codebook).importTrial(source: sheet(rows, header: longHeader), wide: nil)
+        }
+        #expect(error?.description.hasPrefix("book.xlsx, sheet 'Data', cell F5:") == true)
+        #expect(error?.message.hasPrefix("expected a 'pain' value within its scale, 0 to 10") == true)
+    }
 }

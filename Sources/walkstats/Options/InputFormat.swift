@@ -37,4 +37,26 @@ enum InputFormat: Equatable {
         case .statistical: return try StatisticalFileReader.read(path: input.file, catalog: input.statisticalFile.catalog)
         }
     }
+
+    /// The table of the participant file `input` names, read once per process (a command asks for it for the
+    /// trial and again for the codebook, which takes the file's own labels); `nil` for delimited text.
+    static func source(_ input: InputOptions) throws -> SourceTable? {
+        let key = input.file
+        if let cached = SourceCache.shared.tables[key] { return cached }
+        let table = try detect(input).readSource(input)
+        SourceCache.shared.tables[key] = table
+        return table
+    }
+}
+
+/// The tables already read in this process, by path.
+final class SourceCache: @unchecked Sendable {
+    static let shared = SourceCache()
+    private let lock = NSLock()
+    private var stored: [String: SourceTable?] = [:]
+
+    var tables: [String: SourceTable?] {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
+    }
 }

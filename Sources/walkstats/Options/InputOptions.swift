@@ -74,7 +74,7 @@ struct InputOptions: ParsableArguments {
         let metadata = try loadMetadata()
         let given: (order: [String], source: String)? = timepointOrder.map { ($0, "given with --timepoints") }
             ?? metadata?.timepoints.map { ($0, "from the dataset's metadata") }
-        let source = try InputFormat.detect(self).readSource(self)
+        let source = try InputFormat.source(self)
         let codebook = try loadCodebook()
         let importer = ParticipantCSVImporter(timepointOrder: given?.order, timepointOrderSource: given?.source ?? "as given",
                                               ordersVisits: (design ?? metadata?.design ?? .parallel) == .parallel, keepGoing: keepGoing,
@@ -86,8 +86,12 @@ struct InputOptions: ParsableArguments {
     }
 
     /// The built-in codebook overridden by a `codebook.csv` next to FILE, then by `--codebook` (``CodebookLayers``).
+    /// What the data file says about its outcomes (labels, a REDCap dictionary's ranges) labels the outcomes
+    /// no codebook defines (``Codebook/fileOutcomes``).
     func loadCodebook() throws -> Codebook {
-        try CodebookLayers.load(dataFile: file, given: codebook).codebook
+        let layered = try CodebookLayers.load(dataFile: file, given: codebook).codebook
+        guard let source = try InputFormat.source(self) else { return layered }
+        return layered.adding(fileOutcomes: source.fileOutcomes(wide: reading.wideLayout(knownOutcomes: layered.definitions.map(\.id))))
     }
 
     /// Files that an output must never overwrite.
