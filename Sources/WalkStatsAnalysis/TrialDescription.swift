@@ -1,3 +1,4 @@
+import Dispatch
 import WalkStatsStatistics
 import WalkStatsModel
 
@@ -20,22 +21,28 @@ public struct TrialDescription: Sendable {
     /// Cells ordered by outcome, then arm, then timepoint (each in the trial's order).
     public let cells: [Cell]
 
-    /// Describes `trial`; `missing` counts randomised participants without a value in a cell.
+    /// Describes `trial`; `missing` counts randomised participants without a value in a cell. Cells are
+    /// computed on every core (each is independent; the order of ``cells`` does not depend on it).
     /// - Throws: ``StatisticsError`` only for an invalid confidence level (imported data are finite).
     public init(trial: Trial, confidenceLevel: Double = 0.95) throws {
-        var cells: [Cell] = []
-        for outcome in trial.outcomes {
-            for arm in trial.arms {
-                for timepoint in trial.timepoints {
-                    let values = arm.observedValues(of: outcome, at: timepoint)
-                    cells.append(Cell(outcome: outcome, arm: arm.name, timepoint: timepoint,
-                                      randomised: arm.participants.count,
-                                      descriptives: try Descriptives(values, missing: arm.participants.count - values.count,
-                                                                     confidenceLevel: confidenceLevel)))
+        let keys = trial.outcomes.flatMap { outcome in
+            trial.arms.indices.flatMap { arm in trial.timepoints.map { (outcome: outcome, arm: arm, timepoint: $0) } }
+        }
+        var results = [Result<Cell, Error>?](repeating: nil, count: keys.count)
+        let arms = trial.arms
+        results.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let buffer = buffer
+            DispatchQueue.concurrentPerform(iterations: keys.count) { index in
+                let key = keys[index], arm = arms[key.arm]
+                buffer[index] = Result {
+                    let values = arm.observedValues(of: key.outcome, at: key.timepoint)
+                    return Cell(outcome: key.outcome, arm: arm.name, timepoint: key.timepoint, randomised: arm.participants.count,
+                                descriptives: try Descriptives(values, missing: arm.participants.count - values.count,
+                                                               confidenceLevel: confidenceLevel))
                 }
             }
         }
-        self.cells = cells
+        cells = try results.map { try $0!.get() }
     }
 
     /// The cells of one outcome.
