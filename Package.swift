@@ -1,6 +1,7 @@
 // swift-tools-version:6.0
 // WalkStats: import → model → statistics → analysis → report, with the `walkstats` command line on top.
-// Only WalkStatsGSL imports the CGSL system library, and only WalkStatsImport's SHA256 the CCrypto one.
+// Only WalkStatsGSL imports the CGSL system library, only WalkStatsImport's SHA256 the CCrypto one, and only
+// WalkStatsReadStat the CReadStat one.
 import PackageDescription
 
 let package = Package(
@@ -19,6 +20,8 @@ let package = Package(
             providers: [.apt(["libgsl-dev"])]
         ),
         .target(name: "WalkStatsGSL", dependencies: ["CGSL"]),
+        // ReadStat (SPSS, Stata and SAS files); Debian's libreadstat-dev ships no pkg-config file.
+        .systemLibrary(name: "CReadStat", providers: [.apt(["libreadstat-dev"])]),
         // OpenSSL's libcrypto, for the SHA-256 of every input (WalkStatsImport's SHA256 only).
         .systemLibrary(
             name: "CCrypto",
@@ -27,13 +30,14 @@ let package = Package(
         ),
         .target(name: "WalkStatsModel"),
         .target(name: "WalkStatsImport", dependencies: ["WalkStatsModel", "CCrypto"]),
+        .target(name: "WalkStatsReadStat", dependencies: ["CReadStat", "WalkStatsImport", "WalkStatsModel"]),
         .target(name: "WalkStatsStatistics", dependencies: ["WalkStatsGSL", "WalkStatsModel"]),
         .target(name: "WalkStatsAnalysis", dependencies: ["WalkStatsStatistics", "WalkStatsModel"]),
         .target(name: "WalkStatsReport", dependencies: ["WalkStatsAnalysis", "WalkStatsStatistics", "WalkStatsModel"]),
         .target(
             name: "WalkStats",
             dependencies: ["WalkStatsGSL", "WalkStatsImport", "WalkStatsModel", "WalkStatsStatistics", "WalkStatsAnalysis",
-                           "WalkStatsReport"]
+                           "WalkStatsReport", "WalkStatsReadStat"]
         ),
         .executableTarget(
             name: "walkstats",
@@ -46,7 +50,7 @@ let package = Package(
         .testTarget(name: "WalkStatsGSLTests", dependencies: ["WalkStatsGSL"]),
         .testTarget(
             name: "WalkStatsImportTests",
-            dependencies: ["WalkStatsImport", "WalkStatsTestSupport"],
+            dependencies: ["WalkStatsImport", "WalkStatsReadStat", "WalkStatsTestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

@@ -4,5 +4,6 @@
 @_exported import WalkStatsGSL
 @_exported import WalkStatsImport
 @_exported import WalkStatsModel
+@_exported import WalkStatsReadStat
 @_exported import WalkStatsReport
 @_exported import WalkStatsStatistics

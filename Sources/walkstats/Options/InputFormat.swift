@@ -9,6 +9,8 @@ enum InputFormat: Equatable {
     case delimitedText
     /// A REDCap raw export (``REDCapReader``): its header has `record_id` and `redcap_event_name`, or `--redcap-dictionary` is given.
     case redcap
+    /// An SPSS, Stata or SAS data file (.sav .zsav .dta .xpt .sas7bdat), read by ``StatisticalFileReader``.
+    case statistical(StatisticalFileReader.Format)
 
     /// Extensions of formats WalkStats does not read, with what to do instead.
     static let unreadable: [String: String] = [
@@ -27,6 +29,12 @@ enum InputFormat: Equatable {
         let ext = (input.file as NSString).pathExtension.lowercased()
         if let advice = unreadable[ext] {
             throw CSVImportError(.unsupportedFile, file: input.file, message: "this is \(advice)")
+        }
+        if let format = StatisticalFileReader.Format(path: input.file) {
+            if input.redcap.dictionary != nil || input.redcap.armField != nil {
+                throw ValidationError("--redcap-dictionary and --redcap-arm apply only to a REDCap export; \(input.file) is a \(format) data file")
+            }
+            return .statistical(format)
         }
         if input.redcap.dictionary != nil || REDCapReader.isExport(path: input.file, options: input.textOptions) {
             if input.reading.layout == .wide {
@@ -48,6 +56,7 @@ enum InputFormat: Equatable {
         case .redcap:
             return try REDCapReader.read(path: input.file, dictionary: input.redcap.dictionary, armField: input.redcap.armField,
                                          options: input.textOptions)
+        case .statistical: return try StatisticalFileReader.read(path: input.file, catalog: input.statisticalFile.catalog)
         }
     }
 

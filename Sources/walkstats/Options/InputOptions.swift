@@ -10,6 +10,7 @@ struct InputOptions: ParsableArguments {
     @OptionGroup var reading: ReadingOptions
 
     @OptionGroup var redcap: REDCapOptions
+    @OptionGroup var statisticalFile: StatisticalFileOptions
 
     @Option(help: "Codebook CSV with outcome labels, units, better direction and MCID, overriding the built-in codebook (and a codebook.csv next to FILE) outcome by outcome.")
     var codebook: String?
@@ -98,6 +99,7 @@ struct InputOptions: ParsableArguments {
     var inputPaths: [String] {
         [file, DatasetMetadataImporter.sidecarPath(of: file)] + CodebookLayers.userPaths(dataFile: file, given: codebook)
             + (redcap.dictionary.map { [$0] } ?? [])
+            + (statisticalFile.catalog.map { [$0] } ?? [])
     }
 }
 
