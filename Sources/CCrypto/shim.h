@@ -1,2 +1,3 @@
 // Only the OpenSSL libcrypto header WalkStats uses (the SHA-256 digest of its inputs); no logic lives here.
 #include <openssl/evp.h>
+#include <openssl/crypto.h>

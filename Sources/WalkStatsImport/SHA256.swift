@@ -23,8 +23,14 @@ public enum SHA256 {
         data.withUnsafeBytes { hex(ofRaw: $0) }
     }
 
+    /// libcrypto set up without its exit-time clean-up: a digest runs on another thread (``FileDigests``), and
+    /// a command that stops early (exit 1 on a bad cell) must not free libcrypto's state under it, which
+    /// crashed one run in a few hundred.
+    private static let initialised: Bool = OPENSSL_init_crypto(UInt64(OPENSSL_INIT_NO_ATEXIT), nil) == 1
+
     /// The digest of raw bytes, hashed in 8 MB steps; a large memory-mapped file gives back each step's pages.
     static func hex(ofRaw bytes: UnsafeRawBufferPointer) -> String {
+        _ = initialised
         guard let context = EVP_MD_CTX_new() else { fatalError("libcrypto could not allocate a digest context") }
         defer { EVP_MD_CTX_free(context) }
         // EVP_sha256 cannot fail to initialise or update on memory already in hand.
