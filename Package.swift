@@ -11,6 +11,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -20,7 +21,7 @@ let package = Package(
         ),
         .target(name: "WalkStatsGSL", dependencies: ["CGSL"]),
         .target(name: "WalkStatsModel"),
-        .target(name: "WalkStatsImport", dependencies: ["WalkStatsModel"]),
+        .target(name: "WalkStatsImport", dependencies: ["WalkStatsModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "WalkStatsStatistics", dependencies: ["WalkStatsGSL", "WalkStatsModel"]),
         .target(name: "WalkStatsAnalysis", dependencies: ["WalkStatsStatistics", "WalkStatsModel"]),
         .target(name: "WalkStatsReport", dependencies: ["WalkStatsAnalysis", "WalkStatsStatistics", "WalkStatsModel"]),
@@ -40,7 +41,7 @@ let package = Package(
         .testTarget(name: "WalkStatsGSLTests", dependencies: ["WalkStatsGSL"]),
         .testTarget(
             name: "WalkStatsImportTests",
-            dependencies: ["WalkStatsImport", "WalkStatsTestSupport"],
+            dependencies: ["WalkStatsImport", "WalkStatsTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
