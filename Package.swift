@@ -1,6 +1,6 @@
 // swift-tools-version:6.0
 // WalkStats: import → model → statistics → analysis → report, with the `walkstats` command line on top.
-// Only WalkStatsGSL imports the CGSL system library; every other target is pure Swift.
+// Only WalkStatsGSL imports the CGSL system library, and only WalkStatsImport's SHA256 the CCrypto one.
 import PackageDescription
 
 let package = Package(
@@ -20,8 +20,14 @@ let package = Package(
             providers: [.apt(["libgsl-dev"])]
         ),
         .target(name: "WalkStatsGSL", dependencies: ["CGSL"]),
+        // OpenSSL's libcrypto, for the SHA-256 of every input (WalkStatsImport's SHA256 only).
+        .systemLibrary(
+            name: "CCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
         .target(name: "WalkStatsModel"),
-        .target(name: "WalkStatsImport", dependencies: ["WalkStatsModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "WalkStatsImport", dependencies: ["WalkStatsModel", "CCrypto", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "WalkStatsStatistics", dependencies: ["WalkStatsGSL", "WalkStatsModel"]),
         .target(name: "WalkStatsAnalysis", dependencies: ["WalkStatsStatistics", "WalkStatsModel"]),
         .target(name: "WalkStatsReport", dependencies: ["WalkStatsAnalysis", "WalkStatsStatistics", "WalkStatsModel"]),

@@ -7,6 +7,8 @@ struct CSVRowFields {
     /// Column index by name, for the columns the file has.
     let columns: [String: Int]
     let file: String
+    /// Whether numbers are written with a decimal comma (`4,5`).
+    var decimalComma = false
 
     /// Whether the file has column `name`.
     func has(_ name: String) -> Bool { columns[name] != nil }
@@ -36,12 +38,18 @@ struct CSVRowFields {
         return NumericCell.missingSpellings.contains(value) ? nil : value
     }
 
+    /// A number as printed, with a decimal point (a decimal comma read as one): `nil` when empty or missing.
+    func printedNumber(_ name: String) -> String? {
+        guard let text = optionalText(name) else { return nil }
+        return decimalComma ? text.replacingOccurrences(of: ",", with: ".") : text
+    }
+
     /// An optional number: `nil` when the column is absent or the cell is missing (empty, `NA`, `NaN`).
     /// - Throws: ``CSVImportError`` for text that is not a finite number.
     func number(_ name: String) throws -> Double? {
         guard let index = columns[name] else { return nil }
         do {
-            switch try NumericCell.parse(record.fields[index], columnName: name) {
+            switch try NumericCell.parse(record.fields[index], columnName: name, decimalComma: decimalComma) {
             case .number(let value): return value
             case .missing: return nil
             }

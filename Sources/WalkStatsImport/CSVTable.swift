@@ -23,6 +23,8 @@ public struct CSVTable: Sendable {
     public let headerLine: Int
     /// The data records, each with `header.count` fields.
     public let records: [CSVRecord]
+    /// Whether numbers are written with a decimal comma (given, or detected in a file not separated by commas).
+    public var decimalComma = false
 
     /// Ragged rows (a width other than the header's), in file order; those rows are not in ``records``.
     /// Importers report them among their own row problems (``ProblemCollector``), so the first problem a
@@ -67,6 +69,7 @@ public struct CSVTable: Sendable {
         }
         records = kept
         self.problems = problems
+        decimalComma = text.decimalComma
     }
 
     /// A table made from records already split (such as the long rows of a reshaped wide sheet).

@@ -13,8 +13,12 @@ enum NumericCell: Equatable {
     /// Reads `text` (surrounding spaces ignored).
     /// - Throws: the kind and message of a ``CSVImportError`` for text that is not a finite decimal
     ///   number, with a hint when it looks like a decimal comma.
-    static func parse(_ text: String, columnName: String) throws -> NumericCell {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+    /// With `decimalComma`, one comma is the decimal mark (`4,5` is 4.5).
+    static func parse(_ text: String, columnName: String, decimalComma: Bool = false) throws -> NumericCell {
+        var trimmed = text.trimmingCharacters(in: .whitespaces)
+        if decimalComma, trimmed.filter({ $0 == "," }).count == 1, !trimmed.contains(".") {
+            trimmed = trimmed.replacingOccurrences(of: ",", with: ".")
+        }
         if missingSpellings.contains(trimmed) { return .missing }
         let lowered = trimmed.lowercased()
         if ["inf", "+inf", "-inf", "infinity", "+infinity", "-infinity", "nan"].contains(lowered) {

@@ -149,16 +149,24 @@ public struct ParticipantCSVImporter: Sendable {
 
     private func importTrial(wide table: CSVTable, plan: WidePlan, text: DelimitedText) throws -> Trial {
         let reshaped = WideLayout.reshape(table, with: plan)
-        let long = reshaped.table
+        return try importRows(reshaped.table, text: text) { problem, record in reshaped.locate(problem, in: record) }
+    }
+
+    /// Imports the long rows of `long` (already split into fields) through the same row checks as a file:
+    /// each row's fields packed into one byte buffer and read as a record. `locate` moves a problem found in a
+    /// row to where the user wrote it (the wide column of a reshaped sheet, the cell of a worksheet).
+    private func importRows(_ long: CSVTable, text: DelimitedText,
+                            locate: (CSVImportError, CSVRecord) -> CSVImportError) throws -> Trial {
         var reader = try LongRowReader(header: long.header, line: long.headerLine, file: long.file, timepointOrder: timepointOrder,
                                        codebook: codebook)
         reader.problems = long.problems
         reader.recordsRows = true
         var accepted: [CSVRecord] = []
+        var bytes: [UInt8] = []
+        var spans: [FieldSpan] = []
         for record in long.records {
-            // Each long row as a record of the same reader: its fields packed into one byte buffer.
-            var bytes: [UInt8] = []
-            var spans: [FieldSpan] = []
+            bytes.removeAll(keepingCapacity: true)
+            spans.removeAll(keepingCapacity: true)
             for field in record.fields {
                 let start = bytes.count
                 bytes.append(contentsOf: field.utf8)
@@ -170,12 +178,69 @@ public struct ParticipantCSVImporter: Sendable {
                     reader.add(DelimitedText.Record(line: record.line, fields: fields, base: base, text: text))
                 }
             }
-            for index in before..<reader.problems.count { reader.problems[index] = reshaped.locate(reader.problems[index], in: record) }
+            for index in before..<reader.problems.count { reader.problems[index] = locate(reader.problems[index], record) }
             if reader.acceptedRows > accepted.count { accepted.append(record) }
         }
         return try finish(&reader, headerLine: long.headerLine, notes: text.notes, file: long.file) { problem, row in
-            row >= 0 ? reshaped.locate(problem, in: accepted[Int(row)]) : problem
+            row >= 0 ? locate(problem, accepted[Int(row)]) : problem
         }
+    }
+
+    /// Imports a table read from a worksheet, a dataset or a REDCap export (see ``SourceTable``): long, or wide
+    /// with `layout`. The arm column's value labels name the arms; every error names the source's own cell.
+    /// - Throws: ``CSVImportError`` (or ``CSVImportErrors`` with `keepGoing`) for any problem in the table.
+    public func importTrial(source: SourceTable, wide layout: WideLayout?) throws -> Trial {
+        do {
+            return try importSourceTable(source, wide: layout)
+        } catch let error as CSVImportError {
+            throw error.placed(source.place)
+        } catch let errors as CSVImportErrors {
+            throw CSVImportErrors(errors.errors.map { $0.placed(source.place) })
+        }
+    }
+
+    private func importSourceTable(_ given: SourceTable, wide layout: WideLayout?) throws -> Trial {
+        let text = try DelimitedText(data: Data(), file: given.file, options: reading)
+        func header<T>(_ body: () throws -> T) throws -> T {
+            do { return try body() } catch let error as CSVImportError { throw given.locate(error, in: nil) }
+        }
+        guard !given.header.isEmpty else {
+            throw CSVImportError(.emptyFile, file: given.file, message: "the file holds no columns; expected a header of column names")
+        }
+        try header { try CSVTable.validateHeader(given.header.map { $0.trimmingCharacters(in: .whitespaces) }, line: given.headerLine, file: given.file) }
+        guard !given.records.isEmpty else {
+            throw CSVImportError(.noDataRows, file: given.file, line: given.headerLine, message: "the file has a header but no data rows")
+        }
+        var wideNote: [String] = []
+        var source = given
+        let trial: Trial
+        if let layout {
+            let plan = try header { try layout.plan(header: given.header, file: given.file, headerLine: given.headerLine) }
+            source = given.labellingCells(of: plan.armColumn)
+            let table = source.csvTable
+            let reshaped = WideLayout.reshape(table, with: plan)
+            let records = Dictionary(source.records.map { ($0.line, $0) }, uniquingKeysWith: { first, _ in first })
+            trial = try importRows(reshaped.table, text: text) { problem, record in
+                source.locate(reshaped.locate(problem, in: record), in: records[record.line])
+            }
+            wideNote = ["a wide sheet (--layout wide): participant column '\(source.header[plan.idColumn])', arm column "
+                + "'\(source.header[plan.armColumn])', \(plan.values.count) value columns named '\(layout.pattern)'"]
+        } else {
+            if let arm = CSVTable.columnIndex(of: "arm", in: given.header) { source = given.labellingCells(of: arm) }
+            let table = source.csvTable
+            var byLine: [Int: [SourceRecord]] = [:]
+            for record in source.records where record.columns != nil { byLine[record.line, default: []].append(record) }
+            trial = try importRows(table, text: text) { problem, record in
+                // A REDCap export's long rows share a line; the row is the one with these fields.
+                let match = byLine[record.line]?.first { $0.fields == record.fields }
+                return source.locate(problem, in: match)
+            }
+        }
+        let dropped = source.dropped.isEmpty ? [] : ["left out: " + source.dropped.joined(separator: ", ")]
+        return Trial(source: trial.source, arms: trial.arms, timepoints: trial.timepoints, outcomes: trial.outcomes,
+                     participantAttributeNames: trial.participantAttributeNames, measurementAttributeNames: trial.measurementAttributeNames,
+                     missingCells: trial.missingCells, timepointOrderReason: trial.timepointOrderReason,
+                     readingNotes: source.notes + wideNote + dropped + trial.readingNotes)
     }
 
     /// Checks what needs every row (repeated measurements, listed timepoints), reports the first problem in

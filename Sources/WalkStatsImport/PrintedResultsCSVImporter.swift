@@ -26,7 +26,7 @@ public enum PrintedResultsCSVImporter {
                                                      what: "printed-results file")
         var results: [PrintedResult] = []
         try collector.check(table) { record in
-            let fields = CSVRowFields(record: record, columns: columns, file: file)
+            let fields = CSVRowFields(record: record, columns: columns, file: file, decimalComma: table.decimalComma)
             let (low, high) = (try fields.number("ci_low"), try fields.number("ci_high"))
             if let low, let high, low > high {
                 throw fields.problem(.invalidValue, "ci_low", "expected ci_low ≤ ci_high, found \(low) > \(high)")

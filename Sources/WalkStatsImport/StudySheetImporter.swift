@@ -44,7 +44,7 @@ public struct StudySheetImporter: Sendable {
         var studies: [StudyDescription] = []
         var firstLine: [String: Int] = [:]
         try collector.check(table) { record in
-            let fields = CSVRowFields(record: record, columns: columns, file: file)
+            let fields = CSVRowFields(record: record, columns: columns, file: file, decimalComma: table.decimalComma)
             let study = try readStudy(fields)
             if let first = firstLine[study.id] {
                 throw fields.problem(.duplicateMeasurement, "study",

@@ -76,7 +76,7 @@ public struct SummaryCSVImporter: Sendable {
         var rows: [ReportedSummary] = []
         var firstLine: [SummaryKey: Int] = [:]
         try collector.check(table) { record in
-            let fields = CSVRowFields(record: record, columns: columns, file: file)
+            let fields = CSVRowFields(record: record, columns: columns, file: file, decimalComma: table.decimalComma)
             let row = try readRow(fields)
             let problems = row.problems(scaleRange: scaleRanges[row.outcome]).map {
                 fields.problem(.invalidValue, $0.field, $0.message)
@@ -146,8 +146,8 @@ public struct SummaryCSVImporter: Sendable {
         let spread = try readSpread(fields)
         return ReportedSummary(study: study, arm: arm, timepoint: timepoint, outcome: outcome, n: Int(nValue), mean: mean,
                                spread: spread, unit: fields.optionalText("unit"), source: fields.optionalText("source"),
-                               line: fields.record.line, printedMean: fields.optionalText("mean"),
-                               printedStandardDeviation: fields.optionalText("sd"))
+                               line: fields.record.line, printedMean: fields.printedNumber("mean"),
+                               printedStandardDeviation: fields.printedNumber("sd"))
     }
 
     /// The one way the row gives the SD.

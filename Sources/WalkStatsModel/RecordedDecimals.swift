@@ -3,7 +3,23 @@
 /// this is the precision the data were recorded with.
 public func recordedDecimals(_ value: Double, limit: Int = 4) -> Int {
     guard value.isFinite else { return 0 }
-    let text = "\(abs(value))"
+    // Without text, for the usual magnitudes (where the shortest form has no exponent): the fewest decimals k
+    // whose k-decimal number n / 10^k reads back as `value`. n = (value·10^k) rounded is that number whenever one
+    // exists, and n / 10^k, both exact below 2^53, is correctly rounded, so it equals `value` exactly then; the
+    // shortest round-trip form has the fewest digits, so it has k decimals.
+    let magnitude = abs(value)
+    if magnitude == 0 { return 0 }
+    if magnitude >= 1e-4, magnitude < 1e15, (1...4).contains(limit) {
+        if magnitude.rounded() == magnitude { return 0 }
+        var scale = 10.0
+        for decimals in 1...limit {
+            let scaled = (magnitude * scale).rounded()
+            if scaled < 9_007_199_254_740_992, scaled / scale == magnitude { return decimals }
+            scale *= 10
+        }
+        return limit
+    }
+    let text = "\(magnitude)"
     guard !text.contains("e") else { return limit }
     guard let dot = text.firstIndex(of: ".") else { return 0 }
     let fraction = text[text.index(after: dot)...].reversed().drop { $0 == "0" }
@@ -17,8 +33,11 @@ extension Trial {
     public func recordedDecimals(of outcome: String) -> Int? {
         var most: Int?
         for arm in arms {
-            for participant in arm.participants {
-                for value in participant.observedValues(of: outcome) { most = max(most ?? 0, WalkStatsModel.recordedDecimals(value)) }
+            for timepoint in timepoints {
+                arm.forEachCell(outcome, timepoint) { _, cells, cell in
+                    guard most != 4, let value = cells.value(cell) else { return }  // 4 is the most there can be
+                    most = max(most ?? 0, WalkStatsModel.recordedDecimals(value))
+                }
             }
         }
         return most

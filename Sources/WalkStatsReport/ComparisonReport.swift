@@ -7,18 +7,24 @@ import WalkStatsStatistics
 public struct ComparisonReport: Sendable {
     let result: OutcomeResult
     let label: OutcomeLabel
+    /// How the participant file was read (``Trial/readingNotes``), said before the results.
+    let reading: [String]
 
-    /// A report of `result` (already adjusted for multiplicity), labelled from `codebook`.
-    public init(result: OutcomeResult, codebook: Codebook) {
+    /// A report of `result` (already adjusted for multiplicity), labelled from `codebook`; `reading` says how
+    /// the file was read (the trial's ``Trial/readingNotes``).
+    public init(result: OutcomeResult, codebook: Codebook, reading: [String] = []) {
         self.result = result
         label = OutcomeLabel(result.outcome, codebook: codebook)
+        self.reading = reading
     }
 
     /// The report in `format`, with the banner and provenance of `context`.
     public func render(_ format: ReportFormat, context: ReportContext = ReportContext()) -> String {
         switch format {
-        case .markdown: return context.markdown(title: "Comparison: \(label.heading)", body: markdownBody(headingLevel: 2))
-        case .json: return context.json(json, as: .compare)
+        case .markdown:
+            let read = reading.isEmpty ? "" : "Read as: \(reading.joined(separator: "; ")).\n\n"
+            return context.markdown(title: "Comparison: \(label.heading)", body: read + markdownBody(headingLevel: 2))
+        case .json: return context.json(json(reading: true), as: .compare)
         case .csv: return context.csv(rows)
         }
     }
@@ -35,9 +41,13 @@ public struct ComparisonReport: Sendable {
     /// The responder analyses, when the analysis ran them.
     var responders: ResponderReport? { result.responders.map { ResponderReport(result: $0, label: label) } }
 
-    /// The documented JSON contract (see README "JSON output contracts").
-    var json: JSONValue {
-        ResultJSON.object(result, extra: [("outcome_info", label.json)] + (responders?.json ?? []))
+    /// The documented JSON contract (see README "JSON output contracts"): inside a whole report, without
+    /// `reading` (the report says it once, at the top).
+    var json: JSONValue { json(reading: false) }
+
+    func json(reading withReading: Bool) -> JSONValue {
+        ResultJSON.object(result, extra: [("outcome_info", label.json)] + (withReading ? [("reading", .array(reading.map(JSONValue.string)))] : [])
+            + (responders?.json ?? []))
     }
 
     /// The result as tidy CSV rows.

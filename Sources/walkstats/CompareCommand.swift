@@ -17,7 +17,7 @@ struct CompareCommand: ParsableCommand {
         let codebook = try input.loadCodebook()
         let request = comparison.request(outcomes: [outcome], metadata: metadata, codebook: codebook)
         let results = try FlagRequestError.mapping { try TrialAnalysis.run(request, on: trial) }
-        let report = ComparisonReport(result: results[0], codebook: codebook)
+        let report = ComparisonReport(result: results[0], codebook: codebook, reading: trial.readingNotes)
         try output.emit(report.render(output.format, context: input.reportContext(metadata: metadata)), inputs: input.inputPaths)
     }
 }

@@ -29,6 +29,17 @@ struct SummaryCSVImporterTests {
         return Self.header.split(separator: ",").map { fields[String($0)] ?? "" }.joined(separator: ",")
     }
 
+    /// A European export (`;`-separated, decimal commas, as R's `write.csv2`) reads as the same summaries.
+    @Test func decimalCommaSummariesReadAsTheSame() throws {
+        let plain = Self.header + "\n" + row(["mean": "4.5", "sd": "1.25"], arm: "a") + "\n" + row(["mean": "5", "sd": "2.5"], arm: "b") + "\n"
+        let european = plain.split(separator: "\n").map { line in
+            line.split(separator: ",", omittingEmptySubsequences: false).map { $0.replacingOccurrences(of: ".", with: ",") }.joined(separator: ";")
+        }.joined(separator: "\n") + "\n"
+        #expect(european.contains("4,5;1,25"))
+        #expect(try summaries(european) == summaries(plain))
+        #expect(try summaries(european).first?.mean == 4.5)
+    }
+
     @Test func fixtureWithEveryWayToGetTheSD() throws {
         let rows = try SummaryCSVImporter().importSummaries(atPath: fixtureURL("summaries-every-spread.csv").path)
         #expect(rows.map(\.spread) == [

@@ -65,6 +65,28 @@ struct DataPrecisionFormattingTests {
         #expect(recordedDecimals(1.0 / 3.0) == 4)
     }
 
+    /// The arithmetic reading agrees with the decimals of Swift's shortest round-trip text on values written
+    /// with 0 to 6 decimals, across magnitudes, including the exponent forms (below 1e-4, from 1e16).
+    @Test func recordedDecimalsAgreeWithTheShortestText() {
+        func fromText(_ value: Double) -> Int {
+            let text = "\(abs(value))"
+            guard !text.contains("e") else { return 4 }
+            guard let dot = text.firstIndex(of: ".") else { return 0 }
+            return min(4, text[text.index(after: dot)...].reversed().drop { $0 == "0" }.count)
+        }
+        var generator = SystemRandomNumberGenerator()
+        var values: [Double] = [0, -0.0, 1e-4, 0.00012, 9.99e-5, 1e15, 123456789012.5, 1e16, 2.5e17, 0.1 + 0.2, 1.0 / 3.0]
+        for decimals in 0...6 {
+            for _ in 0..<20_000 {
+                let integer = Int.random(in: -10_000_000...10_000_000, using: &generator)
+                let scale = [1.0, 10, 100, 1000, 10_000, 100_000, 1_000_000][decimals]
+                values.append(Double(integer) / scale)
+                values.append(Double(integer) / scale * 1e-3)
+            }
+        }
+        for value in values { #expect(recordedDecimals(value) == fromText(value), "\(value)") }
+    }
+
     @Test func dataValuesUseAsFewDecimalsAsShowThemExactly() {
         #expect(NumberFormatting.dataValue(6, recorded: 0) == "6")
         #expect(NumberFormatting.dataValue(5.5, recorded: 0) == "5.5")

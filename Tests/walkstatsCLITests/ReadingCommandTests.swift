@@ -52,9 +52,20 @@ struct ReadingCommandTests {
             #expect(result.status == 0, "\(result.standardError)")
             var json = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
             json["provenance"] = nil
+            json["reading"] = nil
             return json as NSDictionary
         }
         #expect(try comparison("long-csv2.csv") == comparison("long-utf8.csv"))
+    }
+
+    /// `compare` says how the file was read too: in JSON as `reading`, in Markdown before the results.
+    @Test func compareSaysHowTheFileWasRead() throws {
+        let json = try run(["compare", Self.folder + "long-csv2.csv", "--outcome", "walking_speed", "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+        #expect(object["reading"] as? [String] == ["';'-separated (detected from the header)",
+                                                   "decimal comma (detected: numbers such as 1,5 in a file not separated by commas)"])
+        let markdown = try run(["compare", Self.folder + "long-utf16le-bom.csv", "--outcome", "walking_speed"])
+        #expect(markdown.standardOutput.contains("Read as: decoded from UTF-16 little-endian (byte-order mark)."))
     }
 
     /// The report says how the file was read when it was detected.

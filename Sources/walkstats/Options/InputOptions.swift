@@ -72,13 +72,14 @@ struct InputOptions: ParsableArguments {
         let metadata = try loadMetadata()
         let given: (order: [String], source: String)? = timepointOrder.map { ($0, "given with --timepoints") }
             ?? metadata?.timepoints.map { ($0, "from the dataset's metadata") }
+        let source = try InputFormat.detect(self).readSource(self)
         let codebook = try loadCodebook()
         let importer = ParticipantCSVImporter(timepointOrder: given?.order, timepointOrderSource: given?.source ?? "as given",
                                               ordersVisits: (design ?? metadata?.design ?? .parallel) == .parallel, keepGoing: keepGoing,
                                               reading: textOptions, codebook: codebook)
-        if let wide = reading.wideLayout(knownOutcomes: codebook.definitions.map(\.id)) {
-            return try importer.importTrial(atPath: file, wide: wide)
-        }
+        let wide = reading.wideLayout(knownOutcomes: codebook.definitions.map(\.id))
+        if let source { return try importer.importTrial(source: source, wide: wide) }
+        if let wide { return try importer.importTrial(atPath: file, wide: wide) }
         return try importer.importTrial(atPath: file)
     }
 
