@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import WalkStats
 
@@ -6,6 +7,8 @@ import WalkStats
 enum InputFormat: Equatable {
     /// Delimited text (CSV, `;`-separated, tab-separated), read by ``DelimitedText`` directly.
     case delimitedText
+    /// An Excel workbook (`.xlsx`), one sheet read by ``XLSXReader`` (`--sheet`).
+    case xlsx
 
     /// Extensions of formats WalkStats does not read, with what to do instead.
     static let unreadable: [String: String] = [
@@ -24,13 +27,17 @@ enum InputFormat: Equatable {
         if let advice = unreadable[ext] {
             throw CSVImportError(.unsupportedFile, file: input.file, message: "this is \(advice)")
         }
+        if ext == "xlsx" { return .xlsx }
         return .delimitedText
     }
 
     /// The file read into a table, or `nil` for delimited text (which the importer reads itself, faster).
     func readSource(_ input: InputOptions) throws -> SourceTable? {
         switch self {
-        case .delimitedText: return nil
+        case .delimitedText:
+            if input.sheetOptions.sheet != nil { throw ValidationError("--sheet applies only to an Excel workbook (.xlsx)") }
+            return nil
+        case .xlsx: return try XLSXReader.read(path: input.file, sheet: input.sheetOptions.sheet)
         }
     }
 }

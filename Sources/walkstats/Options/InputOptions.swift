@@ -9,6 +9,8 @@ struct InputOptions: ParsableArguments {
 
     @OptionGroup var reading: ReadingOptions
 
+    @OptionGroup var sheetOptions: SheetOptions
+
     @Option(help: "Codebook CSV with outcome labels, units, better direction and MCID, overriding the built-in codebook (and a codebook.csv next to FILE) outcome by outcome.")
     var codebook: String?
 
