@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import WalkStatsImport
+@testable import WalkStatsImport
 import ZIPFoundation
 
 /// A workbook made in memory from XML, for the cell kinds and damage that real writers rarely produce.
@@ -307,6 +307,15 @@ struct XLSXReaderTests {
         let error = #expect(throws: CSVImportError.self) { try XLSXReader.read(path: path) }
         #expect(error?.kind == .dateValue && error?.line == 2 && error?.column == 3)
         #expect(error?.description.contains("sheet 'Dates', cell C2: the cell holds a date (formatted '") == true)
+    }
+
+    /// The zip CRC-32 of the standard check string, of the empty string, and of a long run agreeing with
+    /// ZIPFoundation's byte-at-a-time CRC.
+    @Test func crc32MatchesTheStandardCheckValue() throws {
+        #expect(Array("123456789".utf8).withUnsafeBytes(ZipCRC32.checksum) == 0xCBF4_3926)
+        #expect([UInt8]().withUnsafeBytes(ZipCRC32.checksum) == 0)
+        let long = Data((0..<100_003).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 7) })
+        #expect(long.withUnsafeBytes(ZipCRC32.checksum) == long.crc32(checksum: 0))
     }
 
     @Test func missingFilesAndFoldersAreRefused() throws {

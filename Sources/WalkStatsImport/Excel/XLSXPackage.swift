@@ -116,7 +116,7 @@ struct XLSXPackage {
         guard output.count == entry.uncompressedSize else {
             throw damaged("inflates to \(output.count) bytes, not the \(entry.uncompressedSize) its directory entry says")
         }
-        guard output.crc32(checksum: 0) == entry.checksum else {
+        guard output.withUnsafeBytes(ZipCRC32.checksum) == entry.checksum else {
             throw CSVImportError(.corruptFile, file: file, message: "part '\(path)' is damaged: its CRC-32 checksum does not match its contents")
         }
         return output

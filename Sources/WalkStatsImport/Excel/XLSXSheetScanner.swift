@@ -153,7 +153,8 @@ enum XLSXSheetScanner {
                     }
                 } else if inRow, scanner.isName(name, "c") {
                     cellOffset = scanner.position
-                    if let reference = scanner.attribute("r", in: attributes) {
+                    let (referenceAttribute, typeAttribute, styleAttribute) = cellAttributes(bytes, attributes)
+                    if let reference = referenceAttribute {
                         guard let parsed = parseColumn(bytes, reference) else {
                             throw XLSXContentError(message: "a cell reference such as 'C7', found '\(scanner.text(reference))'",
                                                    row: rowNumber, column: nil, offset: reference.lowerBound)
@@ -162,8 +163,8 @@ enum XLSXSheetScanner {
                     } else {
                         column += 1
                     }
-                    type = scanner.attribute("t", in: attributes).map { CellType(bytes, $0) } ?? .number
-                    style = scanner.attribute("s", in: attributes).flatMap { parseInteger(bytes, $0) } ?? 0
+                    type = typeAttribute.map { CellType(bytes, $0) } ?? .number
+                    style = styleAttribute.flatMap { parseInteger(bytes, $0) } ?? 0
                     buffer.removeAll(keepingCapacity: true)
                     hasValue = false
                     if !selfClosing { inCell = true }
@@ -213,6 +214,39 @@ enum XLSXSheetScanner {
         }
     }
 
+    /// The values of a cell's `r`, `t` and `s` attributes (any namespace prefix ignored), in one pass over
+    /// the attributes of its start tag (the scanner has checked that every value is quoted).
+    @inline(__always)
+    static func cellAttributes(_ bytes: UnsafeRawBufferPointer, _ attributes: Range<Int>) -> (Range<Int>?, Range<Int>?, Range<Int>?) {
+        var reference: Range<Int>?, type: Range<Int>?, style: Range<Int>?
+        var index = attributes.lowerBound
+        let end = attributes.upperBound
+        while index < end {
+            while index < end, XMLByteScanner.isSpace(bytes[index]) { index += 1 }
+            let nameStart = index
+            while index < end, bytes[index] != UInt8(ascii: "=") { index += 1 }
+            var nameEnd = index
+            while nameEnd > nameStart, XMLByteScanner.isSpace(bytes[nameEnd - 1]) { nameEnd -= 1 }
+            while index < end, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "'") { index += 1 }
+            guard index < end else { break }
+            let quote = bytes[index]
+            index += 1
+            let valueStart = index
+            while index < end, bytes[index] != quote { index += 1 }
+            let value = valueStart..<index
+            index += 1
+            // The local name: one letter after the start or after a prefix's ':'.
+            guard nameEnd > nameStart, nameEnd - nameStart == 1 || bytes[nameEnd - 2] == UInt8(ascii: ":") else { continue }
+            switch bytes[nameEnd - 1] {
+            case UInt8(ascii: "r"): reference = value
+            case UInt8(ascii: "t"): type = value
+            case UInt8(ascii: "s"): style = value
+            default: break
+            }
+        }
+        return (reference, type, style)
+    }
+
     /// The largest row number of a worksheet (Excel's limit).
     static let maximumRow = 1_048_576
     /// The largest column number of a worksheet (XFD, Excel's limit).
@@ -233,8 +267,10 @@ enum XLSXSheetScanner {
                 case UInt8(ascii: "d"): self = .date
                 default: self = .other
                 }
-            case 3 where value.elementsEqual("str".utf8): self = .formulaString
-            case 9 where value.elementsEqual("inlineStr".utf8): self = .inline
+            case 3 where value[0] == UInt8(ascii: "s") && value[1] == UInt8(ascii: "t") && value[2] == UInt8(ascii: "r"):
+                self = .formulaString
+            case 9 where value[0] == UInt8(ascii: "i") && value[6] == UInt8(ascii: "S") && value[8] == UInt8(ascii: "r"):
+                self = .inline
             default: self = .other
             }
         }

@@ -147,7 +147,7 @@ struct XMLByteScanner {
                 guard hadSpace else {
                     throw XMLSyntaxError(message: "white space, '>' or '/>' after the tag name or attribute in '\(text(name))'", offset: position)
                 }
-                let attribute = try readName(what: "an attribute name in the tag '\(text(name))'")
+                let attribute = try readName(what: "an attribute name in a tag")
                 skipSpaces()
                 guard position < count, bytes[position] == UInt8(ascii: "=") else {
                     throw XMLSyntaxError(message: "'=' after the attribute '\(text(attribute))'", offset: min(position, count))
@@ -291,7 +291,7 @@ struct XMLByteScanner {
         return name
     }
 
-    private mutating func readName(what: String) throws -> Range<Int> {
+    private mutating func readName(what: @autoclosure () -> String) throws -> Range<Int> {
         let start = position
         while position < bytes.count {
             let byte = bytes[position]
@@ -300,7 +300,7 @@ struct XMLByteScanner {
             position += 1
         }
         guard position > start else {
-            throw XMLSyntaxError(message: position < bytes.count ? what : "\(what), found the end of the part", offset: start)
+            throw XMLSyntaxError(message: position < bytes.count ? what() : "\(what()), found the end of the part", offset: start)
         }
         return start..<position
     }
