@@ -67,8 +67,18 @@ enum XLSXSheetScanner {
 
     /// The string in `buffer`, with `_xHHHH_` escapes decoded.
     static func text(_ buffer: inout [UInt8]) -> String {
-        if buffer.count >= 7, buffer.contains(UInt8(ascii: "_")) { decodeEscapes(&buffer) }
+        if buffer.count >= 7, hasEscape(buffer) { decodeEscapes(&buffer) }
         return String(decoding: buffer, as: UTF8.self)
+    }
+
+    /// Whether `buffer` holds `_x` (then it may hold an escape; names such as `pain_nrs` do not).
+    static func hasEscape(_ buffer: [UInt8]) -> Bool {
+        var index = 0
+        while index + 1 < buffer.count {
+            if buffer[index] == UInt8(ascii: "_"), buffer[index + 1] == UInt8(ascii: "x") { return true }
+            index += 1
+        }
+        return false
     }
 
     /// Decodes Excel's `_xHHHH_` escapes (`_x000D_` is a carriage return; `_x005F_` escapes an underscore).

@@ -1,4 +1,3 @@
-import ArgumentParser
 import Foundation
 import WalkStats
 
@@ -34,9 +33,7 @@ enum InputFormat: Equatable {
     /// The file read into a table, or `nil` for delimited text (which the importer reads itself, faster).
     func readSource(_ input: InputOptions) throws -> SourceTable? {
         switch self {
-        case .delimitedText:
-            if input.sheetOptions.sheet != nil { throw ValidationError("--sheet applies only to an Excel workbook (.xlsx)") }
-            return nil
+        case .delimitedText: return nil
         case .xlsx: return try XLSXReader.read(path: input.file, sheet: input.sheetOptions.sheet)
         }
     }

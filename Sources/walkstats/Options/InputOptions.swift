@@ -46,6 +46,7 @@ struct InputOptions: ParsableArguments {
     }
 
     func validate() throws {
+        try sheetOptions.validate(file: file)
         if let na, na.split(separator: ",", omittingEmptySubsequences: false).contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
             throw ValidationError("--na takes missing-value codes separated by commas, such as '.,-999,#N/A'; got '\(na)'")
         }
