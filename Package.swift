@@ -12,6 +12,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -29,7 +30,7 @@ let package = Package(
             providers: [.apt(["libssl-dev"])]
         ),
         .target(name: "WalkStatsModel"),
-        .target(name: "WalkStatsImport", dependencies: ["WalkStatsModel", "CCrypto"]),
+        .target(name: "WalkStatsImport", dependencies: ["WalkStatsModel", "CCrypto", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "WalkStatsReadStat", dependencies: ["CReadStat", "WalkStatsImport", "WalkStatsModel"]),
         .target(name: "WalkStatsStatistics", dependencies: ["WalkStatsGSL", "WalkStatsModel"]),
         .target(name: "WalkStatsAnalysis", dependencies: ["WalkStatsStatistics", "WalkStatsModel"]),
@@ -50,7 +51,7 @@ let package = Package(
         .testTarget(name: "WalkStatsGSLTests", dependencies: ["WalkStatsGSL"]),
         .testTarget(
             name: "WalkStatsImportTests",
-            dependencies: ["WalkStatsImport", "WalkStatsReadStat", "WalkStatsTestSupport"],
+            dependencies: ["WalkStatsImport", "WalkStatsReadStat", "WalkStatsTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

@@ -1,7 +1,7 @@
 """Times `walkstats report` against R (and scipy for the tests it has) on the same data, side by side,
 and prints the ratios; then times reading and describing a 1,000,008-row long CSV (written by the seeded
 `benchmarks/make-large-trial.py`) against R's data.table (`fread` plus grouped n, mean, SD, median) and
-pandas, with each process's peak memory. Not part of `make test` (no timing assertions); run with
+pandas, with each process's peak memory, and the same rows as an Excel workbook against the CSV. Not part of `make test` (no timing assertions); run with
 `make bench`.
 
 Each contender runs as a whole process, as a user would run it, `--repeat` times; the median wall time
@@ -105,3 +105,15 @@ if not Path(quarter).exists():
 small = timed_memory([args.walkstats, "describe", quarter, "--format", "json"])
 print(f"walkstats describe, 250,008 rows: {small:.2f}s; 1,000,008 rows: {results[0][1]:.2f}s "
       f"(x{results[0][1] / small:.1f} for x4 the rows)")
+
+# Excel: the same 1,000,008 rows as a workbook (openpyxl write-only, inline strings; written by the committed
+# make-large-xlsx.py from the seeded CSV), `walkstats describe` on both in the same run; the goal is within 3x.
+large_xlsx = str(Path(args.large).with_suffix(".xlsx"))
+if not Path(large_xlsx).exists():
+    subprocess.run([sys.executable, str(root / "benchmarks" / "make-large-xlsx.py"), args.large, large_xlsx], check=True)
+csv_time = timed_memory([args.walkstats, "describe", args.large, "--format", "json"])
+xlsx_time = timed_memory([args.walkstats, "describe", large_xlsx, "--format", "json"])
+xlsx_memory = peak_memory_mb([args.walkstats, "describe", large_xlsx, "--format", "json"])
+print()
+print(f"walkstats describe, 1,000,008 rows: CSV {csv_time:.2f}s, xlsx ({Path(large_xlsx).stat().st_size / 1e6:.1f} MB) "
+      f"{xlsx_time:.2f}s, {xlsx_memory:.0f} MB peak; xlsx / CSV = {xlsx_time / csv_time:.2f} (goal: within 3)")

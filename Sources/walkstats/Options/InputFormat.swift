@@ -11,6 +11,8 @@ enum InputFormat: Equatable {
     case redcap
     /// An SPSS, Stata or SAS data file (.sav .zsav .dta .xpt .sas7bdat), read by ``StatisticalFileReader``.
     case statistical(StatisticalFileReader.Format)
+    /// An Excel workbook (`.xlsx`), one sheet read by ``XLSXReader`` (`--sheet`).
+    case xlsx
 
     /// Extensions of formats WalkStats does not read, with what to do instead.
     static let unreadable: [String: String] = [
@@ -30,11 +32,12 @@ enum InputFormat: Equatable {
         if let advice = unreadable[ext] {
             throw CSVImportError(.unsupportedFile, file: input.file, message: "this is \(advice)")
         }
-        if let format = StatisticalFileReader.Format(path: input.file) {
+        let binary: InputFormat? = ext == "xlsx" ? .xlsx : StatisticalFileReader.Format(path: input.file).map { .statistical($0) }
+        if let binary {
             if input.redcap.dictionary != nil || input.redcap.armField != nil {
-                throw ValidationError("--redcap-dictionary and --redcap-arm apply only to a REDCap export; \(input.file) is a \(format) data file")
+                throw ValidationError("--redcap-dictionary and --redcap-arm apply only to a REDCap export (a CSV); \(input.file) is not one")
             }
-            return .statistical(format)
+            return binary
         }
         if input.redcap.dictionary != nil || REDCapReader.isExport(path: input.file, options: input.textOptions) {
             if input.reading.layout == .wide {
@@ -57,6 +60,7 @@ enum InputFormat: Equatable {
             return try REDCapReader.read(path: input.file, dictionary: input.redcap.dictionary, armField: input.redcap.armField,
                                          options: input.textOptions)
         case .statistical: return try StatisticalFileReader.read(path: input.file, catalog: input.statisticalFile.catalog)
+        case .xlsx: return try XLSXReader.read(path: input.file, sheet: input.sheetOptions.sheet)
         }
     }
 

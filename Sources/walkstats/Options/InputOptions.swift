@@ -11,6 +11,7 @@ struct InputOptions: ParsableArguments {
 
     @OptionGroup var redcap: REDCapOptions
     @OptionGroup var statisticalFile: StatisticalFileOptions
+    @OptionGroup var sheetOptions: SheetOptions
 
     @Option(help: "Codebook CSV with outcome labels, units, better direction and MCID, overriding the built-in codebook (and a codebook.csv next to FILE) outcome by outcome.")
     var codebook: String?
@@ -47,6 +48,7 @@ struct InputOptions: ParsableArguments {
     }
 
     func validate() throws {
+        try sheetOptions.validate(file: file)
         if let na, na.split(separator: ",", omittingEmptySubsequences: false).contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
             throw ValidationError("--na takes missing-value codes separated by commas, such as '.,-999,#N/A'; got '\(na)'")
         }
