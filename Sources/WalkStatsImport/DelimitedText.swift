@@ -356,6 +356,11 @@ public struct DelimitedText: Sendable {
             var i = 0
             let count = base.count
             while i < count {
+                // Eight ASCII bytes at a time (no byte with its top bit set).
+                if i + 8 <= count, base.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    i += 8
+                    continue
+                }
                 let lead = base[i]
                 if lead < 0x80 { i += 1; continue }
                 let length: Int

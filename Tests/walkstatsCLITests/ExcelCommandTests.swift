@@ -15,16 +15,9 @@ struct ExcelCommandTests {
         try runWalkstats(arguments, in: Self.root)
     }
 
-    /// The JSON output of `arguments` without its provenance, source and reading notes (which name the input file,
-    /// its hash and how it was read).
-    func jsonWithoutProvenance(_ arguments: [String]) throws -> NSDictionary {
-        let result = try run(arguments)
-        #expect(result.status == 0, "\(arguments): \(result.standardError)")
-        var json = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
-        json["provenance"] = nil
-        json["source"] = nil
-        json["reading"] = nil
-        return json as NSDictionary
+    /// The JSON output of `arguments` without its provenance, source and reading notes (``analysisJSON(_:in:sourceLocation:)``).
+    func jsonWithoutProvenance(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> NSDictionary {
+        try analysisJSON(arguments, in: Self.root, sourceLocation: sourceLocation)
     }
 
     @Test func convertGivesTheSameLongFileAsTheCSV() throws {

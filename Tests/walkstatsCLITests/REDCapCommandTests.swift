@@ -23,11 +23,7 @@ struct REDCapCommandTests {
 
     /// The JSON document of `command arguments --format json` without what names the file or says how it was read.
     func json(_ command: String, _ arguments: [String]) throws -> NSDictionary {
-        let result = try run([command] + arguments + ["--format", "json"])
-        #expect(result.status == 0, "\(arguments): \(result.standardError)")
-        var json = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
-        for key in ["provenance", "source", "reading"] { json[key] = nil }
-        return json as NSDictionary
+        try analysisJSON([command] + arguments + ["--format", "json"], in: Self.root)
     }
 
     @Test func convertGivesTheLongFileTheExportWasMadeFrom() throws {

@@ -22,11 +22,7 @@ struct ReadingCommandTests {
 
     /// The `describe --format json` document without what names the file (source, provenance) or says how it was read.
     func described(_ arguments: [String]) throws -> NSDictionary {
-        let result = try run(["describe"] + arguments + ["--format", "json"])
-        #expect(result.status == 0, "\(arguments): \(result.standardError)")
-        var json = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
-        for key in ["provenance", "source", "reading"] { json[key] = nil }
-        return json as NSDictionary
+        try analysisJSON(["describe"] + arguments + ["--format", "json"], in: Self.root)
     }
 
     @Test(arguments: [

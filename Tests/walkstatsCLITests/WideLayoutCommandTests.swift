@@ -21,16 +21,9 @@ struct WideLayoutCommandTests {
         try CommandLineConventionTests().scratch()
     }
 
-    /// The JSON output of `arguments` without its provenance, source and reading notes (which name the input file,
-    /// its hash and how it was laid out).
-    func jsonWithoutProvenance(_ arguments: [String]) throws -> NSDictionary {
-        let result = try run(arguments)
-        #expect(result.status == 0, "\(arguments): \(result.standardError)")
-        var json = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
-        json["provenance"] = nil
-        json["source"] = nil
-        json["reading"] = nil
-        return json as NSDictionary
+    /// The JSON output of `arguments` without its provenance, source and reading notes (``analysisJSON(_:in:sourceLocation:)``).
+    func jsonWithoutProvenance(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> NSDictionary {
+        try analysisJSON(arguments, in: Self.root, sourceLocation: sourceLocation)
     }
 
     /// The report says the file was read as a wide sheet, with which participant and arm columns.
