@@ -237,10 +237,16 @@ public struct ParticipantCSVImporter: Sendable {
             }
         }
         let dropped = source.dropped.isEmpty ? [] : ["left out: " + source.dropped.joined(separator: ", ")]
+        // Outcomes no codebook defines, labelled (and perhaps range-checked) by what the file says of them.
+        let fileLabelled = trial.outcomes.compactMap { outcome in
+            codebook?.fileOutcome(of: outcome).map { "`\(outcome)` ('\($0.label)', from \($0.source))" }
+        }
+        let labelled = fileLabelled.isEmpty ? [] : ["outcomes no codebook defines, labelled by the file itself (which does not say "
+            + "which direction is better): " + fileLabelled.joined(separator: ", ")]
         return Trial(source: trial.source, arms: trial.arms, timepoints: trial.timepoints, outcomes: trial.outcomes,
                      participantAttributeNames: trial.participantAttributeNames, measurementAttributeNames: trial.measurementAttributeNames,
                      missingCells: trial.missingCells, timepointOrderReason: trial.timepointOrderReason,
-                     readingNotes: source.notes + wideNote + dropped + trial.readingNotes)
+                     readingNotes: source.notes + wideNote + dropped + labelled + trial.readingNotes)
     }
 
     /// Checks what needs every row (repeated measurements, listed timepoints), reports the first problem in

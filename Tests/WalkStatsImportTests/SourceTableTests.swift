@@ -112,5 +112,11 @@ struct SourceTableTests {
         }
         #expect(error?.description.hasPrefix("book.xlsx, sheet 'Data', cell F5:") == true)
         #expect(error?.message.hasPrefix("expected a 'pain' value within its scale, 0 to 10") == true)
+        // Within range, the report says the file labelled the outcome.
+        var whole = long
+        whole[3][4] = "4"
+        let trial = try? ParticipantCSVImporter(codebook: codebook).importTrial(source: sheet(whole, header: longHeader), wide: nil)
+        #expect(trial?.readingNotes.contains("outcomes no codebook defines, labelled by the file itself (which does not say which "
+            + "direction is better): `pain` ('Pain', from REDCap)") == true)
     }
 }
