@@ -4,7 +4,7 @@ import WalkStats
 
 /// Options shared by every command that reads a participant file.
 struct InputOptions: ParsableArguments {
-    @Argument(help: "Participant CSV: long (participant,arm,timepoint,outcome,value, extra columns kept) or, with --layout wide, one row per participant.")
+    @Argument(help: "Participant file: CSV (long: participant,arm,timepoint,outcome,value, extra columns kept; or --layout wide, one row per participant), an Excel .xlsx, an SPSS/Stata/SAS file (.sav .zsav .dta .xpt .sas7bdat) or a REDCap export.")
     var file: String
 
     @OptionGroup var reading: ReadingOptions
