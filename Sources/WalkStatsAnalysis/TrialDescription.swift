@@ -16,6 +16,9 @@ public struct TrialDescription: Sendable {
         public let randomised: Int
         /// The statistics.
         public let descriptives: Descriptives
+        /// The decimals the cell's observed values were recorded with (the most any has, at most 4;
+        /// ``recordedDecimals(_:limit:)``), `nil` when it has none.
+        public let recordedDecimals: Int?
     }
 
     /// Cells ordered by outcome, then arm, then timepoint (each in the trial's order).
@@ -36,13 +39,22 @@ public struct TrialDescription: Sendable {
                 let key = keys[index], arm = arms[key.arm]
                 buffer[index] = Result {
                     let values = arm.observedValues(of: key.outcome, at: key.timepoint)
+                    var decimals: Int?
+                    for value in values where decimals != 4 { decimals = max(decimals ?? 0, WalkStatsModel.recordedDecimals(value)) }
                     return Cell(outcome: key.outcome, arm: arm.name, timepoint: key.timepoint, randomised: arm.participants.count,
                                 descriptives: try Descriptives(values, missing: arm.participants.count - values.count,
-                                                               confidenceLevel: confidenceLevel))
+                                                               confidenceLevel: confidenceLevel),
+                                recordedDecimals: decimals)
                 }
             }
         }
         cells = try results.map { try $0!.get() }
+    }
+
+    /// The decimals `outcome`'s observed values were recorded with, over every cell (as
+    /// ``Trial/recordedDecimals(of:)``, computed with the cells), `nil` when it has no observed value.
+    public func recordedDecimals(of outcome: String) -> Int? {
+        cells.filter { $0.outcome == outcome }.compactMap(\.recordedDecimals).max()
     }
 
     /// The cells of one outcome.

@@ -41,7 +41,7 @@ public struct DescriptivesReport: Sendable {
                       "Median", "Q1 to Q3", "Min to max"],
             alignments: [.left, .left] + Array(repeating: .right, count: 9))
         let cells = description.cells(of: outcome)
-        let recorded = trial.recordedDecimals(of: outcome)
+        let recorded = description.recordedDecimals(of: outcome)
         let places = recorded.map(NumberFormatting.summaryDecimals(recorded:))
             ?? NumberFormatting.decimals(forSpread: cells.compactMap(\.descriptives.standardDeviation).max())
         func value(_ x: Double?) -> String { NumberFormatting.value(x, decimals: places) }
@@ -98,13 +98,14 @@ public struct DescriptivesReport: Sendable {
 /// The opening paragraph every report shares: source, arms with their counts, timepoints (or conditions),
 /// missing data.
 func overviewMarkdown(_ trial: Trial, _ wording: DesignWording) -> String {
-    """
+    let absent = trial.absentCells  // counted over every cell: once
+    return """
     Data: `\(trial.source)`. \(wording.participants(trial)); \
     \(wording.occasions) \(trial.timepoints.joined(separator: ", ")) (order \(trial.timepointOrderReason)); \
     outcomes \(trial.outcomes.joined(separator: ", ")).\(trial.readingNotes.isEmpty ? "" : " Read as: \(trial.readingNotes.joined(separator: "; ")).")
 
     Missing data: \(trial.missingCells) value\(trial.missingCells == 1 ? "" : "s") marked missing (empty, NA, NaN or a code declared with --na) \
-    and \(trial.absentCells) participant × \(wording.occasion.lowercased()) × outcome row\(trial.absentCells == 1 ? "" : "s") absent. \
+    and \(absent) participant × \(wording.occasion.lowercased()) × outcome row\(absent == 1 ? "" : "s") absent. \
     Nothing is imputed: each statistic uses the participants observed, and every table says how many.
 
     """

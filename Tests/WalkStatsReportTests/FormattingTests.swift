@@ -109,4 +109,22 @@ struct DataPrecisionFormattingTests {
         // 4, 6, 8, 10: mean 7.0, SD 2.6, median 7, quartiles 5.5 and 8.5 (type 7), range 4 to 10.
         #expect(table.contains("| a | t0 | 4 | 0 | 7.0 | 2.6 | 1.3 | [2.9, 11.1] | 7 | 5.5 to 8.5 | 4 to 10 |"))
     }
+
+    /// The decimals the descriptives take from their cells are the trial's own, over arms and timepoints
+    /// (values 3, 2.5 and 1.125 in different cells; an outcome with no value has none).
+    @Test func recordedDecimalsOfTheCellsAreTheTrials() throws {
+        func participant(_ id: String, _ arm: String, _ values: [String: Double?]) -> Participant {
+            Participant(id: id, arm: arm, observations: Dictionary(uniqueKeysWithValues: values.map { key, value in
+                (ObservationKey(outcome: "pain", timepoint: key), Observation(value: value))
+            }) .merging([ObservationKey(outcome: "empty", timepoint: "t0"): Observation(value: nil)]) { first, _ in first })
+        }
+        let trial = Trial(source: "x", arms: [Arm(name: "a", participants: [participant("1", "a", ["t0": 3, "t1": 2.5])]),
+                                              Arm(name: "b", participants: [participant("2", "b", ["t0": nil, "t1": 1.125])])],
+                          timepoints: ["t0", "t1"], outcomes: ["pain", "empty"])
+        let description = try TrialDescription(trial: trial)
+        #expect(description.recordedDecimals(of: "pain") == 3)
+        #expect(description.recordedDecimals(of: "pain") == trial.recordedDecimals(of: "pain"))
+        #expect(description.recordedDecimals(of: "empty") == nil)
+        #expect(trial.recordedDecimals(of: "empty") == nil)
+    }
 }
