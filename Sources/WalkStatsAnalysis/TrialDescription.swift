@@ -39,12 +39,10 @@ public struct TrialDescription: Sendable {
                 let key = keys[index], arm = arms[key.arm]
                 buffer[index] = Result {
                     let values = arm.observedValues(of: key.outcome, at: key.timepoint)
-                    var decimals: Int?
-                    for value in values where decimals != 4 { decimals = max(decimals ?? 0, WalkStatsModel.recordedDecimals(value)) }
                     return Cell(outcome: key.outcome, arm: arm.name, timepoint: key.timepoint, randomised: arm.participants.count,
                                 descriptives: try Descriptives(values, missing: arm.participants.count - values.count,
                                                                confidenceLevel: confidenceLevel),
-                                recordedDecimals: decimals)
+                                recordedDecimals: WalkStatsModel.recordedDecimals(mostOf: values))
                 }
             }
         }

@@ -26,20 +26,19 @@ public func recordedDecimals(_ value: Double, limit: Int = 4) -> Int {
     return min(limit, fraction.count)
 }
 
+/// The most decimals any of `values` was recorded with (``recordedDecimals(_:limit:)``, at most `limit`), or
+/// `nil` when there are none: the one rule for an outcome's, or a cell's, precision.
+public func recordedDecimals<Values: Sequence<Double>>(mostOf values: Values, limit: Int = 4) -> Int? {
+    var most: Int?
+    for value in values where most != limit { most = max(most ?? 0, recordedDecimals(value, limit: limit)) }
+    return most
+}
+
 extension Trial {
     /// The decimals `outcome`'s observed values were recorded with (the most any value has; at most 4),
     /// or `nil` when it has no observed value: every report prints that outcome's numbers from this, so the
     /// same value reads the same everywhere.
     public func recordedDecimals(of outcome: String) -> Int? {
-        var most: Int?
-        for arm in arms {
-            for timepoint in timepoints {
-                arm.forEachCell(outcome, timepoint) { _, cells, cell in
-                    guard most != 4, let value = cells.value(cell) else { return }  // 4 is the most there can be
-                    most = max(most ?? 0, WalkStatsModel.recordedDecimals(value))
-                }
-            }
-        }
-        return most
+        arms.flatMap { arm in timepoints.compactMap { WalkStatsModel.recordedDecimals(mostOf: arm.observedValues(of: outcome, at: $0)) } }.max()
     }
 }
