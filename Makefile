@@ -13,10 +13,10 @@ VENV := .venv
 ## Install the C library WalkStats links, and Debian's chromium, in which a test lays out every
 ## committed SVG's text (apt-get; sudo only when not root).
 deps:
-	@if ! dpkg -s libgsl-dev libreadstat-dev zlib1g-dev libssl-dev >/dev/null 2>&1 || ! command -v pkg-config >/dev/null 2>&1; then \
-		echo "Installing libgsl-dev, libreadstat-dev, zlib1g-dev, libssl-dev and pkg-config with apt-get"; \
+	@if ! dpkg -s libgsl-dev libreadstat-dev libdeflate-dev zlib1g-dev libssl-dev >/dev/null 2>&1 || ! command -v pkg-config >/dev/null 2>&1; then \
+		echo "Installing libgsl-dev, libreadstat-dev, libdeflate-dev, zlib1g-dev, libssl-dev and pkg-config with apt-get"; \
 		$(SUDO) apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libgsl-dev libreadstat-dev zlib1g-dev libssl-dev pkg-config; \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libgsl-dev libreadstat-dev libdeflate-dev zlib1g-dev libssl-dev pkg-config; \
 	fi
 	@if ! command -v chromium >/dev/null 2>&1; then \
 		echo "Installing chromium with apt-get"; \

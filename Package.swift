@@ -1,7 +1,8 @@
 // swift-tools-version:6.0
 // WalkStats: import → model → statistics → analysis → report, with the `walkstats` command line on top.
-// Only WalkStatsGSL imports the CGSL system library, only WalkStatsImport's SHA256 the CCrypto one, and only
-// WalkStatsReadStat the CReadStat one.
+// Only WalkStatsGSL imports the CGSL system library, only WalkStatsImport's SHA256 the CCrypto one, only its
+// XLSXPackage the CLibdeflate one, and only WalkStatsReadStat the CReadStat one. ZIPFoundation writes the
+// workbooks the tests damage.
 import PackageDescription
 
 let package = Package(
@@ -29,8 +30,14 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]
         ),
+        // Debian's libdeflate, for inflating the parts of an .xlsx workbook (WalkStatsImport's XLSXPackage only).
+        .systemLibrary(
+            name: "CLibdeflate",
+            pkgConfig: "libdeflate",
+            providers: [.apt(["libdeflate-dev"])]
+        ),
         .target(name: "WalkStatsModel"),
-        .target(name: "WalkStatsImport", dependencies: ["WalkStatsModel", "CCrypto", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "WalkStatsImport", dependencies: ["WalkStatsModel", "CCrypto", "CLibdeflate"]),
         .target(name: "WalkStatsReadStat", dependencies: ["CReadStat", "WalkStatsImport", "WalkStatsModel"]),
         .target(name: "WalkStatsStatistics", dependencies: ["WalkStatsGSL", "WalkStatsModel"]),
         .target(name: "WalkStatsAnalysis", dependencies: ["WalkStatsStatistics", "WalkStatsModel"]),

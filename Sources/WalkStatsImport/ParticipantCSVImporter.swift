@@ -100,24 +100,36 @@ public struct ParticipantCSVImporter: Sendable {
         }
         // A large file without quotes or carriage returns is read on two cores, its halves split at a line
         // break, and the second half appended to the first as if read after it.
+        let halves = [DelimitedText(part: text, range: 0..<split.offset, firstLine: 1),
+                      DelimitedText(part: text, range: split.offset..<text.bytes.count, firstLine: split.line)]
+        let reader = try Self.readInParallel(parts: 2) { index in try readPart(halves[index], skippingHeader: index == 0) }
+        return (reader, header.line, text.notes)
+    }
+
+    /// Reads `parts` parts of one table on as many cores, each into its own reader, and appends them in
+    /// order: the reader one would have after reading them all in turn. The error of the earliest part that
+    /// failed is thrown.
+    private static func readInParallel(parts count: Int, _ read: @Sendable (Int) throws -> LongRowReader) throws -> LongRowReader {
         final class Part: @unchecked Sendable {
             var reader: LongRowReader?
             var error: Error?
         }
-        let parts = [Part(), Part()]
-        let halves = [DelimitedText(part: text, range: 0..<split.offset, firstLine: 1),
-                      DelimitedText(part: text, range: split.offset..<text.bytes.count, firstLine: split.line)]
-        DispatchQueue.concurrentPerform(iterations: 2) { index in
-            do {
-                parts[index].reader = try readPart(halves[index], skippingHeader: index == 0)
-            } catch {
-                parts[index].error = error
+        let parts = (0..<count).map { _ in Part() }
+        if count == 1 {
+            parts[0].reader = try read(0)
+        } else {
+            DispatchQueue.concurrentPerform(iterations: count) { index in
+                do {
+                    parts[index].reader = try read(index)
+                } catch {
+                    parts[index].error = error
+                }
             }
         }
-        if let error = parts[0].error ?? parts[1].error { throw error }
+        if let error = parts.lazy.compactMap(\.error).first { throw error }
         var reader = parts[0].reader!
-        reader.append(parts[1].reader!)
-        return (reader, header.line, text.notes)
+        for part in parts.dropFirst() { reader.append(part.reader!) }
+        return reader
     }
 
     /// Whether a large file (``splitSize`` or more, without quotes or carriage returns) is read on two cores.
@@ -186,6 +198,23 @@ public struct ParticipantCSVImporter: Sendable {
         }
     }
 
+    /// Imports the long rows packed in `cells` (a worksheet's) through the same row checks as a file, on two
+    /// cores when they are many, every problem moved to the source's own cell.
+    private func importCells(_ cells: SourceCells, of source: SourceTable, text: DelimitedText) throws -> Trial {
+        let parts = splitsLargeFiles && cells.byteCount >= Self.splitSize ? 2 : 1
+        var reader = try Self.readInParallel(parts: parts) { index in
+            var reader = try LongRowReader(header: source.header, line: source.headerLine, file: source.file,
+                                           timepointOrder: timepointOrder, codebook: codebook)
+            let middle = cells.count / parts
+            cells.forEachRecord(in: index == 0 ? 0..<middle : middle..<cells.count, text: text) { reader.add($0) }
+            return reader
+        }
+        reader.problems = reader.problems.map { source.locate($0, in: nil) }
+        return try finish(&reader, headerLine: source.headerLine, notes: text.notes, file: source.file) { problem, _ in
+            source.locate(problem, in: nil)
+        }
+    }
+
     /// Imports a table read from a worksheet, a dataset or a REDCap export (see ``SourceTable``): long, or wide
     /// with `layout`. The arm column's value labels name the arms; every error names the source's own cell.
     /// - Throws: ``CSVImportError`` (or ``CSVImportErrors`` with `keepGoing`) for any problem in the table.
@@ -208,7 +237,7 @@ public struct ParticipantCSVImporter: Sendable {
             throw CSVImportError(.emptyFile, file: given.file, message: "the file holds no columns; expected a header of column names")
         }
         try header { try CSVTable.validateHeader(given.header.map { $0.trimmingCharacters(in: .whitespaces) }, line: given.headerLine, file: given.file) }
-        guard !given.records.isEmpty else {
+        guard given.recordCount > 0 else {
             throw CSVImportError(.noDataRows, file: given.file, line: given.headerLine, message: "the file has a header but no data rows")
         }
         var wideNote: [String] = []
@@ -227,13 +256,17 @@ public struct ParticipantCSVImporter: Sendable {
                 + "'\(source.header[plan.armColumn])', \(plan.values.count) value columns named '\(layout.pattern)'"]
         } else {
             if let arm = CSVTable.columnIndex(of: "arm", in: given.header) { source = given.labellingCells(of: arm) }
-            let table = source.csvTable
-            var byLine: [Int: [SourceRecord]] = [:]
-            for record in source.records where record.columns != nil { byLine[record.line, default: []].append(record) }
-            trial = try importRows(table, text: text) { problem, record in
-                // A REDCap export's long rows share a line; the row is the one with these fields.
-                let match = byLine[record.line]?.first { $0.fields == record.fields }
-                return source.locate(problem, in: match)
+            if let cells = source.cells {
+                trial = try importCells(cells, of: source, text: text)
+            } else {
+                let table = source.csvTable
+                var byLine: [Int: [SourceRecord]] = [:]
+                for record in source.records where record.columns != nil { byLine[record.line, default: []].append(record) }
+                trial = try importRows(table, text: text) { problem, record in
+                    // A REDCap export's long rows share a line; the row is the one with these fields.
+                    let match = byLine[record.line]?.first { $0.fields == record.fields }
+                    return source.locate(problem, in: match)
+                }
             }
         }
         let dropped = source.dropped.isEmpty ? [] : ["left out: " + source.dropped.joined(separator: ", ")]

@@ -1,13 +1,14 @@
 import Foundation
-import ZIPFoundation
+import CLibdeflate
 
 /// The zip archive of an `.xlsx` workbook, its parts inflated into memory on request.
 ///
 /// The central directory is read here, every offset and size checked against the file's length; each part's
-/// deflate stream is inflated by ZIPFoundation (`Data.decompress`, with Debian's zlib) from a provider that
-/// hands it only that part's bytes, and its CRC-32 is checked against the directory's. (ZIPFoundation's own
-/// `Archive.extract` loops forever on a deflate stream cut short, and its in-memory archives trap on a
-/// damaged directory, so neither is used on bytes that may be damaged.)
+/// deflate stream is inflated in one call by Debian's libdeflate straight into a buffer of the size the
+/// directory gives, and its CRC-32 is checked against the directory's. (On the 283 MB sheet of a 1,000,000-row
+/// workbook libdeflate takes about 0.1 s where zlib takes 0.27 s and ZIPFoundation's `Data.decompress`, which
+/// copies every chunk, twice that; ZIPFoundation's `Archive.extract` also loops forever on a deflate stream cut
+/// short, and its in-memory archives trap on a damaged directory.)
 ///
 /// Refuses, as ``CSVImportError/Kind-swift.enum/corruptFile`` naming the file: bytes that are not a zip
 /// archive, a truncated archive (no end-of-central-directory record, entries beyond the end of the file), a
@@ -81,33 +82,15 @@ struct XLSXPackage {
         let start = header + 30 + Int(read16(header + 26)) + Int(read16(header + 28))
         guard start + entry.compressedSize <= data.count else { throw damaged("runs past the end of the file") }
         let base = data.startIndex
-        var output = Data()
-        output.reserveCapacity(min(entry.uncompressedSize, 256 << 20))
+        let output: Data
         switch entry.method {
         case 0:
             guard entry.compressedSize == entry.uncompressedSize else { throw damaged("has a stored size that does not match its size") }
             output = data.subdata(in: (base + start)..<(base + start + entry.compressedSize))
         case 8:
-            let chunk = 1 << 18
-            var offset = 0
-            do {
-                _ = try Data.decompress(size: Int64(entry.compressedSize), bufferSize: chunk, skipCRC32: true, provider: { _, _ in
-                    // zlib is told the chunk holds `chunk` bytes: pad the last one with zeros (which do not make a
-                    // valid deflate block), and stop when the part's bytes are used up.
-                    guard offset < entry.compressedSize else { throw InflateError.exhausted }
-                    let count = min(chunk, entry.compressedSize - offset)
-                    var piece = self.data.subdata(in: (base + start + offset)..<(base + start + offset + count))
-                    if count < chunk { piece.append(Data(count: chunk - count)) }
-                    offset += count
-                    return piece
-                }, consumer: { piece in
-                    guard output.count + piece.count <= max(entry.uncompressedSize, 0) else { throw InflateError.tooLong }
-                    output.append(piece)
-                })
-            } catch InflateError.tooLong {
-                throw damaged("inflates to more than the \(entry.uncompressedSize) bytes its directory entry says")
-            } catch {
-                throw damaged("cannot be inflated")
+            output = try data.withUnsafeBytes { bytes in
+                try Self.inflated(UnsafeRawBufferPointer(rebasing: bytes[start..<(start + entry.compressedSize)]), size: entry.uncompressedSize,
+                                 damaged: damaged)
             }
         default:
             throw CSVImportError(.unsupportedFile, file: file,
@@ -122,7 +105,24 @@ struct XLSXPackage {
         return output
     }
 
-    private enum InflateError: Error { case exhausted, tooLong }
+    /// The raw deflate stream `input` inflated; it must inflate to exactly `size` bytes.
+    /// - Throws: `damaged(what)` when it cannot be inflated or inflates to another size.
+    private static func inflated(_ input: UnsafeRawBufferPointer, size: Int, damaged: (String) -> CSVImportError) throws -> Data {
+        guard let decompressor = libdeflate_alloc_decompressor() else { throw damaged("cannot be inflated (out of memory)") }
+        defer { libdeflate_free_decompressor(decompressor) }
+        let output = UnsafeMutableRawPointer.allocate(byteCount: max(size, 1), alignment: 16)
+        var produced = 0
+        let result = libdeflate_deflate_decompress_ex(decompressor, input.baseAddress, input.count, output, size, nil, &produced)
+        guard result == LIBDEFLATE_SUCCESS, produced == size else {
+            output.deallocate()
+            switch result {
+            case LIBDEFLATE_INSUFFICIENT_SPACE: throw damaged("inflates to more than the \(size) bytes its directory entry says")
+            case LIBDEFLATE_SUCCESS: throw damaged("inflates to \(produced) bytes, not the \(size) its directory entry says")
+            default: throw damaged("cannot be inflated")
+            }
+        }
+        return Data(bytesNoCopy: output, count: size, deallocator: .custom { pointer, _ in pointer.deallocate() })
+    }
 
     /// The entries of the central directory.
     private static func directory(_ data: Data, file: String) throws -> [Entry] {

@@ -52,7 +52,7 @@ public enum XLSXReader {
         }
         let sharedStrings = try workbook.sharedStringsPart.flatMap { path in
             try package.part(path).map { try XLSXSheetScanner.sharedStrings($0, part: path, file: file) }
-        } ?? []
+        } ?? XLSXSharedStrings()
         let dates = try workbook.stylesPart.flatMap { path in
             try package.part(path).map { try XLSXDateFormats(styles: $0, part: path, file: file) }
         } ?? .none
@@ -60,8 +60,15 @@ public enum XLSXReader {
         var builder = TableBuilder(file: file, place: place)
         do {
             try part.withUnsafeBytes { bytes in
-                try XLSXSheetScanner.rows(bytes, sharedStrings: sharedStrings, dates: dates) { row, cells in
-                    try builder.add(row: row, cells: cells)
+                var rows = XLSXSheetRows(bytes, sharedStrings: sharedStrings, dates: dates)
+                var row = XLSXRow()
+                while builder.header.isEmpty, try rows.next(into: &row) { try builder.add(row) }
+                guard !builder.header.isEmpty else { return }
+                let splits = rows.splitPoints(parts: 4 * ProcessInfo.processInfo.activeProcessorCount, minimumSize: Self.splitSize)
+                if !splits.isEmpty {
+                    try readInParts(&rows, splits: splits, into: &builder)
+                } else {
+                    while try rows.next(into: &row) { try builder.add(row) }
                 }
             }
         } catch let error as XMLSyntaxError {
@@ -87,7 +94,55 @@ public enum XLSXReader {
         return table
     }
 
-    /// Turns rows of cells into the table: the header from the first row, then one record per row.
+    /// The size of sheet data left after the header from which a sheet is read on all cores, in parts of at
+    /// least half this size.
+    nonisolated(unsafe) static var splitSize = 8 << 20
+
+    /// Reads the rest of the sheet in parts on all cores: `rows` up to the first of `splits`, and a reader
+    /// from each split to the next (``XLSXSheetRows/resumed(at:)``), each into its own builder; then appends
+    /// each part's rows to the ones before, as if read in turn. A part whose reader does not reach the next
+    /// split between two rows (the split fell inside a comment or CDATA section) reads on alone to the end and
+    /// the parts after it are not used. The error of the earliest part that failed is thrown.
+    private static func readInParts(_ rows: inout XLSXSheetRows, splits: [Int], into builder: inout TableBuilder) throws {
+        final class Part: @unchecked Sendable {
+            var rows: XLSXSheetRows
+            let start: XLSXSheetRows
+            let stop: Int
+            var builder: TableBuilder
+            var error: Error?
+            init(rows: XLSXSheetRows, stop: Int, builder: TableBuilder) {
+                self.rows = rows
+                self.start = rows
+                self.stop = stop
+                self.builder = builder
+            }
+        }
+        let parts = [Part(rows: rows, stop: splits[0], builder: builder)] + splits.indices.map { index in
+            Part(rows: rows.resumed(at: splits[index]), stop: index + 1 < splits.count ? splits[index + 1] : .max, builder: builder.continued())
+        }
+        DispatchQueue.concurrentPerform(iterations: parts.count) { index in
+            let part = parts[index]
+            var row = XLSXRow()
+            do {
+                while try part.rows.next(into: &row, stop: part.stop) { try part.builder.add(row) }
+            } catch {
+                part.error = error
+            }
+        }
+        for (index, part) in parts.enumerated() {
+            if let error = part.error { throw error }
+            if index == 0 { builder = part.builder } else { try builder.append(part.builder) }
+            guard index + 1 < parts.count else { return }
+            guard part.rows.isBetweenRows(at: part.stop, as: parts[index + 1].start) else {
+                rows = part.rows
+                var row = XLSXRow()
+                while try rows.next(into: &row) { try builder.add(row) }
+                return
+            }
+        }
+    }
+
+    /// Turns rows of cells into the table: the header from the first row, then one row of cells per row.
     struct TableBuilder {
         let file: String
         let place: CellPlace
@@ -95,52 +150,88 @@ public enum XLSXReader {
         var headerLine = 0
         var firstColumn = 0
         var lastColumn = 0
-        var records: [SourceRecord] = []
+        var cells = SourceCells(width: 0)
 
         init(file: String, place: CellPlace) {
             self.file = file
             self.place = place
         }
 
-        mutating func add(row: Int, cells: [XLSXCell]) throws {
-            for cell in cells where cell.dateFormat != nil {
-                guard header.isEmpty || (cell.column >= firstColumn && cell.column <= lastColumn) else { continue }
-                throw CSVImportError(.dateValue, file: file, line: row, column: cell.column,
-                                     message: "the cell holds a date (formatted '\(cell.dateFormat!)'); expected a number or text: "
+        /// A builder for the rows after these: the same header, no rows yet.
+        func continued() -> TableBuilder {
+            var builder = self
+            builder.cells = SourceCells(width: header.count)
+            return builder
+        }
+
+        mutating func add(_ row: XLSXRow) throws {
+            for (index, format) in row.dates {
+                let column = row.column(index)
+                guard header.isEmpty || (column >= firstColumn && column <= lastColumn) else { continue }
+                throw CSVImportError(.dateValue, file: file, line: row.number, column: column,
+                                     message: "the cell holds a date (formatted '\(format)'); expected a number or text: "
                                         + "store it as text or a number").placed(place)
             }
             if header.isEmpty {
-                firstColumn = cells[0].column
-                lastColumn = cells[cells.count - 1].column
+                firstColumn = row.column(0)
+                lastColumn = row.column(row.count - 1)
                 header = Array(repeating: "", count: lastColumn - firstColumn + 1)
-                for cell in cells { header[cell.column - firstColumn] = cell.text }
-                headerLine = row
+                for index in 0..<row.count { header[row.column(index) - firstColumn] = row.text(index) }
+                headerLine = row.number
+                cells = SourceCells(width: header.count)
                 return
             }
-            var fields = Array(repeating: "", count: header.count)
-            var any = false
-            for cell in cells {
-                guard cell.column >= firstColumn, cell.column <= lastColumn else {
-                    let side = cell.column < firstColumn ? "before the header's first column" : "beyond the header's last column"
-                    throw CSVImportError(.raggedRow, file: file, line: row, column: cell.column,
-                                         message: "expected no value \(side) (\(CellPlace.columnLetters(cell.column < firstColumn ? firstColumn : lastColumn))), "
-                                            + "found '\(cell.text)'").placed(place)
+            for index in 0..<row.count {
+                let column = row.column(index)
+                guard column >= firstColumn, column <= lastColumn else {
+                    let side = column < firstColumn ? "before the header's first column" : "beyond the header's last column"
+                    throw CSVImportError(.raggedRow, file: file, line: row.number, column: column,
+                                         message: "expected no value \(side) (\(CellPlace.columnLetters(column < firstColumn ? firstColumn : lastColumn))), "
+                                            + "found '\(row.text(index))'").placed(place)
                 }
-                fields[cell.column - firstColumn] = cell.text
-                any = true
             }
-            if any { records.append(SourceRecord(line: row, fields: fields)) }
+            // One field per header column: the cell's text, or empty. (A column given twice keeps its last cell.)
+            cells.startRow(line: row.number)
+            if row.count == header.count, row.cells.indices.allSatisfy({ row.column($0) == firstColumn + $0 }) {
+                // A value in every column (the columns are in order and within the header's): the row's text as it is.
+                cells.appendCells(row.bytes, ends: row.cells.lazy.map(\.end))
+                return try checkSize(row: row.number)
+            }
+            row.bytes.withUnsafeBytes { base in
+                var index = 0
+                for column in firstColumn...lastColumn {
+                    var text = UnsafeRawBufferPointer(rebasing: base[0..<0])
+                    while index < row.count, row.column(index) <= column {
+                        if row.column(index) == column { text = UnsafeRawBufferPointer(rebasing: base[row.range(index)]) }
+                        index += 1
+                    }
+                    cells.appendCell(text)
+                }
+            }
+            try checkSize(row: row.number)
+        }
+
+        /// Appends the rows `other` read after these.
+        mutating func append(_ other: TableBuilder) throws {
+            cells.append(other.cells)
+            try checkSize(row: nil)
+        }
+
+        private func checkSize(row: Int?) throws {
+            guard cells.byteCount > SourceCells.capacity else { return }
+            throw CSVImportError(.unsupportedFile, file: file, line: row,
+                                 message: "the sheet's text is larger than the 4 GB WalkStats reads from one sheet; expected a smaller sheet").placed(place)
         }
 
         func finish() throws -> SourceTable {
             guard !header.isEmpty else {
                 throw CSVImportError(.emptyFile, file: file, message: "the sheet has no values; expected a header row").placed(place)
             }
-            guard !records.isEmpty else {
+            guard cells.count > 0 else {
                 throw CSVImportError(.noDataRows, file: file, line: headerLine, message: "the sheet has a header but no data rows").placed(place)
             }
             var table = SourceTable(file: file, header: header.map { $0.trimmingCharacters(in: .whitespaces) }, headerLine: headerLine,
-                                    records: records, place: place)
+                                    cells: cells, place: place)
             table.headerColumns = Array(firstColumn...lastColumn)
             return table
         }

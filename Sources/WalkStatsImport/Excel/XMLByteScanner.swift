@@ -50,6 +50,12 @@ struct XMLByteScanner {
     /// How many elements are open.
     var depth: Int { open.count }
 
+    /// Goes on reading from byte `offset` with the same elements open: for a second reader of one part, started
+    /// where the caller knows the same elements are open (between two rows of a worksheet's sheet data).
+    mutating func move(to offset: Int) {
+        position = min(max(offset, 0), bytes.count)
+    }
+
     /// The next event, or `nil` at the end of a well-formed part.
     /// - Throws: ``XMLSyntaxError`` for a malformed part.
     mutating func next() throws -> XMLEvent? {
