@@ -37,6 +37,12 @@ public enum XLSXReader {
     /// The table on sheet `sheet` of the workbook whose bytes are `data`; `file` names it in messages.
     /// - Throws: ``CSVImportError`` as ``read(path:sheet:)``.
     public static func read(data: Data, file: String, sheet selector: String? = nil) throws -> SourceTable {
+        try read(data: data, file: file, sheet: selector, partSize: splitSize)
+    }
+
+    /// ``read(data:file:sheet:)`` with the sheet read in parts from `partSize` bytes of sheet data on (tests
+    /// split small sheets with it).
+    static func read(data: Data, file: String, sheet selector: String?, partSize: Int) throws -> SourceTable {
         let package = try XLSXPackage(data: data, file: file)
         let workbook = try XLSXWorkbook(package: package)
         let (_, sheet) = try workbook.sheet(selector)
@@ -64,7 +70,7 @@ public enum XLSXReader {
                 var row = XLSXRow()
                 while builder.header.isEmpty, try rows.next(into: &row) { try builder.add(row) }
                 guard !builder.header.isEmpty else { return }
-                let splits = rows.splitPoints(parts: 4 * ProcessInfo.processInfo.activeProcessorCount, minimumSize: Self.splitSize)
+                let splits = rows.splitPoints(parts: 4 * ProcessInfo.processInfo.activeProcessorCount, minimumSize: partSize)
                 if !splits.isEmpty {
                     try readInParts(&rows, splits: splits, into: &builder)
                 } else {
@@ -96,7 +102,7 @@ public enum XLSXReader {
 
     /// The size of sheet data left after the header from which a sheet is read on all cores, in parts of at
     /// least half this size.
-    nonisolated(unsafe) static var splitSize = 8 << 20
+    static let splitSize = 8 << 20
 
     /// Reads the rest of the sheet in parts on all cores: `rows` up to the first of `splits`, and a reader
     /// from each split to the next (``XLSXSheetRows/resumed(at:)``), each into its own builder; then appends

@@ -307,6 +307,8 @@ struct XLSXSheetRows {
     private let dates: XLSXDateFormats
     /// Whether plain rows are read without events (``plainRow(into:)``); tests turn it off to compare.
     var usesPlainRows = true
+    /// How many rows were read as plain rows (tests check that the plain reading is used).
+    private(set) var plainRowsRead = 0
     private var rowNumber = 0
     private var inSheetData = false
     private var inRow = false
@@ -664,6 +666,7 @@ extension XLSXSheetRows {
         }
         scanner.move(to: index)
         rowNumber = number
+        plainRowsRead += 1
         guard row.count > 0 else { return false }
         row.sortByColumn()
         return true
