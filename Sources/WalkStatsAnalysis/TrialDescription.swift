@@ -33,12 +33,24 @@ public struct TrialDescription: Sendable {
         }
         var results = [Result<Cell, Error>?](repeating: nil, count: keys.count)
         let arms = trial.arms
+        // Each arm's values of every cell, in one pass over its participants.
+        var gathered = [(layout: ObservationLayout, values: [[Double]])?](repeating: nil, count: arms.count)
+        gathered.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let buffer = buffer
+            DispatchQueue.concurrentPerform(iterations: arms.count) { index in buffer[index] = arms[index].observedValuesByCell() }
+        }
+        let armValues = gathered
         results.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let buffer = buffer
             DispatchQueue.concurrentPerform(iterations: keys.count) { index in
                 let key = keys[index], arm = arms[key.arm]
                 buffer[index] = Result {
-                    let values = arm.observedValues(of: key.outcome, at: key.timepoint)
+                    let values: [Double]
+                    if let (layout, byCell) = armValues[key.arm] {
+                        values = layout.cell(outcome: key.outcome, timepoint: key.timepoint).map { byCell[$0] } ?? []
+                    } else {
+                        values = arm.observedValues(of: key.outcome, at: key.timepoint)
+                    }
                     return Cell(outcome: key.outcome, arm: arm.name, timepoint: key.timepoint, randomised: arm.participants.count,
                                 descriptives: try Descriptives(values, missing: arm.participants.count - values.count,
                                                                confidenceLevel: confidenceLevel),

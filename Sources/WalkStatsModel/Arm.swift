@@ -21,6 +21,20 @@ public struct Arm: Sendable, Equatable {
         return values
     }
 
+    /// The observed values of every cell of the first participant's layout (``ObservationLayout/cell(outcome:timepoint:)``
+    /// indexes them), each in participant order with missing values left out, gathered in one pass over the
+    /// participants; `nil` when a participant has another layout (then ask ``observedValues(of:at:)`` per cell).
+    public func observedValuesByCell() -> (layout: ObservationLayout, values: [[Double]])? {
+        guard let layout = participants.first?.cells.layout else { return nil }
+        var values = Array(repeating: [Double](), count: layout.cellCount)
+        for participant in participants {
+            let storage = participant.cells.storage
+            guard storage.layout === layout else { return nil }
+            for cell in 0..<layout.cellCount where storage.states[cell] == .present { values[cell].append(storage.values[cell]) }
+        }
+        return (layout, values)
+    }
+
     /// Calls `body` with each participant's index, cells and the cell of `outcome` at `timepoint` (skipping
     /// participants whose layout lacks them), looking the cell up once for every participant that shares the
     /// first one's layout (all of them, for an imported trial).

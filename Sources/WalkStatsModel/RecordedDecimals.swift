@@ -30,7 +30,24 @@ public func recordedDecimals(_ value: Double, limit: Int = 4) -> Int {
 /// `nil` when there are none: the one rule for an outcome's, or a cell's, precision.
 public func recordedDecimals<Values: Sequence<Double>>(mostOf values: Values, limit: Int = 4) -> Int? {
     var most: Int?
-    for value in values where most != limit { most = max(most ?? 0, recordedDecimals(value, limit: limit)) }
+    var scale = 1.0  // 10^most
+    for value in values {
+        if let current = most {
+            if current >= limit { break }
+            // A value written with at most `current` decimals cannot raise the most: one check instead of the
+            // search (n = value·10^current rounded reads back as the value exactly when it has that many or fewer).
+            let magnitude = abs(value)
+            if magnitude < 1e15, magnitude >= 1e-4 || magnitude == 0 {
+                let scaled = (magnitude * scale).rounded()
+                if scaled < 9_007_199_254_740_992, scaled / scale == magnitude { continue }
+            }
+        }
+        let decimals = recordedDecimals(value, limit: limit)
+        if decimals > most ?? -1 {
+            most = decimals
+            scale = (0..<decimals).reduce(1.0) { value, _ in value * 10 }
+        }
+    }
     return most
 }
 

@@ -87,6 +87,24 @@ struct DataPrecisionFormattingTests {
         for value in values { #expect(recordedDecimals(value) == fromText(value), "\(value)") }
     }
 
+    /// The most decimals of many values (which checks each value against the most so far instead of reading
+    /// its decimals) is the largest of their decimals, on lists mixing magnitudes, signs and 0 to 6 decimals.
+    @Test func theMostDecimalsOfValuesIsTheLargestOfTheirs() {
+        var generator = SystemRandomNumberGenerator()
+        let specials: [Double] = [0, -0.0, 1e-4, 0.00012, 9.99e-5, 1e15, 123456789012.5, 1e16, 0.1 + 0.2, 1.0 / 3.0, 2e15 + 0.5]
+        for _ in 0..<20_000 {
+            let values = (0..<Int.random(in: 0...8, using: &generator)).map { _ -> Double in
+                if Int.random(in: 0..<10, using: &generator) == 0 { return specials.randomElement(using: &generator)! }
+                let scale = [1.0, 10, 100, 1000, 10_000, 100_000, 1_000_000].randomElement(using: &generator)!
+                let magnitude = [1.0, 1e-3, 1e6, 1e9].randomElement(using: &generator)!
+                return Double(Int.random(in: -10_000_000...10_000_000, using: &generator)) / scale * magnitude
+            }
+            for limit in [2, 4] {
+                #expect(recordedDecimals(mostOf: values, limit: limit) == values.map { recordedDecimals($0, limit: limit) }.max(), "\(values)")
+            }
+        }
+    }
+
     @Test func dataValuesUseAsFewDecimalsAsShowThemExactly() {
         #expect(NumberFormatting.dataValue(6, recorded: 0) == "6")
         #expect(NumberFormatting.dataValue(5.5, recorded: 0) == "5.5")

@@ -110,9 +110,10 @@ struct XLSXPackage {
     private static func inflated(_ input: UnsafeRawBufferPointer, size: Int, damaged: (String) -> CSVImportError) throws -> Data {
         guard let decompressor = libdeflate_alloc_decompressor() else { throw damaged("cannot be inflated (out of memory)") }
         defer { libdeflate_free_decompressor(decompressor) }
-        let output = UnsafeMutableRawPointer.allocate(byteCount: max(size, 1), alignment: 16)
+        let output = PartBuffer(size: size)
         var produced = 0
-        let result = libdeflate_deflate_decompress_ex(decompressor, input.baseAddress, input.count, output, size, nil, &produced)
+        let result = libdeflate_deflate_decompress_ex(decompressor, input.baseAddress, input.count, output.bytes, size, nil, &produced)
+        output.waitUntilPopulated()
         guard result == LIBDEFLATE_SUCCESS, produced == size else {
             output.deallocate()
             switch result {
@@ -121,7 +122,53 @@ struct XLSXPackage {
             default: throw damaged("cannot be inflated")
             }
         }
-        return Data(bytesNoCopy: output, count: size, deallocator: .custom { pointer, _ in pointer.deallocate() })
+        return output.data
+    }
+
+    /// The memory a large part is inflated into. Writing to fresh memory costs a page fault per page, which
+    /// on the 283 MB sheet of a 1,000,000-row workbook took twice as long as inflating it: the pages past the
+    /// first 30% are made present on another core (`MADV_POPULATE_WRITE`, Linux 5.14) while the inflating
+    /// begins, so the faults are shared between two cores. Small parts get ordinary memory.
+    private final class PartBuffer: @unchecked Sendable {
+        let bytes: UnsafeMutableRawPointer
+        let size: Int
+        private let mapped: Bool
+        private let populating = DispatchGroup()
+
+        /// Parts from this size are mapped and populated on another core.
+        static let populatedSize = 16 << 20
+        /// Linux's `MADV_POPULATE_WRITE` (not in every C library's headers yet); older kernels refuse it, harmlessly.
+        static let populateWrite: Int32 = 23
+
+        init(size: Int) {
+            self.size = size
+            if size >= Self.populatedSize, let pointer = mmap(nil, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
+               pointer != MAP_FAILED {
+                bytes = pointer
+                mapped = true
+                let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+                let start = size * 3 / 10 / page * page
+                nonisolated(unsafe) let rest = pointer + start
+                DispatchQueue.global().async(group: populating) { _ = madvise(rest, size - start, Self.populateWrite) }
+            } else {
+                bytes = UnsafeMutableRawPointer.allocate(byteCount: max(size, 1), alignment: 16)
+                mapped = false
+            }
+        }
+
+        func waitUntilPopulated() { populating.wait() }
+
+        func deallocate() {
+            if mapped { munmap(bytes, size) } else { bytes.deallocate() }
+        }
+
+        /// The bytes as `Data`, which frees them.
+        var data: Data {
+            let (mapped, size) = (mapped, size)
+            return Data(bytesNoCopy: bytes, count: size, deallocator: .custom { pointer, _ in
+                if mapped { munmap(pointer, size) } else { pointer.deallocate() }
+            })
+        }
     }
 
     /// The entries of the central directory.
