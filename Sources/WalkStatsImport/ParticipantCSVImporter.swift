@@ -201,7 +201,7 @@ public struct ParticipantCSVImporter: Sendable {
     /// Imports the long rows packed in `cells` (a worksheet's) through the same row checks as a file, on two
     /// cores when they are many, every problem moved to the source's own cell.
     private func importCells(_ cells: SourceCells, of source: SourceTable, text: DelimitedText) throws -> Trial {
-        let parts = splitsLargeFiles && cells.byteCount >= Self.splitSize ? 2 : 1
+        let parts = splitsLargeFiles && cells.totalByteCount >= Self.splitSize ? 2 : 1
         var reader = try Self.readInParallel(parts: parts) { index in
             var reader = try LongRowReader(header: source.header, line: source.headerLine, file: source.file,
                                            timepointOrder: timepointOrder, codebook: codebook)

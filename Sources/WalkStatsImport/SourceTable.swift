@@ -159,18 +159,25 @@ public struct SourceTable: Sendable {
     }
 }
 
-/// The cells of a table's rows packed into one byte buffer, row after row, `width` to a row: what a reader of a
-/// large sheet fills instead of a `String` per cell (1,000,000 rows of five short cells take about 40 MB here,
-/// against about 400 MB as strings).
+/// The cells of a table's rows packed into byte buffers, row after row, `width` to a row: what a reader of a
+/// large sheet fills instead of a `String` per cell (1,000,000 rows of five short cells take about 60 MB here,
+/// against about 400 MB as strings). Rows read in parts on several cores are appended part by part without
+/// copying them (each part stays its own segment).
 public struct SourceCells: Sendable {
+    /// Rows packed in one buffer: the cells' UTF-8 text one after the other, where each cell's text ends (a
+    /// cell starts where the one before it ends) and each row's line (row, case) in its file.
+    struct Segment: Sendable {
+        var bytes: [UInt8] = []
+        var ends: [UInt32] = []
+        var lines: [Int32] = []
+    }
+
     /// The fields of a row.
     public let width: Int
-    /// The cells' UTF-8 text, one after the other.
-    private(set) var bytes: [UInt8] = []
-    /// Where each cell's text ends in ``bytes``, row after row; a cell starts where the one before it ends.
-    private(set) var ends: [UInt32] = []
-    /// The line (row, case) of each row in its file.
-    private(set) var lines: [Int32] = []
+    /// The segments before the one being filled.
+    private var earlier: [Segment] = []
+    /// The segment being filled.
+    private var current = Segment()
 
     /// Empty cells for rows of `width` fields.
     public init(width: Int) {
@@ -178,56 +185,68 @@ public struct SourceCells: Sendable {
     }
 
     /// The number of rows.
-    public var count: Int { lines.count }
+    public var count: Int { earlier.reduce(current.lines.count) { $0 + $1.lines.count } }
 
-    /// The largest text the cells can hold (a cell's end is kept in 32 bits).
+    /// The largest text one segment holds (a cell's end is kept in 32 bits).
     static let capacity = Int(UInt32.max)
 
     /// Starts a row at `line`; its `width` cells follow with ``appendCell(_:)``.
     mutating func startRow(line: Int) {
-        lines.append(Int32(clamping: line))
+        current.lines.append(Int32(clamping: line))
     }
 
-    /// Appends the next cell of the current row. The caller keeps ``bytes`` under ``capacity``.
+    /// Appends the next cell of the current row. The caller keeps ``byteCount`` under ``capacity``.
     mutating func appendCell(_ text: UnsafeRawBufferPointer) {
-        bytes.append(contentsOf: text)
-        ends.append(UInt32(truncatingIfNeeded: bytes.count))
+        current.bytes.append(contentsOf: text)
+        current.ends.append(UInt32(truncatingIfNeeded: current.bytes.count))
     }
 
     /// Appends cells of the current row whose text is `text`, each ending at its offset in `ends`.
     mutating func appendCells(_ text: [UInt8], ends cellEnds: some Sequence<Int>) {
-        let offset = bytes.count
-        bytes += text
-        for end in cellEnds { ends.append(UInt32(truncatingIfNeeded: offset + end)) }
+        let offset = current.bytes.count
+        current.bytes += text
+        for end in cellEnds { current.ends.append(UInt32(truncatingIfNeeded: offset + end)) }
     }
 
-    /// The bytes held so far.
-    var byteCount: Int { bytes.count }
+    /// The bytes of the segment being filled (what ``capacity`` limits).
+    var byteCount: Int { current.bytes.count }
 
-    /// Appends the rows of `other` (of the same width) after these.
+    /// The bytes of every segment.
+    var totalByteCount: Int { earlier.reduce(current.bytes.count) { $0 + $1.bytes.count } }
+
+    /// Appends the rows of `other` (of the same width) after these, without copying them.
     mutating func append(_ other: SourceCells) {
         precondition(other.width == width, "rows of the same width")
-        let offset = UInt32(truncatingIfNeeded: bytes.count)
-        bytes += other.bytes
-        ends += other.ends.lazy.map { $0 &+ offset }
-        lines += other.lines
+        if !current.lines.isEmpty { earlier.append(current) }
+        earlier += other.earlier.filter { !$0.lines.isEmpty }
+        current = other.current
     }
+
+    /// The segments in order.
+    private var segments: [Segment] { earlier + [current] }
 
     /// Calls `body` with each row in `rows` as a record of delimited text read with `text`'s dialect (missing
     /// codes, decimal mark), so the rows go through the same row checks as a file.
     func forEachRecord(in rows: Range<Int>, text: DelimitedText, _ body: (DelimitedText.Record) -> Void) {
         var spans = Array(repeating: FieldSpan(start: 0, end: 0, hasDoubledQuotes: false), count: width)
-        bytes.withUnsafeBytes { base in
-            ends.withUnsafeBufferPointer { ends in
-                spans.withUnsafeMutableBufferPointer { spans in
-                    for row in rows {
-                        var start = row == 0 ? 0 : Int(ends[row * width - 1])
-                        for field in 0..<width {
-                            let end = Int(ends[row * width + field])
-                            spans[field] = FieldSpan(start: start, end: end, hasDoubledQuotes: false)
-                            start = end
+        var first = 0  // the index of the segment's first row
+        for segment in segments {
+            defer { first += segment.lines.count }
+            let (low, high) = (max(rows.lowerBound, first), min(rows.upperBound, first + segment.lines.count))
+            guard low < high else { continue }
+            let wanted = low..<high
+            segment.bytes.withUnsafeBytes { base in
+                segment.ends.withUnsafeBufferPointer { ends in
+                    spans.withUnsafeMutableBufferPointer { spans in
+                        for row in wanted.lowerBound - first..<wanted.upperBound - first {
+                            var start = row == 0 ? 0 : Int(ends[row * width - 1])
+                            for field in 0..<width {
+                                let end = Int(ends[row * width + field])
+                                spans[field] = FieldSpan(start: start, end: end, hasDoubledQuotes: false)
+                                start = end
+                            }
+                            body(DelimitedText.Record(line: Int(segment.lines[row]), fields: UnsafeBufferPointer(spans), base: base, text: text))
                         }
-                        body(DelimitedText.Record(line: Int(lines[row]), fields: UnsafeBufferPointer(spans), base: base, text: text))
                     }
                 }
             }
@@ -238,16 +257,18 @@ public struct SourceCells: Sendable {
     var records: [SourceRecord] {
         var records: [SourceRecord] = []
         records.reserveCapacity(count)
-        var start = 0
-        for row in 0..<count {
-            var fields: [String] = []
-            fields.reserveCapacity(width)
-            for field in 0..<width {
-                let end = Int(ends[row * width + field])
-                fields.append(String(decoding: bytes[start..<end], as: UTF8.self))
-                start = end
+        for segment in segments {
+            var start = 0
+            for row in segment.lines.indices {
+                var fields: [String] = []
+                fields.reserveCapacity(width)
+                for field in 0..<width {
+                    let end = Int(segment.ends[row * width + field])
+                    fields.append(String(decoding: segment.bytes[start..<end], as: UTF8.self))
+                    start = end
+                }
+                records.append(SourceRecord(line: Int(segment.lines[row]), fields: fields))
             }
-            records.append(SourceRecord(line: Int(lines[row]), fields: fields))
         }
         return records
     }

@@ -137,7 +137,7 @@ public enum XLSXReader {
         }
         for (index, part) in parts.enumerated() {
             if let error = part.error { throw error }
-            if index == 0 { builder = part.builder } else { try builder.append(part.builder) }
+            if index == 0 { builder = part.builder } else { builder.append(part.builder) }
             guard index + 1 < parts.count else { return }
             guard part.rows.isBetweenRows(at: part.stop, as: parts[index + 1].start) else {
                 rows = part.rows
@@ -218,15 +218,14 @@ public enum XLSXReader {
         }
 
         /// Appends the rows `other` read after these.
-        mutating func append(_ other: TableBuilder) throws {
+        mutating func append(_ other: TableBuilder) {
             cells.append(other.cells)
-            try checkSize(row: nil)
         }
 
         private func checkSize(row: Int?) throws {
             guard cells.byteCount > SourceCells.capacity else { return }
             throw CSVImportError(.unsupportedFile, file: file, line: row,
-                                 message: "the sheet's text is larger than the 4 GB WalkStats reads from one sheet; expected a smaller sheet").placed(place)
+                                 message: "the sheet's text is larger than the 4 GB WalkStats reads from one part of a sheet; expected a smaller sheet").placed(place)
         }
 
         func finish() throws -> SourceTable {

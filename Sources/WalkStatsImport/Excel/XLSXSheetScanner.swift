@@ -491,6 +491,25 @@ private struct PlainTag {
     var style: Range<Int>?
 }
 
+/// The offset of the first byte equal to `a` or `b` in `p[from..<count]`, or `count`: eight bytes at a time
+/// (the lowest byte of a word that matches, found with the usual has-zero-byte bit trick, is exact), the last
+/// few one at a time. Attribute values and cell texts are short, too short for a `memchr` call to pay.
+@inline(__always)
+func firstByte(_ a: UInt8, or b: UInt8, in p: UnsafePointer<UInt8>, from: Int, count: Int) -> Int {
+    let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+    let aa = UInt64(a) &* ones, bb = UInt64(b) &* ones
+    var index = from
+    while index + 8 <= count {
+        let word = UnsafeRawPointer(p + index).loadUnaligned(as: UInt64.self).littleEndian
+        let x = word ^ aa, y = word ^ bb
+        let found = ((x &- ones) & ~x & highs) | ((y &- ones) & ~y & highs)
+        if found != 0 { return index + found.trailingZeroBitCount / 8 }
+        index += 8
+    }
+    while index < count, p[index] != a, p[index] != b { index += 1 }
+    return index
+}
+
 extension XLSXSheetRows {
     /// Reads the row whose `<row` tag starts at the scanner's position when it has the plain shape writers
     /// give nearly every row — cells `<c …>` holding `<v>`, `<f>` and `<is><t>` and nothing else, every tag
@@ -511,13 +530,19 @@ extension XLSXSheetRows {
         }
         /// The offset of the next `<` at or after `index` (text before it is not read), or `nil`.
         @inline(__always) func nextTag(_ index: Int) -> Int? {
-            var index = index
-            while index < count, p[index] != less { index += 1 }
-            return index < count ? index : nil
+            let found = firstByte(less, or: less, in: p, from: index, count: count)
+            return found < count ? found : nil
         }
         /// Whether `literal` is at `index`.
         @inline(__always) func matches(_ literal: StaticString, _ index: Int) -> Bool {
             let length = literal.utf8CodeUnitCount
+            if index + 8 <= count {
+                // One comparison of the literal's bytes (at most eight) with the next eight, masked to its length.
+                var expected: UInt64 = 0
+                for offset in 0..<length { expected |= UInt64(literal.utf8Start[offset]) << (8 * offset) }
+                let mask: UInt64 = length >= 8 ? ~0 : (1 << (8 * UInt64(length))) - 1
+                return UnsafeRawPointer(p + index).loadUnaligned(as: UInt64.self).littleEndian & mask == expected
+            }
             guard index + length <= count else { return false }
             for offset in 0..<length where p[index + offset] != literal.utf8Start[offset] { return false }
             return true
@@ -528,6 +553,24 @@ extension XLSXSheetRows {
             var tag = PlainTag()
             var index = from
             while true {
+                // The usual attribute first: one space, a one-letter name, `="`, a value without `<`.
+                if index + 4 < count, p[index] == 0x20, p[index + 2] == UInt8(ascii: "="), p[index + 3] == UInt8(ascii: "\"") {
+                    let name = p[index + 1]
+                    if name != 0x20, name != greater, name != slash, name != UInt8(ascii: "="), name != less, name != UInt8(ascii: "\""),
+                       name != UInt8(ascii: "'"), !XMLByteScanner.isSpace(name) {
+                        let valueStart = index + 4
+                        let end = firstByte(UInt8(ascii: "\""), or: less, in: p, from: valueStart, count: count)
+                        guard end < count, p[end] == UInt8(ascii: "\"") else { return nil }
+                        switch name {
+                        case UInt8(ascii: "r"): tag.reference = valueStart..<end
+                        case UInt8(ascii: "t"): tag.type = valueStart..<end
+                        case UInt8(ascii: "s"): tag.style = valueStart..<end
+                        default: break
+                        }
+                        index = end + 1
+                        continue
+                    }
+                }
                 let spaceStart = index
                 while index < count, XMLByteScanner.isSpace(p[index]) { index += 1 }
                 guard index < count else { return nil }
@@ -558,11 +601,8 @@ extension XLSXSheetRows {
                 guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else { return nil }
                 index += 1
                 let valueStart = index
-                while index < count, p[index] != quote {
-                    if p[index] == less { return nil }
-                    index += 1
-                }
-                guard index < count else { return nil }
+                index = firstByte(quote, or: less, in: p, from: index, count: count)
+                guard index < count, p[index] == quote else { return nil }
                 // A one-letter local name (any prefix ignored), as the event reader takes r, t and s.
                 if nameEnd - nameStart == 1 || p[nameEnd - 2] == UInt8(ascii: ":") {
                     switch p[nameEnd - 1] {
@@ -577,13 +617,11 @@ extension XLSXSheetRows {
         }
         /// Appends the text from `index` to the next `<` to the row, entities decoded; the offset of that `<`.
         func capture(_ index: Int, into row: inout XLSXRow) -> Int? {
-            var end = index
+            var end = firstByte(less, or: UInt8(ascii: "&"), in: p, from: index, count: count)
             var entity = false
-            while end < count {
-                let byte = p[end]
-                if byte == less { break }
-                if byte == UInt8(ascii: "&") { entity = true }
-                end += 1
+            while end < count, p[end] != less {
+                entity = true
+                end = firstByte(less, or: less, in: p, from: end, count: count)
             }
             guard end < count else { return nil }
             if entity {
