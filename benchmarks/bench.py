@@ -5,7 +5,8 @@ pandas, with each process's peak memory, and the same rows as an Excel workbook 
 `make bench`.
 
 Each contender runs as a whole process, as a user would run it, `--repeat` times; the median wall time
-is reported. R's time includes loading effectsize and car; scipy's includes importing scipy.
+is reported. The 1M-row contenders run alternately (one run of each in turn), so a slow spell of the shared
+machine falls on all of them. R's time includes loading effectsize and car; scipy's includes importing scipy.
 """
 import argparse, statistics, subprocess, sys, time
 from pathlib import Path
@@ -75,6 +76,20 @@ def timed_memory(command):
             sys.exit(f"failed: {' '.join(command)}\n{err}")
     return statistics.median(times)
 
+def timed_alternately(commands):
+    """The median wall time of each command, run in turn `--repeat` times (A, B, A, B, ...), so that a slower
+    spell of a shared machine falls on every contender rather than on one."""
+    times = [[] for _ in commands]
+    for _ in range(args.repeat):
+        for index, command in enumerate(commands):
+            start = time.perf_counter()
+            process = subprocess.Popen(command, cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+            _, err = process.communicate()
+            times[index].append(time.perf_counter() - start)
+            if process.returncode != 0:
+                sys.exit(f"failed: {' '.join(command)}\n{err}")
+    return [statistics.median(t) for t in times]
+
 def peak_memory_mb(command):
     """Peak resident memory of one run, from /usr/bin/time -v (kB)."""
     result = subprocess.run(["/usr/bin/time", "-v"] + command, cwd=root, capture_output=True, text=True)
@@ -93,7 +108,8 @@ if Path(args.python).exists():
 print()
 print(f"reading and describing {Path(args.large).name}: 1,000,008 rows, {size_mb:.1f} MB (same run, whole processes)")
 print(f"{'contender':<22} {'time':>8} {'peak memory':>12} {'memory / file':>14} {'time / data.table':>18}")
-results = [(name, timed_memory(command), peak_memory_mb(command)) for name, command in contenders]
+medians = timed_alternately([command for _, command in contenders])
+results = [(name, seconds, peak_memory_mb(command)) for (name, command), seconds in zip(contenders, medians)]
 reference = results[1][1]
 for name, seconds, memory in results:
     print(f"{name:<22} {seconds:>7.2f}s {memory:>9.0f} MB {memory / size_mb:>14.2f} {seconds / reference:>18.2f}")
@@ -111,8 +127,8 @@ print(f"walkstats describe, 250,008 rows: {small:.2f}s; 1,000,008 rows: {results
 large_xlsx = str(Path(args.large).with_suffix(".xlsx"))
 if not Path(large_xlsx).exists():
     subprocess.run([sys.executable, str(root / "benchmarks" / "make-large-xlsx.py"), args.large, large_xlsx], check=True)
-csv_time = timed_memory([args.walkstats, "describe", args.large, "--format", "json"])
-xlsx_time = timed_memory([args.walkstats, "describe", large_xlsx, "--format", "json"])
+csv_time, xlsx_time = timed_alternately([[args.walkstats, "describe", args.large, "--format", "json"],
+                                         [args.walkstats, "describe", large_xlsx, "--format", "json"]])
 xlsx_memory = peak_memory_mb([args.walkstats, "describe", large_xlsx, "--format", "json"])
 print()
 print(f"walkstats describe, 1,000,008 rows: CSV {csv_time:.2f}s, xlsx ({Path(large_xlsx).stat().st_size / 1e6:.1f} MB) "
