@@ -1,18 +1,7 @@
 import Foundation
 import Testing
+import WalkStatsTestSupport
 @testable import WalkStatsImport
-
-/// A seeded generator (SplitMix64), so every random sheet below can be made again.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// The two fast paths of the worksheet reader against the plain event-by-event reading: plain rows read
 /// without events (`XLSXSheetRows.plainRow`) and a sheet read in parts on several cores
@@ -56,7 +45,7 @@ struct XLSXPartsTests {
     /// A random cell of row `row` at `column`: every kind a worksheet holds, in the shapes writers give them
     /// and in shapes only the event reading takes (comments, CDATA, rich text, prefixes, spaces), now and then
     /// a damaged one.
-    static func cell(_ g: inout SeededGenerator, row: Int, column: Int) -> String {
+    static func cell(_ g: inout SplitMix64, row: Int, column: Int) -> String {
         let at = "\(letters(column))\(row)"
         let reference = [" r=\"\(at)\"", " r=\"\(at)\"", " r=\"\(at)\"", "", " r='\(at)'", " x:r=\"\(at)\"", " r = \"\(at)\"",
                          " r=\"$\(at)\"", " r=\"\(at.lowercased())\"", " r=\"1A\"", " r=\"A\"", " r=\"\(at)\" r2=\"x\""].randomElement(using: &g)!
@@ -88,7 +77,7 @@ struct XLSXPartsTests {
 
     /// A random sheet of a few rows: with and without `r`, empty and self-closing rows, extra attributes, text
     /// between cells, columns out of order.
-    static func sheet(_ g: inout SeededGenerator) -> String {
+    static func sheet(_ g: inout SplitMix64) -> String {
         var xml = "<worksheet xmlns=\"m\"><dimension ref=\"A1\"/><sheetData>"
         var row = 0
         for _ in 0..<Int.random(in: 1...6, using: &g) {
@@ -109,7 +98,7 @@ struct XLSXPartsTests {
     }
 
     @Test func plainRowsReadAsTheEventsDo() {
-        var g = SeededGenerator(state: 20261130)
+        var g = SplitMix64(seed: 20261130)
         var plainRows = 0
         for _ in 0..<3000 {
             let xml = Self.sheet(&g)

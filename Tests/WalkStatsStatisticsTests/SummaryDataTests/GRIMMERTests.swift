@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WalkStatsTestSupport
 import WalkStats
 
 /// GRIMMER against scrutiny's documented examples, the rsprite2 examples quoted in scrutiny's tests,

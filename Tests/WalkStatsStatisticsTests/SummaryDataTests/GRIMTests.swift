@@ -1,4 +1,5 @@
 import Testing
+import WalkStatsTestSupport
 import WalkStats
 
 /// GRIM against published worked examples and scrutiny's documented examples (each cited), plus
@@ -102,18 +103,5 @@ struct GRIMTests {
             try grimTest(mean: 1.5, decimals: 1, n: 5, items: 0)
         }
         #expect(throws: StatisticsError.self) { try grimTest(mean: 1.5, decimals: -1, n: 5) }
-    }
-}
-
-/// A small deterministic generator (SplitMix64) for the property checks.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
