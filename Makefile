@@ -8,7 +8,7 @@ REPORT_FORMATS := md json csv
 
 VENV := .venv
 
-.PHONY: codebook-source bench report replicate write-reports write-replication test deps reports-are-current notebooks notebooks-record fixtures sample-data clean
+.PHONY: codebook-source bench report replicate write-reports write-replication test deps reports-are-current notebooks notebooks-record fixtures import-fixtures sample-data clean
 
 ## Install the C library WalkStats links, and Debian's chromium, in which a test lays out every
 ## committed SVG's text (apt-get; sudo only when not root).
@@ -118,6 +118,21 @@ fixtures:
 	fi
 	@for script in Tests/WalkStatsStatisticsTests/Fixtures/*/generate.R; do \
 		echo "$$script"; (cd $$(dirname $$script) && Rscript generate.R) || exit 1; \
+	done
+
+## Regenerate the import fixtures (wide sheets and encodings in base R; SPSS, Stata and SAS files with R's
+## haven; Excel workbooks with R's openxlsx and Python's openpyxl 3.1.5; the REDCap export with Python's
+## standard library), each from its folder's generate script; installs haven, openxlsx and openpyxl when missing.
+import-fixtures:
+	@if ! command -v Rscript >/dev/null 2>&1 || ! Rscript -e 'library(haven); library(openxlsx)' >/dev/null 2>&1; then \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq r-base-core r-cran-haven r-cran-openxlsx; \
+	fi
+	@python3 -c 'import openpyxl' 2>/dev/null || python3 -m pip install -q openpyxl==3.1.5
+	@for script in wide/generate.R encodings/generate.R statistical/generate.R excel/generate.R excel/generate.py redcap/generate.py; do \
+		echo "Tests/WalkStatsImportTests/Fixtures/$$script"; \
+		(cd Tests/WalkStatsImportTests/Fixtures/$$(dirname $$script) && \
+		 case $$script in *.R) Rscript $$(basename $$script) ;; *) python3 $$(basename $$script) ;; esac) || exit 1; \
 	done
 
 ## Regenerate Sources/WalkStatsImport/BuiltInCodebook.swift (the codebook compiled into walkstats) from datasets/codebook.csv.

@@ -200,6 +200,25 @@ struct XLSXPartsTests {
         #expect(error?.description.contains("cell C300") == true)
     }
 
+    /// A sheet large enough to be inflated into mapped memory populated on another core (16 MB or more) and
+    /// read in parts with the default part size: the same rows as read in one pass; cut short, an error.
+    @Test func aLargeSheetReadsWholeAndACutOneIsAnError() throws {
+        let rows = 120_000
+        let sheet = Self.longSheet(rows: rows)
+        #expect(sheet.utf8.count >= 16 << 20)
+        let book = try makeWorkbook(sheets: [("Data", sheet)])
+        let table = try XLSXReader.read(data: book, file: "big.xlsx")
+        #expect(table.recordCount == rows)
+        #expect(table.records.last == SourceRecord(line: rows + 1, fields: ["P\(rows + 1)", rows % 2 == 0 ? "forward" : "backward", "\((rows + 1) % 11).\((rows + 1) % 3)"]))
+        #expect(try XLSXReader.read(data: book, file: "big.xlsx", sheet: nil, partSize: .max).records == table.records)
+        // The sheet's deflate stream cut in its middle (the directory at the end still says where it was).
+        var cut = book
+        let middle = cut.count / 2
+        cut.replaceSubrange(middle..<(middle + 4096), with: Data(repeating: 0, count: 4096))
+        let error = #expect(throws: CSVImportError.self) { try XLSXReader.read(data: cut, file: "big.xlsx") }
+        #expect(error?.description.contains("big.xlsx") == true)
+    }
+
     @Test func packedCellsAreTheRecords() {
         var cells = SourceCells(width: 2)
         for (line, fields) in [(4, ["P1", "é"]), (6, ["", "x"]), (7, ["P3", ""])] {
