@@ -112,6 +112,29 @@ struct XLSXPartsTests {
         #expect(plainRows > 1000)
     }
 
+    /// Damaged sheets — bytes changed, inserted or cut at random in sheets of the plain shape — read the same
+    /// plain and event by event (the same rows up to the damage, the same error), and never trap.
+    @Test func damagedSheetsReadAsTheEventsDo() {
+        var g = SplitMix64(seed: 7_919)
+        let base = Array(("<worksheet><sheetData>" + Self.longSheet(rows: 6) + "</sheetData></worksheet>").utf8)
+        let alphabet = Array("<>/=\"' &;#x_rcvtisf0123456789A:!-[]".utf8)
+        for _ in 0..<4000 {
+            var bytes = base
+            for _ in 0..<Int.random(in: 1...3, using: &g) {
+                let at = Int.random(in: 0..<bytes.count, using: &g)
+                switch Int.random(in: 0..<4, using: &g) {
+                case 0: bytes[at] = alphabet.randomElement(using: &g)!
+                case 1: bytes.insert(alphabet.randomElement(using: &g)!, at: at)
+                case 2: bytes.remove(at: at)
+                default: bytes.removeSubrange(at...)
+                }
+                if bytes.isEmpty { bytes = [UInt8(ascii: "<")] }
+            }
+            let xml = String(decoding: bytes, as: UTF8.self)
+            #expect(Self.rows(xml, plain: true).text == Self.rows(xml, plain: false).text, "\(xml)")
+        }
+    }
+
     @Test func plainRowsAreTheRowsWritersGive() {
         let xml = "<worksheet><sheetData>" + (1...50).map { row in
             "<row r=\"\(row)\" spans=\"1:3\"><c r=\"A\(row)\" t=\"inlineStr\"><is><t>P\(row)</t></is></c><c r=\"B\(row)\" t=\"s\"><v>1</v></c>"
