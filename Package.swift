@@ -58,7 +58,8 @@ let package = Package(
         .testTarget(name: "WalkStatsGSLTests", dependencies: ["WalkStatsGSL"]),
         .testTarget(
             name: "WalkStatsImportTests",
-            dependencies: ["WalkStatsImport", "WalkStatsReadStat", "WalkStatsTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["WalkStatsImport", "WalkStatsReadStat", "WalkStatsStatistics", "WalkStatsTestSupport",
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import WalkStatsTestSupport
+import WalkStatsStatistics
 import WalkStatsImport
 @testable import WalkStatsReadStat
 
@@ -224,7 +224,7 @@ struct StatisticalFileReaderTests {
                 try attempt(bytes.prefix(length), as: "cut-\(length)-" + name, cutFrom: whole)
             }
             // Deterministic damage: a run of 4 bytes set to 0xFF, 0x00 or flipped, at 20 places each.
-            var generator = SplitMix64(seed: UInt64(bytes.count))
+            var generator = SeededGenerator(seed: UInt64(bytes.count))
             for pattern in 0..<3 {
                 for _ in 0..<20 {
                     var damaged = bytes

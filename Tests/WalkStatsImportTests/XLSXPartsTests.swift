@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import WalkStatsTestSupport
+import WalkStatsStatistics
 @testable import WalkStatsImport
 
 /// The two fast paths of the worksheet reader against the plain event-by-event reading: plain rows read
@@ -45,7 +45,7 @@ struct XLSXPartsTests {
     /// A random cell of row `row` at `column`: every kind a worksheet holds, in the shapes writers give them
     /// and in shapes only the event reading takes (comments, CDATA, rich text, prefixes, spaces), now and then
     /// a damaged one.
-    static func cell(_ g: inout SplitMix64, row: Int, column: Int) -> String {
+    static func cell(_ g: inout SeededGenerator, row: Int, column: Int) -> String {
         let at = "\(letters(column))\(row)"
         let reference = [" r=\"\(at)\"", " r=\"\(at)\"", " r=\"\(at)\"", "", " r='\(at)'", " x:r=\"\(at)\"", " r = \"\(at)\"",
                          " r=\"$\(at)\"", " r=\"\(at.lowercased())\"", " r=\"1A\"", " r=\"A\"", " r=\"\(at)\" r2=\"x\""].randomElement(using: &g)!
@@ -77,7 +77,7 @@ struct XLSXPartsTests {
 
     /// A random sheet of a few rows: with and without `r`, empty and self-closing rows, extra attributes, text
     /// between cells, columns out of order.
-    static func sheet(_ g: inout SplitMix64) -> String {
+    static func sheet(_ g: inout SeededGenerator) -> String {
         var xml = "<worksheet xmlns=\"m\"><dimension ref=\"A1\"/><sheetData>"
         var row = 0
         for _ in 0..<Int.random(in: 1...6, using: &g) {
@@ -98,7 +98,7 @@ struct XLSXPartsTests {
     }
 
     @Test func plainRowsReadAsTheEventsDo() {
-        var g = SplitMix64(seed: 20261130)
+        var g = SeededGenerator(seed: 20261130)
         var plainRows = 0
         for _ in 0..<3000 {
             let xml = Self.sheet(&g)
@@ -115,7 +115,7 @@ struct XLSXPartsTests {
     /// Damaged sheets — bytes changed, inserted or cut at random in sheets of the plain shape — read the same
     /// plain and event by event (the same rows up to the damage, the same error), and never trap.
     @Test func damagedSheetsReadAsTheEventsDo() {
-        var g = SplitMix64(seed: 7_919)
+        var g = SeededGenerator(seed: 7_919)
         let base = Array(("<worksheet><sheetData>" + Self.longSheet(rows: 6) + "</sheetData></worksheet>").utf8)
         let alphabet = Array("<>/=\"' &;#x_rcvtisf0123456789A:!-[]".utf8)
         for _ in 0..<4000 {
