@@ -209,7 +209,7 @@ public struct ParticipantCSVImporter: Sendable {
             cells.forEachRecord(in: index == 0 ? 0..<middle : middle..<cells.count, text: text) { reader.add($0) }
             return reader
         }
-        reader.problems = reader.problems.map { source.locate($0, in: nil) }
+        reader.problems = source.problems + reader.problems.map { source.locate($0, in: nil) }
         return try finish(&reader, headerLine: source.headerLine, notes: text.notes, file: source.file) { problem, _ in
             source.locate(problem, in: nil)
         }

@@ -61,6 +61,9 @@ public struct SourceTable: Sendable {
     public var outcomeInfo: [FileOutcomeInfo] = []
     /// Columns left out on purpose, with the reason, said in the report ("`name` (identifier)").
     public var dropped: [String] = []
+    /// Problems the reader found in cells and read past (asked to keep going), each at its cell: the importer
+    /// reports them with the problems of the rows.
+    public var problems: [CSVImportError] = []
 
     public init(file: String, header: [String], headerLine: Int, records: [SourceRecord], place: CellPlace) {
         self.file = file
@@ -116,7 +119,7 @@ public struct SourceTable: Sendable {
     /// The rows as a ``CSVTable`` (fields as they are).
     var csvTable: CSVTable {
         CSVTable(file: file, header: header, headerLine: headerLine,
-                 records: records.map { CSVRecord(line: $0.line, fields: $0.fields) }, problems: [])
+                 records: records.map { CSVRecord(line: $0.line, fields: $0.fields) }, problems: problems)
     }
 
     /// What the file says about each outcome: ``outcomeInfo``, then variable labels — a column named as an

@@ -173,6 +173,37 @@ struct XLSXReaderTests {
         #expect(problem?.description.hasPrefix("book.xlsx, sheet 'Data', cell D2: ") == true)
     }
 
+    /// With --keep-going every date and every stray value is reported, in sheet order with the rows' own
+    /// problems, each at its cell; without it the first stops the read.
+    @Test func keepingGoingReportsEveryDateAndStrayValue() throws {
+        let styles = #"<cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs>"#
+        let header = #"<row r="1"><c r="A1" t="inlineStr"><is><t>participant</t></is></c><c r="B1" t="inlineStr"><is><t>arm</t></is></c>"#
+            + #"<c r="C1" t="inlineStr"><is><t>timepoint</t></is></c><c r="D1" t="inlineStr"><is><t>outcome</t></is></c><c r="E1" t="inlineStr"><is><t>value</t></is></c></row>"#
+        func row(_ number: Int, value: String, extra: String = "") -> String {
+            #"<row r="\#(number)"><c r="A\#(number)" t="inlineStr"><is><t>P\#(number)</t></is></c><c r="B\#(number)" t="inlineStr"><is><t>backward</t></is></c>"#
+                + #"<c r="C\#(number)" t="inlineStr"><is><t>baseline</t></is></c><c r="D\#(number)" t="inlineStr"><is><t>pain_nrs</t></is></c>\#(value)\#(extra)</row>"#
+        }
+        let sheet = header + row(2, value: #"<c r="E2" s="1"><v>4</v></c>"#)
+            + row(3, value: #"<c r="E3"><v>5</v></c>"#, extra: #"<c r="G3"><v>9</v></c>"#)
+            + row(4, value: #"<c r="E4" t="inlineStr"><is><t>n/a</t></is></c>"#)
+            + #"<row r="5"><c r="H5"><v>1</v></c></row>"#
+            + row(6, value: #"<c r="E6" s="1"><v>6</v></c>"#)
+        let book = try makeWorkbook(sheets: [("Data", sheet)], styles: styles)
+        // Without --keep-going: the first, B2's date.
+        expectProblem(workbookFailure(book), .dateValue, file: "book.xlsx", line: 2, column: 5, says: ["holds a date"])
+        for partSize in [.max, 64] {
+            let table = try XLSXReader.read(data: book, file: "book.xlsx", sheet: nil, keepGoing: true, partSize: partSize)
+            #expect(table.problems.map { [$0.line ?? 0, $0.column ?? 0] } == [[2, 5], [3, 7], [5, 8], [6, 5]])
+            // The row with only a stray value is not a row; the dates keep their numbers.
+            #expect(table.records.map(\.line) == [2, 3, 4, 6])
+            #expect(table.records[0].fields[4] == "4")
+            let importer = ParticipantCSVImporter(keepGoing: true)
+            let errors = #expect(throws: CSVImportErrors.self) { try importer.importTrial(source: table, wide: nil) }
+            #expect(errors?.errors.map { [$0.line ?? 0, $0.column ?? 0] } == [[2, 5], [3, 7], [4, 5], [5, 8], [6, 5]])
+            #expect(errors?.errors.allSatisfy { $0.description.hasPrefix("book.xlsx, sheet 'Data', cell ") } == true)
+        }
+    }
+
     @Test func emptySheetsAndHeaderOnlySheetsAreRefused() throws {
         expectProblem(workbookFailure(try makeWorkbook(sheets: [("Data", #"<row r="1"><c r="A1" s="1"/></row>"#)])), .emptyFile,
                       file: "book.xlsx", line: nil, column: nil, says: ["the sheet has no values"])

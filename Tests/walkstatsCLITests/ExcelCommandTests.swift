@@ -66,6 +66,13 @@ struct ExcelCommandTests {
         #expect(dated.standardError.contains("openxlsx-date.xlsx, sheet 'Dates', cell C2: the cell holds a date (formatted 'mm/dd/yyyy'); "
             + "expected a number or text: store it as text or a number"), "\(dated.standardError)")
 
+        // With --keep-going, every date cell (one on every row of this sheet), each at its cell.
+        let allDated = try run(["convert", Self.folder + "openxlsx-date.xlsx", "--keep-going"])
+        let rows = try String(contentsOf: Self.root.appendingPathComponent(Self.long), encoding: .utf8).split(separator: "\n").count - 1
+        #expect(allDated.status == 1)
+        #expect(allDated.standardError.components(separatedBy: "the cell holds a date").count - 1 == rows, "\(allDated.standardError)")
+        #expect(allDated.standardError.contains("cell C\(rows + 1): the cell holds a date"), "\(allDated.standardError)")
+
         let folder = try CommandLineConventionTests().scratch()
         let truncated = folder.appendingPathComponent("truncated.xlsx")
         let book = try Data(contentsOf: Self.root.appendingPathComponent(Self.books[1]))

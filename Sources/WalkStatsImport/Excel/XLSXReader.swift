@@ -28,8 +28,11 @@ import Foundation
 /// last; a sheet with no value, or a header and no rows.
 public enum XLSXReader {
     /// The table on sheet `sheet` (a name or a 1-based number; `nil` for the first) of the workbook at `path`.
+    /// With `keepGoing`, a date cell or a value outside the header's columns is kept in
+    /// ``SourceTable/problems`` (the date's number kept as its text, the stray value left out) and the sheet is
+    /// read on, so every such cell is reported with the rows' problems.
     /// - Throws: ``CSVImportError`` as described on the type.
-    public static func read(path: String, sheet: String? = nil) throws -> SourceTable {
+    public static func read(path: String, sheet: String? = nil, keepGoing: Bool = false) throws -> SourceTable {
         let data: Data
         do {
             data = try InputFile.read(path, mapped: true)
@@ -37,18 +40,18 @@ public enum XLSXReader {
             throw CSVImportError(error.kind, file: error.file, line: error.line, column: error.column,
                                  message: error.message.replacingOccurrences(of: "a CSV file", with: "an Excel .xlsx workbook"))
         }
-        return try read(data: data, file: path, sheet: sheet)
+        return try read(data: data, file: path, sheet: sheet, keepGoing: keepGoing)
     }
 
     /// The table on sheet `sheet` of the workbook whose bytes are `data`; `file` names it in messages.
     /// - Throws: ``CSVImportError`` as ``read(path:sheet:)``.
-    public static func read(data: Data, file: String, sheet selector: String? = nil) throws -> SourceTable {
-        try read(data: data, file: file, sheet: selector, partSize: splitSize)
+    public static func read(data: Data, file: String, sheet selector: String? = nil, keepGoing: Bool = false) throws -> SourceTable {
+        try read(data: data, file: file, sheet: selector, keepGoing: keepGoing, partSize: splitSize)
     }
 
-    /// ``read(data:file:sheet:)`` with the sheet read in parts from `partSize` bytes of sheet data on (tests
-    /// split small sheets with it).
-    static func read(data: Data, file: String, sheet selector: String?, partSize: Int) throws -> SourceTable {
+    /// ``read(data:file:sheet:keepGoing:)`` with the sheet read in parts from `partSize` bytes of sheet data on
+    /// (tests split small sheets with it).
+    static func read(data: Data, file: String, sheet selector: String?, keepGoing: Bool = false, partSize: Int) throws -> SourceTable {
         let package = try XLSXPackage(data: data, file: file)
         let workbook = try XLSXWorkbook(package: package)
         let (_, sheet) = try workbook.sheet(selector)
@@ -69,7 +72,7 @@ public enum XLSXReader {
             try package.part(path).map { try XLSXDateFormats(styles: $0, part: path, file: file) }
         } ?? .none
 
-        var builder = TableBuilder(file: file, place: place)
+        var builder = TableBuilder(file: file, place: place, keepGoing: keepGoing)
         do {
             try part.withUnsafeBytes { bytes in
                 var rows = XLSXSheetRows(bytes, sharedStrings: sharedStrings, dates: dates)
@@ -158,21 +161,32 @@ public enum XLSXReader {
     struct TableBuilder {
         let file: String
         let place: CellPlace
+        /// Whether a date or a stray value is kept in ``problems`` instead of thrown.
+        let keepGoing: Bool
         var header: [String] = []
         var headerLine = 0
         var firstColumn = 0
         var lastColumn = 0
         var cells = SourceCells(width: 0)
+        var problems: [CSVImportError] = []
 
-        init(file: String, place: CellPlace) {
+        init(file: String, place: CellPlace, keepGoing: Bool = false) {
             self.file = file
             self.place = place
+            self.keepGoing = keepGoing
+        }
+
+        /// Throws `problem`, or keeps it when asked to keep going.
+        private mutating func report(_ problem: CSVImportError) throws {
+            guard keepGoing else { throw problem }
+            problems.append(problem)
         }
 
         /// A builder for the rows after these: the same header, no rows yet.
         func continued() -> TableBuilder {
             var builder = self
             builder.cells = SourceCells(width: header.count)
+            builder.problems = []
             return builder
         }
 
@@ -180,9 +194,9 @@ public enum XLSXReader {
             for (index, format) in row.dates {
                 let column = row.column(index)
                 guard header.isEmpty || (column >= firstColumn && column <= lastColumn) else { continue }
-                throw CSVImportError(.dateValue, file: file, line: row.number, column: column,
-                                     message: "the cell holds a date (formatted '\(format)'); expected a number or text: "
-                                        + "store it as text or a number").placed(place)
+                try report(CSVImportError(.dateValue, file: file, line: row.number, column: column,
+                                          message: "the cell holds a date (formatted '\(format)'); expected a number or text: "
+                                              + "store it as text or a number").placed(place))
             }
             if header.isEmpty {
                 firstColumn = row.column(0)
@@ -197,11 +211,14 @@ public enum XLSXReader {
                 let column = row.column(index)
                 guard column >= firstColumn, column <= lastColumn else {
                     let side = column < firstColumn ? "before the header's first column" : "beyond the header's last column"
-                    throw CSVImportError(.raggedRow, file: file, line: row.number, column: column,
-                                         message: "expected no value \(side) (\(CellPlace.columnLetters(column < firstColumn ? firstColumn : lastColumn))), "
-                                            + "found '\(row.text(index))'").placed(place)
+                    try report(CSVImportError(.raggedRow, file: file, line: row.number, column: column,
+                                              message: "expected no value \(side) (\(CellPlace.columnLetters(column < firstColumn ? firstColumn : lastColumn))), "
+                                                + "found '\(row.text(index))'").placed(place))
+                    continue
                 }
             }
+            // A row whose only values lie outside the table (kept going past) is not a row of the table.
+            guard row.cells.contains(where: { $0.column >= firstColumn && $0.column <= lastColumn }) else { return }
             // One field per header column: the cell's text, or empty. (A column given twice keeps its last cell.)
             cells.startRow(line: row.number)
             if row.count == header.count, row.cells.indices.allSatisfy({ row.column($0) == firstColumn + $0 }) {
@@ -226,6 +243,7 @@ public enum XLSXReader {
         /// Appends the rows `other` read after these.
         mutating func append(_ other: TableBuilder) {
             cells.append(other.cells)
+            problems += other.problems
         }
 
         private func checkSize(row: Int?) throws {
@@ -244,6 +262,7 @@ public enum XLSXReader {
             var table = SourceTable(file: file, header: header.map { $0.trimmingCharacters(in: .whitespaces) }, headerLine: headerLine,
                                     cells: cells, place: place)
             table.headerColumns = Array(firstColumn...lastColumn)
+            table.problems = problems
             return table
         }
     }

@@ -60,7 +60,7 @@ enum InputFormat: Equatable {
             return try REDCapReader.read(path: input.file, dictionary: input.redcap.dictionary, armField: input.redcap.armField,
                                          options: input.textOptions)
         case .statistical: return try StatisticalFileReader.read(path: input.file, catalog: input.statisticalFile.catalog)
-        case .xlsx: return try XLSXReader.read(path: input.file, sheet: input.sheetOptions.sheet)
+        case .xlsx: return try XLSXReader.read(path: input.file, sheet: input.sheetOptions.sheet, keepGoing: input.keepGoing)
         }
     }
 
