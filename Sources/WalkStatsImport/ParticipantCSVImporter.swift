@@ -238,6 +238,11 @@ public struct ParticipantCSVImporter: Sendable {
         }
         try header { try CSVTable.validateHeader(given.header.map { $0.trimmingCharacters(in: .whitespaces) }, line: given.headerLine, file: given.file) }
         guard given.recordCount > 0 else {
+            // Every row was a problem the reader kept going past: those, not "no rows".
+            if !given.problems.isEmpty {
+                if keepGoing { throw CSVImportErrors(given.problems) }
+                throw given.problems[0]
+            }
             throw CSVImportError(.noDataRows, file: given.file, line: given.headerLine, message: "the file has a header but no data rows")
         }
         var wideNote: [String] = []

@@ -328,6 +328,44 @@ struct REDCapReaderTests {
                       says: ["expected a repeat instance (a whole number from 1) in column 'redcap_repeat_instance' for instrument 'diary', found 'x'"])
     }
 
+    /// With --keep-going every row problem of the export is kept (its rows left out) and reported by the
+    /// importer with the rows' own problems, in line order; without it the first stops the read.
+    @Test func keepingGoingReportsEveryRowProblem() throws {
+        let events = """
+            record_id,redcap_event_name,pain
+            1,baseline_arm_1,5
+            ,baseline_arm_1,5
+            2,week_6,4
+            3,,6
+            4,baseline_arm_1,x
+            5,week_6_arm_2,
+            """
+        expectProblem(failure(events), .emptyField, file: file, line: 3, column: 1, says: ["expected a record id"])
+        let table = try REDCapReader.read(data: Data(events.utf8), file: file, dictionary: nil, armField: nil, keepGoing: true)
+        #expect(table.problems.map { [$0.line ?? 0, $0.column ?? 0] } == [[3, 1], [4, 2], [5, 2]])
+        #expect(table.records.map(\.line) == [2, 6])  // (line 7's event collects no value on any row, so it has none)
+        let errors = #expect(throws: CSVImportErrors.self) { try ParticipantCSVImporter(keepGoing: true).importTrial(source: table, wide: nil) }
+        #expect(errors?.errors.map { [$0.line ?? 0, $0.column ?? 0] } == [[3, 1], [4, 2], [5, 2], [6, 3]])
+
+        // A record without one arm in the arm field: its rows left out, every such record reported.
+        let arms = """
+            record_id,redcap_event_name,group,pain
+            1,baseline_arm_1,1,5
+            1,week_6_arm_1,2,4
+            2,baseline_arm_1,,5
+            3,baseline_arm_1,1,6
+            """
+        let armTable = try REDCapReader.read(data: Data(arms.utf8), file: file, dictionary: nil, armField: "group", keepGoing: true)
+        #expect(armTable.problems.map { [$0.line ?? 0, $0.column ?? 0] } == [[3, 3], [4, 3]])
+        #expect(armTable.records.map(\.fields[0]) == ["3"])
+
+        // When every row is a problem, those are the errors, not "no data rows".
+        let none = try REDCapReader.read(data: Data("record_id,redcap_event_name,pain\n,baseline_arm_1,5\n1,,4\n".utf8), file: file,
+                                         dictionary: nil, armField: nil, keepGoing: true)
+        let only = #expect(throws: CSVImportErrors.self) { try ParticipantCSVImporter(keepGoing: true).importTrial(source: none, wide: nil) }
+        #expect(only?.errors.map(\.line) == [2, 3])
+    }
+
     @Test func aDecimalCommaFieldIsReadWithItsComma() throws {
         let dictionary = Self.dictionaryHeader + """
             record_id,enrolment,,text,Record ID,,,,,,

@@ -100,5 +100,14 @@ struct REDCapCommandTests {
         #expect(result.standardError.contains("export.csv:5:9: "), "\(result.standardError)")
         #expect(result.standardError.contains("pain_nrs") && result.standardError.contains("12"))
         #expect(result.standardOutput.isEmpty)
+
+        // With --keep-going, a row without its record id is reported beside the bad value, each at its place.
+        let lines = broken.split(separator: "\n", omittingEmptySubsequences: false)
+        let withoutID = ([lines[0], lines[1], "," + lines[2].drop { $0 != "," }.dropFirst()] + lines.dropFirst(3)).joined(separator: "\n")
+        try withoutID.write(toFile: path, atomically: true, encoding: .utf8)
+        let both = try run(["convert", path, "--redcap-dictionary", dictionary, "--redcap-arm", "group", "--keep-going"])
+        #expect(both.status == 1)
+        #expect(both.standardError.contains("export.csv:3:1: expected a record id"), "\(both.standardError)")
+        #expect(both.standardError.contains("export.csv:5:9: "), "\(both.standardError)")
     }
 }

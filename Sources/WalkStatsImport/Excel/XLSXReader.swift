@@ -257,6 +257,8 @@ public enum XLSXReader {
                 throw CSVImportError(.emptyFile, file: file, message: "the sheet has no values; expected a header row").placed(place)
             }
             guard cells.count > 0 else {
+                // Every row was a problem kept going past: those, not "no rows".
+                if !problems.isEmpty { throw CSVImportErrors(problems) }
                 throw CSVImportError(.noDataRows, file: file, line: headerLine, message: "the sheet has a header but no data rows").placed(place)
             }
             var table = SourceTable(file: file, header: header.map { $0.trimmingCharacters(in: .whitespaces) }, headerLine: headerLine,

@@ -87,19 +87,26 @@ public enum REDCapReader {
     /// Reads the export at `path`, with the data dictionary at `dictionary` when given, the arm from field
     /// `armField` when given (else from the event names), as `options` says (delimiter, encoding, `--na`).
     /// - Throws: ``CSVImportError`` as described above.
-    public static func read(path: String, dictionary: String?, armField: String?, options: TextOptions) throws -> SourceTable {
+    /// With `keepGoing`, a row's problem (an empty record id or event, an event without its arm, a bad repeat
+    /// instance, a record without one arm, values on rows that are no visit) is kept in
+    /// ``SourceTable/problems`` and its rows are left out, so every such problem is reported at once.
+    public static func read(path: String, dictionary: String?, armField: String?, options: TextOptions,
+                            keepGoing: Bool = false) throws -> SourceTable {
         let dictionary = try dictionary.map { try REDCapDataDictionary.read(path: $0) }
-        return try read(data: InputFile.read(path), file: path, dictionary: dictionary, armField: armField, options: options)
+        return try read(data: InputFile.read(path), file: path, dictionary: dictionary, armField: armField, options: options,
+                        keepGoing: keepGoing)
     }
 
     /// Reads export CSV `data` (`file` names it in messages) with `dictionary` already read.
     /// - Throws: ``CSVImportError`` as ``read(path:dictionary:armField:options:)``.
     public static func read(data: Data, file: String, dictionary: REDCapDataDictionary?, armField: String?,
-                            options: TextOptions = TextOptions()) throws -> SourceTable {
+                            options: TextOptions = TextOptions(), keepGoing: Bool = false) throws -> SourceTable {
         let text = try DelimitedText(data: data, file: file, options: options)
         let table = try CSVTable(text: text)
-        if let ragged = table.problems.first { throw ragged }
+        if !keepGoing, let ragged = table.problems.first { throw ragged }
         var plan = try Plan(table: table, dictionary: dictionary, armField: armField, missingCodes: options.missingCodes)
+        plan.keepGoing = keepGoing
+        plan.problems = table.problems
         return try plan.longTable(notes: text.notes)
     }
 }
@@ -119,6 +126,16 @@ extension REDCapReader {
         var attributes: [Int] = []
         /// Columns left out, with the reason, in column order.
         var leftOut: [(column: Int, reason: String)] = []
+        /// Whether a row's problem is kept in ``problems`` (and its rows left out) instead of thrown.
+        var keepGoing = false
+        /// The problems kept going past.
+        var problems: [CSVImportError] = []
+
+        /// Throws `problem`, or keeps it when asked to keep going.
+        mutating func report(_ problem: CSVImportError) throws {
+            guard keepGoing else { throw problem }
+            problems.append(problem)
+        }
 
         /// Plans the columns of `table`; `missingCodes` are the cell texts that mean missing besides the empty cell (`--na`).
         init(table: CSVTable, dictionary: REDCapDataDictionary?, armField: String?, missingCodes: [String] = []) throws {
@@ -279,7 +296,14 @@ extension REDCapReader {
 
         /// The long table.
         mutating func longTable(notes textNotes: [String]) throws -> SourceTable {
-            let rows = try table.records.map(readRow)
+            var rows: [Row] = []
+            for record in table.records {
+                do {
+                    rows.append(try readRow(record))
+                } catch let problem as CSVImportError {
+                    try report(problem)
+                }
+            }
             let header = table.header
             // Repeating instruments seen on more than one timepoint get the timepoint in their visit names.
             var instrumentTimepoints: [String: Set<String>] = [:]
@@ -322,11 +346,18 @@ extension REDCapReader {
                 guard !fields.isEmpty else { continue }
                 guard let timepoint = visit(row) else {
                     let column = outcomes.first { fields.contains($0) }!
-                    throw problem(.missingColumn, row.record, column, "field '\(header[column])' has values on rows that are no visit: "
-                        + "expected the column '\(REDCapReader.eventColumn)' (a longitudinal export) or a repeating instrument")
+                    try report(problem(.missingColumn, row.record, column, "field '\(header[column])' has values on rows that are no visit: "
+                        + "expected the column '\(REDCapReader.eventColumn)' (a longitudinal export) or a repeating instrument"))
+                    continue
                 }
                 let arm: (text: String, column: Int)
-                if let armColumn { arm = (arms[row.participant]!.value, armColumn) } else { arm = (row.eventArm!, eventColumn!) }
+                if let armColumn {
+                    // A record whose arm was a problem (kept going past) is left out.
+                    guard let value = arms[row.participant]?.value else { continue }
+                    arm = (value, armColumn)
+                } else {
+                    arm = (row.eventArm!, eventColumn!)
+                }
                 let timepointColumn = !row.instrument.isEmpty ? instrumentColumn! : (eventColumn ?? instanceColumn!)
                 let attributeFields = attributes.map { column in
                     let own = cell(row.record, column)
@@ -347,6 +378,7 @@ extension REDCapReader {
             source.headerColumns = [idColumn + 1, (armColumn ?? eventColumn ?? idColumn) + 1, (eventColumn ?? instrumentColumn ?? idColumn) + 1,
                                     (outcomes.first ?? idColumn) + 1, (outcomes.first ?? idColumn) + 1] + attributes.map { $0 + 1 }
             source.sourceHeader = header
+            source.problems = problems
             source.dropped = leftOut.map { "`\(header[$0.column])` (\($0.reason))" }
             source.notes = textNotes + describe(rows: rows, missing: missing)
             if let dictionary {
@@ -364,7 +396,7 @@ extension REDCapReader {
 
         /// The arm of each record from the arm field: its one value (as its choice's label when the dictionary
         /// has choices).
-        func armValues(_ rows: [Row], column: Int) throws -> [String: (value: String, record: CSVRecord)] {
+        mutating func armValues(_ rows: [Row], column: Int) throws -> [String: (value: String, record: CSVRecord)] {
             var found: [String: [(value: String, record: CSVRecord)]] = [:]
             var lines: [String: [Int]] = [:]
             var order: [String] = []
@@ -381,19 +413,22 @@ extension REDCapReader {
                 let values = found[participant] ?? []
                 guard let first = values.first else {
                     let where_ = lines[participant]!
-                    throw CSVImportError(.emptyField, file: file, line: where_[0], column: column + 1,
-                                         message: "record '\(participant)' has no value in the arm field '\(name)' (--redcap-arm) "
-                                             + "on any of its rows (line\(where_.count == 1 ? "" : "s") \(where_.map(String.init).joined(separator: ", ")))")
+                    try report(CSVImportError(.emptyField, file: file, line: where_[0], column: column + 1,
+                                              message: "record '\(participant)' has no value in the arm field '\(name)' (--redcap-arm) "
+                                                  + "on any of its rows (line\(where_.count == 1 ? "" : "s") \(where_.map(String.init).joined(separator: ", ")))"))
+                    continue
                 }
                 if let other = values.first(where: { $0.value != first.value }) {
-                    throw problem(.participantInTwoArms, other.record, column, "record '\(participant)' has two values in the arm field '\(name)' "
-                        + "(--redcap-arm): '\(first.value)' on line \(first.record.line) and '\(other.value)' on line \(other.record.line)")
+                    try report(problem(.participantInTwoArms, other.record, column, "record '\(participant)' has two values in the arm field '\(name)' "
+                        + "(--redcap-arm): '\(first.value)' on line \(first.record.line) and '\(other.value)' on line \(other.record.line)"))
+                    continue
                 }
                 var arm = first.value
                 if !choices.isEmpty {
                     guard let choice = choices.first(where: { $0.code == first.value }) else {
-                        throw problem(.invalidValue, first.record, column, "expected one of the codes of field '\(name)' "
-                            + "(\(choices.map { "\($0.code) = \($0.label)" }.joined(separator: ", "))), found '\(first.value)'")
+                        try report(problem(.invalidValue, first.record, column, "expected one of the codes of field '\(name)' "
+                            + "(\(choices.map { "\($0.code) = \($0.label)" }.joined(separator: ", "))), found '\(first.value)'"))
+                        continue
                     }
                     arm = choice.label
                 }

@@ -58,7 +58,7 @@ enum InputFormat: Equatable {
         case .delimitedText: return nil
         case .redcap:
             return try REDCapReader.read(path: input.file, dictionary: input.redcap.dictionary, armField: input.redcap.armField,
-                                         options: input.textOptions)
+                                         options: input.textOptions, keepGoing: input.keepGoing)
         case .statistical: return try StatisticalFileReader.read(path: input.file, catalog: input.statisticalFile.catalog)
         case .xlsx: return try XLSXReader.read(path: input.file, sheet: input.sheetOptions.sheet, keepGoing: input.keepGoing)
         }
