@@ -205,8 +205,7 @@ public struct ParticipantCSVImporter: Sendable {
         var reader = try Self.readInParallel(parts: parts) { index in
             var reader = try LongRowReader(header: source.header, line: source.headerLine, file: source.file,
                                            timepointOrder: timepointOrder, codebook: codebook)
-            let middle = cells.count / parts
-            cells.forEachRecord(in: index == 0 ? 0..<middle : middle..<cells.count, text: text) { reader.add($0) }
+            cells.forEachRecord(in: (cells.count * index / parts)..<(cells.count * (index + 1) / parts), text: text) { reader.add($0) }
             return reader
         }
         reader.problems = source.problems + reader.problems.map { source.locate($0, in: nil) }

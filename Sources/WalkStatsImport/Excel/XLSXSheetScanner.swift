@@ -58,8 +58,6 @@ struct XLSXSharedStrings {
     /// The range of string `index` in ``bytes``.
     func range(_ index: Int) -> Range<Int> { (index == 0 ? 0 : ends[index - 1])..<ends[index] }
 
-    /// String `index` as a `String`.
-    subscript(index: Int) -> String { String(decoding: bytes[range(index)], as: UTF8.self) }
 }
 
 /// Errors found while reading a worksheet's cells that are not XML syntax: the part is well-formed but does
@@ -154,30 +152,12 @@ enum XLSXSheetScanner {
         buffer += out
     }
 
-    /// The values of a cell's `r`, `t` and `s` attributes (any namespace prefix ignored), in one pass over
-    /// the attributes of its start tag (the scanner has checked that every value is quoted).
-    @inline(__always)
-    static func cellAttributes(_ bytes: UnsafeRawBufferPointer, _ attributes: Range<Int>) -> (Range<Int>?, Range<Int>?, Range<Int>?) {
+    /// The values of a cell's `r`, `t` and `s` attributes (any namespace prefix ignored).
+    static func cellAttributes(_ scanner: XMLByteScanner, _ attributes: Range<Int>) -> (Range<Int>?, Range<Int>?, Range<Int>?) {
         var reference: Range<Int>?, type: Range<Int>?, style: Range<Int>?
-        var index = attributes.lowerBound
-        let end = attributes.upperBound
-        while index < end {
-            while index < end, XMLByteScanner.isSpace(bytes[index]) { index += 1 }
-            let nameStart = index
-            while index < end, bytes[index] != UInt8(ascii: "=") { index += 1 }
-            var nameEnd = index
-            while nameEnd > nameStart, XMLByteScanner.isSpace(bytes[nameEnd - 1]) { nameEnd -= 1 }
-            while index < end, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "'") { index += 1 }
-            guard index < end else { break }
-            let quote = bytes[index]
-            index += 1
-            let valueStart = index
-            while index < end, bytes[index] != quote { index += 1 }
-            let value = valueStart..<index
-            index += 1
-            // The local name: one letter after the start or after a prefix's ':'.
-            guard nameEnd > nameStart, nameEnd - nameStart == 1 || bytes[nameEnd - 2] == UInt8(ascii: ":") else { continue }
-            switch bytes[nameEnd - 1] {
+        scanner.forEachAttribute(in: attributes) { name, value in
+            guard name.count == 1 else { return }
+            switch scanner.bytes[name.lowerBound] {
             case UInt8(ascii: "r"): reference = value
             case UInt8(ascii: "t"): type = value
             case UInt8(ascii: "s"): style = value
@@ -368,7 +348,7 @@ struct XLSXSheetRows {
                     }
                 } else if inRow, scanner.isName(name, "c") {
                     cellOffset = scanner.position
-                    let (referenceAttribute, typeAttribute, styleAttribute) = XLSXSheetScanner.cellAttributes(bytes, attributes)
+                    let (referenceAttribute, typeAttribute, styleAttribute) = XLSXSheetScanner.cellAttributes(scanner, attributes)
                     if let reference = referenceAttribute {
                         guard let parsed = XLSXSheetScanner.parseColumn(bytes, reference) else {
                             throw XLSXContentError(message: "a cell reference such as 'C7', found '\(scanner.text(reference))'",

@@ -186,28 +186,35 @@ struct XMLByteScanner {
 
     // MARK: Reading values
 
-    /// The raw bytes of attribute `name` (local name, any prefix ignored) among `attributes` of a start tag,
-    /// entities not decoded; `nil` when the tag has none.
-    func attribute(_ name: StaticString, in attributes: Range<Int>) -> Range<Int>? {
+    /// Calls `body` with the local name (any prefix removed) and the raw value (entities not decoded) of each
+    /// attribute among `attributes` of a start tag, in order (the scanner has checked that every value is quoted).
+    func forEachAttribute(in attributes: Range<Int>, _ body: (_ name: Range<Int>, _ value: Range<Int>) -> Void) {
         var index = attributes.lowerBound
         let end = attributes.upperBound
-        let target = UnsafeRawBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
         while index < end {
             while index < end, Self.isSpace(bytes[index]) { index += 1 }
             let nameStart = index
             while index < end, bytes[index] != UInt8(ascii: "="), !Self.isSpace(bytes[index]) { index += 1 }
-            let attributeName = localName(nameStart..<index)
+            let name = localName(nameStart..<index)
             while index < end, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "'") { index += 1 }
-            guard index < end else { return nil }
+            guard index < end else { return }
             let quote = bytes[index]
             index += 1
             let valueStart = index
             while index < end, bytes[index] != quote { index += 1 }
-            let value = valueStart..<index
+            body(name, valueStart..<index)
             index += 1
-            if attributeName.count == target.count, equal(attributeName, target) { return value }
         }
-        return nil
+    }
+
+    /// The raw bytes of attribute `name` (local name, any prefix ignored) among `attributes` of a start tag,
+    /// entities not decoded; `nil` when the tag has none.
+    func attribute(_ name: StaticString, in attributes: Range<Int>) -> Range<Int>? {
+        var found: Range<Int>?
+        forEachAttribute(in: attributes) { attributeName, value in
+            if found == nil, isName(attributeName, name) { found = value }
+        }
+        return found
     }
 
     /// Attribute `name` as a string, entities decoded.
